@@ -1,0 +1,17 @@
+import { SignInPage } from '@backstage/core-components';
+import { createFrontendModule } from '@backstage/frontend-plugin-api';
+import { SignInPageBlueprint } from '@backstage/plugin-app-react';
+
+// The demo portal signs everyone in as guest without a click; a real portal
+// replaces this with its identity provider.
+const guestSignInPage = SignInPageBlueprint.make({
+  params: {
+    loader: async () => props =>
+      <SignInPage {...props} auto providers={['guest']} />,
+  },
+});
+
+export const signInModule = createFrontendModule({
+  pluginId: 'app',
+  extensions: [guestSignInPage],
+});

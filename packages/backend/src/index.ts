@@ -1,0 +1,27 @@
+import { createBackend } from '@backstage/backend-defaults';
+
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+
+// The demo grants everything; a real portal plugs in its own policy here.
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(
+  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+);
+
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+backend.add(import('@dr-posture/plugin-disaster-recovery-backend'));
+
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@dr-posture/plugin-tech-insights-backend-module-disaster-recovery'),
+);
+
+backend.start();

@@ -1,0 +1,7 @@
+/**
+ * Backend plugin of the disaster-recovery suite.
+ *
+ * @packageDocumentation
+ */
+
+export { disasterRecoveryPlugin as default } from './plugin';

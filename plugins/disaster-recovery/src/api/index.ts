@@ -1,0 +1,5 @@
+export {
+  disasterRecoveryApiRef,
+  type DisasterRecoveryApi,
+} from './DisasterRecoveryApi';
+export { DisasterRecoveryClient } from './DisasterRecoveryClient';
