@@ -7,9 +7,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 // its identity provider.
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => (
-      <ProxiedSignInPage {...props} provider="guest" />
-    ),
+    loader: async () => props =>
+      <ProxiedSignInPage {...props} provider="guest" />,
   },
 });
 
