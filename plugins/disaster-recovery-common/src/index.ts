@@ -16,3 +16,19 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
 export type { HealthResponse } from './api';
+export type {
+  BackupStorageLocationRecord,
+  BarmanObjectStoreRecord,
+  ClusterCondition,
+  CollectedObject,
+  LabelSelector,
+  PostgresBackupRecord,
+  PostgresClusterRecord,
+  PostgresScheduledBackupRecord,
+  RecoveryWindow,
+  VeleroBackupRecord,
+  VeleroBackupScope,
+  VeleroRestoreRecord,
+  VeleroScheduleRecord,
+  WorkloadRecord,
+} from './records';

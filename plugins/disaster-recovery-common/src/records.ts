@@ -1,0 +1,230 @@
+/**
+ * The collected state the posture rules read: what the backend's collector
+ * stores per Kubernetes object, reduced to the fields the rules need and
+ * normalised across object versions (zero and false fields that real objects
+ * omit are filled in; absent status fields stay `undefined`, meaning unknown).
+ *
+ * All times are ISO 8601 strings in UTC, so that records travel unchanged
+ * through the database, the REST API and the browser.
+ */
+
+/**
+ * A Kubernetes label selector (`metav1.LabelSelector`).
+ *
+ * @public
+ */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{
+    key: string;
+    operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+    values?: string[];
+  }>;
+}
+
+/**
+ * Where a collected object lives and when the collector last saw it.
+ *
+ * @public
+ */
+export interface CollectedObject {
+  /** Cluster name from config. */
+  cluster: string;
+  /** Empty for cluster-scoped objects. */
+  namespace: string;
+  name: string;
+  uid: string;
+  labels: Record<string, string>;
+  /** `metadata.creationTimestamp`. */
+  createdAt?: string;
+  /** When the collector last saw the object in a complete listing. */
+  lastSeenAt: string;
+  /** Set once a complete listing no longer contains the object. */
+  deletedAt?: string;
+}
+
+/**
+ * What a Velero Backup or a Schedule's backup template covers.
+ *
+ * @public
+ */
+export interface VeleroBackupScope {
+  /** Empty means every namespace, like `*`. */
+  includedNamespaces: string[];
+  excludedNamespaces: string[];
+  labelSelector?: LabelSelector;
+  orLabelSelectors?: LabelSelector[];
+  /** Storage location name; absent means the default location. */
+  storageLocation?: string;
+  /** Go duration (`720h0m0s`); absent means Velero's default of 30 days. */
+  ttl?: string;
+}
+
+/**
+ * A `velero.io/v1` Backup.
+ *
+ * @public
+ */
+export interface VeleroBackupRecord extends CollectedObject, VeleroBackupScope {
+  /** `status.phase` as reported, e.g. `Completed`, `PartiallyFailed`. */
+  phase?: string;
+  /** From the `velero.io/schedule-name` label. */
+  scheduleName?: string;
+  startedAt?: string;
+  completedAt?: string;
+  expiresAt?: string;
+  errors: number;
+  warnings: number;
+  failureReason?: string;
+}
+
+/**
+ * A `velero.io/v1` Schedule.
+ *
+ * @public
+ */
+export interface VeleroScheduleRecord extends CollectedObject {
+  /** `spec.schedule`: 5-field cron, `@every <duration>`, maybe `CRON_TZ=<zone> `-prefixed. */
+  schedule: string;
+  paused: boolean;
+  phase?: string;
+  lastBackupAt?: string;
+  template: VeleroBackupScope;
+}
+
+/**
+ * A `velero.io/v1` Restore.
+ *
+ * @public
+ */
+export interface VeleroRestoreRecord extends CollectedObject {
+  backupName?: string;
+  scheduleName?: string;
+  includedNamespaces: string[];
+  /** Source namespace → target namespace. */
+  namespaceMapping: Record<string, string>;
+  phase?: string;
+  startedAt?: string;
+  completedAt?: string;
+  errors: number;
+  warnings: number;
+  failureReason?: string;
+}
+
+/**
+ * A `velero.io/v1` BackupStorageLocation.
+ *
+ * @public
+ */
+export interface BackupStorageLocationRecord extends CollectedObject {
+  provider: string;
+  bucket?: string;
+  prefix?: string;
+  /** `spec.config.region` where the provider has one. */
+  region?: string;
+  isDefault: boolean;
+  accessMode?: string;
+  /** `Available` or `Unavailable`; absent means unknown. */
+  phase?: string;
+  lastValidatedAt?: string;
+  message?: string;
+}
+
+/**
+ * A status condition of a CloudNativePG Cluster.
+ *
+ * @public
+ */
+export interface ClusterCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+}
+
+/**
+ * The point-in-time-recovery window of one PostgreSQL server, from the
+ * Cluster status (in-tree barman) or from a barman-cloud plugin ObjectStore.
+ *
+ * @public
+ */
+export interface RecoveryWindow {
+  firstRecoverabilityPoint?: string;
+  lastSuccessfulBackupAt?: string;
+  lastFailedBackupAt?: string;
+}
+
+/**
+ * A `postgresql.cnpg.io/v1` Cluster.
+ *
+ * @public
+ */
+export interface PostgresClusterRecord extends CollectedObject {
+  instances?: number;
+  readyInstances?: number;
+  phase?: string;
+  conditions: ClusterCondition[];
+  /** Deprecated status fields; unset when the barman-cloud plugin backs up. */
+  statusRecoveryWindow: RecoveryWindow;
+  /** Backups through the barman-cloud plugin: the ObjectStore and server name. */
+  pluginObjectStore?: { name: string; serverName: string };
+  /** Retention policy such as `30d`, from `spec.backup.retentionPolicy`. */
+  retentionPolicy?: string;
+}
+
+/**
+ * A `barmancloud.cnpg.io/v1` ObjectStore.
+ *
+ * @public
+ */
+export interface BarmanObjectStoreRecord extends CollectedObject {
+  destinationPath?: string;
+  retentionPolicy?: string;
+  /** Keyed by server name. */
+  serverRecoveryWindows: Record<string, RecoveryWindow>;
+}
+
+/**
+ * A `postgresql.cnpg.io/v1` Backup.
+ *
+ * @public
+ */
+export interface PostgresBackupRecord extends CollectedObject {
+  /** From `spec.cluster.name` (also labelled `cnpg.io/cluster`). */
+  clusterName: string;
+  /** From the `cnpg.io/scheduled-backup` label. */
+  scheduledBackupName?: string;
+  method?: string;
+  /** `pending`, `started`, `running`, `finalizing`, `completed`, `failed`, `walArchivingFailing`. */
+  phase?: string;
+  startedAt?: string;
+  stoppedAt?: string;
+  beginWal?: string;
+  endWal?: string;
+  error?: string;
+}
+
+/**
+ * A `postgresql.cnpg.io/v1` ScheduledBackup.
+ *
+ * @public
+ */
+export interface PostgresScheduledBackupRecord extends CollectedObject {
+  clusterName: string;
+  /** Usually 6 fields (seconds first); 5-field strings occur too. */
+  schedule: string;
+  suspended: boolean;
+  method?: string;
+  lastScheduleAt?: string;
+}
+
+/**
+ * A pod or persistent volume claim, kept for its labels so that backup
+ * coverage of a service's workloads can be worked out.
+ *
+ * @public
+ */
+export interface WorkloadRecord extends CollectedObject {
+  kind: 'Pod' | 'PersistentVolumeClaim';
+}
