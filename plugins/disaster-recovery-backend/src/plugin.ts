@@ -7,8 +7,22 @@ import {
   disasterRecoverySourcesExtensionPoint,
   type DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
+import { readClusterConfigs } from './clusters/readClusterConfigs';
+import { collectCluster } from './collector/collectCluster';
+import {
+  durationMs,
+  readCollectionOptions,
+} from './collector/readCollectionOptions';
+import { DatabaseResourceStore } from './database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { createRouter } from './service/router';
+import { cloudNativePgSource } from './sources/cloudnativepg';
+import { resourceKindsOf } from './sources/resourceKindsOf';
+import { veleroSource } from './sources/velero';
+import { workloadsSource } from './sources/workloads';
+
+/** Leaves time to record a run's outcome before the scheduler's timeout. */
+const DEADLINE_MARGIN_MS = 5_000;
 
 /**
  * The disaster-recovery backend plugin: collects backup state from Kubernetes
@@ -20,7 +34,12 @@ import { createRouter } from './service/router';
 export const disasterRecoveryPlugin = createBackendPlugin({
   pluginId: DISASTER_RECOVERY_PLUGIN_ID,
   register(env) {
-    const sources = new Map<string, DisasterRecoverySource>();
+    const sources = new Map<string, DisasterRecoverySource>(
+      [veleroSource, cloudNativePgSource, workloadsSource].map(source => [
+        source.id,
+        source,
+      ]),
+    );
     env.registerExtensionPoint(disasterRecoverySourcesExtensionPoint, {
       addSource(...added) {
         for (const source of added) {
@@ -39,23 +58,71 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         database: coreServices.database,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        rootConfig: coreServices.rootConfig,
+        scheduler: coreServices.scheduler,
       },
-      async init({ database, httpRouter, logger }) {
+      async init({ database, httpRouter, logger, rootConfig, scheduler }) {
+        const clusters = readClusterConfigs(rootConfig);
+        const options = readCollectionOptions(rootConfig);
+        const resourceKinds = resourceKindsOf([...sources.values()]);
+
         const client = await database.getClient();
         if (!database.migrations?.skip) {
           await applyDatabaseMigrations(client);
         }
+        const store = DatabaseResourceStore.create(client);
+
+        // One task per cluster: backend replicas share clusters through the
+        // scheduler's database locks, and one slow cluster delays no other.
+        for (const cluster of clusters) {
+          await scheduler.scheduleTask({
+            id: `collect-cluster:${cluster.name}`,
+            frequency: options.frequency,
+            timeout: options.timeout,
+            initialDelay: options.initialDelay,
+            fn: async () => {
+              await collectCluster({
+                cluster,
+                resourceKinds,
+                store,
+                logger: logger.child({ cluster: cluster.name }),
+                pageSize: options.pageSize,
+                deadline:
+                  Date.now() + durationMs(options.timeout) - DEADLINE_MARGIN_MS,
+              });
+            },
+          });
+        }
+        await scheduler.scheduleTask({
+          id: 'prune-history',
+          frequency: { hours: 24 },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: async () => {
+            const before = new Date(
+              Date.now() - durationMs(options.historyRetention),
+            );
+            const pruned = await store.prune(before);
+            logger.info(
+              `Pruned history older than ${before.toISOString()}: ${
+                pruned.resources
+              } objects, ${pruned.runs} runs`,
+            );
+          },
+        });
 
         httpRouter.use(
           await createRouter({
             database: client,
+            store,
             sourceIds: [...sources.keys()],
+            clusterNames: clusters.map(cluster => cluster.name),
           }),
         );
         // Load balancers and uptime checks probe this without a token.
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         logger.info(
-          `Disaster-recovery backend ready with ${sources.size} additional source(s)`,
+          `Disaster-recovery backend collects ${resourceKinds.length} kinds from ${clusters.length} cluster(s)`,
         );
       },
     });

@@ -15,7 +15,14 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
-export type { HealthResponse } from './api';
+export type {
+  ClusterCollectionHealth,
+  ClusterCollectionHealthResponse,
+  CollectionRun,
+  CollectionRunCounts,
+  CollectionRunDetails,
+  HealthResponse,
+} from './api';
 export type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,

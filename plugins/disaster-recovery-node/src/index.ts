@@ -7,6 +7,8 @@
 
 export {
   disasterRecoverySourcesExtensionPoint,
+  type CollectedRow,
   type DisasterRecoverySource,
   type DisasterRecoverySourcesExtensionPoint,
+  type KubernetesResourceKind,
 } from './extensions';

@@ -52,4 +52,44 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    '20261121010000_resources, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await migrateUpOnce(knex);
+      await migrateUpOnce(knex);
+
+      const seenAt = new Date('2026-11-01T10:00:00.000Z');
+      await knex('resources').insert({
+        cluster: 'prod',
+        uid: 'uid-1',
+        kind: 'velero.io/Backup',
+        name: 'hourly-20261101',
+        record: '{}',
+        raw: JSON.stringify({ big: 'x'.repeat(100_000) }),
+        first_seen_at: seenAt,
+        last_seen_at: seenAt,
+        // Beyond 2038, which a MySQL TIMESTAMP column could not hold.
+        expires_at: new Date('2099-01-01T00:00:00.000Z'),
+      });
+      const [row] = await knex('resources').where({ uid: 'uid-1' });
+      expect(row).toMatchObject({ namespace: '', errors: 0, deleted_at: null });
+      expect(JSON.parse(row.raw).big).toHaveLength(100_000);
+      expect(new Date(row.expires_at).toISOString()).toBe(
+        '2099-01-01T00:00:00.000Z',
+      );
+      const [run] = await knex('collection_runs')
+        .insert({ cluster: 'prod', started_at: seenAt, status: 'running' })
+        .returning('id');
+      expect(run).toBeDefined();
+
+      await migrateDownOnce(knex);
+      expect(await knex.schema.hasTable('resources')).toBe(false);
+      expect(await knex.schema.hasTable('collection_runs')).toBe(false);
+      expect(await knex.schema.hasTable('clusters')).toBe(true);
+
+      await knex.destroy();
+    },
+  );
 });

@@ -1,18 +1,25 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import type { HealthResponse } from '@dr-posture/plugin-disaster-recovery-common';
+import type {
+  ClusterCollectionHealthResponse,
+  HealthResponse,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import type { Knex } from 'knex';
+import type { ResourceStore } from '../database/ResourceStore';
 
 export interface RouterOptions {
   database: Knex;
+  store: ResourceStore;
   sourceIds: string[];
+  /** Names of the clusters in config, collected or not yet. */
+  clusterNames: string[];
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, sourceIds } = options;
+  const { database, store, sourceIds, clusterNames } = options;
   const router = Router();
   router.use(express.json());
 
@@ -26,6 +33,21 @@ export async function createRouter(
       );
     }
     const body: HealthResponse = { status: 'ok', sources: sourceIds };
+    res.json(body);
+  });
+
+  router.get('/clusters', async (_req, res) => {
+    const stored = new Map(
+      (await store.listClusterHealth()).map(health => [health.name, health]),
+    );
+    const configured = new Set(clusterNames);
+    const names = [...new Set([...clusterNames, ...stored.keys()])].sort();
+    const body: ClusterCollectionHealthResponse = {
+      items: names.map(name => ({
+        ...(stored.get(name) ?? { name }),
+        configured: configured.has(name),
+      })),
+    };
     res.json(body);
   });
 

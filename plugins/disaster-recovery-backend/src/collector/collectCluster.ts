@@ -1,0 +1,152 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { KubernetesObjectApi } from '@kubernetes/client-node';
+import type {
+  CollectedRow,
+  KubernetesResourceKind,
+} from '@dr-posture/plugin-disaster-recovery-node';
+import type { ClusterConfig } from '../clusters/readClusterConfigs';
+import type { ResourceStore, RunDetails } from '../database/ResourceStore';
+import { kubeConfigFor } from './kubeConfigFor';
+import { listAllPages } from './listAllPages';
+
+/** Malformed objects named in a run's details; the count covers the rest. */
+const MAX_NAMED_SKIPS = 20;
+
+/** The outcome of one collection run of one cluster. */
+export interface CollectionResult {
+  runId: number;
+  status: 'succeeded' | 'failed';
+  seen: number;
+  written: number;
+  skipped: number;
+  deleted: number;
+  error?: string;
+}
+
+function describeObject(kind: KubernetesResourceKind, object: unknown): string {
+  const metadata = (
+    object as { metadata?: { namespace?: string; name?: string } }
+  )?.metadata;
+  const name = metadata?.name ?? '(unnamed)';
+  return `${kind.id} ${
+    metadata?.namespace ? `${metadata.namespace}/` : ''
+  }${name}`;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Collects every resource kind from one cluster into the store. Each page is
+ * written as it arrives; malformed objects are skipped and reported; only a
+ * run that listed every kind completely marks vanished objects deleted. A
+ * failed run keeps all stored data and marks the cluster stale.
+ */
+export async function collectCluster(options: {
+  cluster: ClusterConfig;
+  resourceKinds: KubernetesResourceKind[];
+  store: ResourceStore;
+  logger: LoggerService;
+  pageSize: number;
+  /** Epoch ms by which the run must end, retries included. */
+  deadline: number;
+  now?: () => Date;
+}): Promise<CollectionResult> {
+  const { cluster, resourceKinds, store, logger, pageSize, deadline } = options;
+  const now = options.now ?? (() => new Date());
+  const startedAt = now();
+  const runId = await store.startRun(cluster.name, startedAt);
+  const api = KubernetesObjectApi.makeApiClient(kubeConfigFor(cluster));
+  const seenUids = new Map<string, Set<string>>();
+  const details: RunDetails = { kinds: {}, skippedObjects: [] };
+  const counts = { seen: 0, written: 0, skipped: 0 };
+
+  try {
+    for (const kind of resourceKinds) {
+      const kindCounts = { seen: 0, skipped: 0 };
+      details.kinds[kind.id] = kindCounts;
+      const seen = new Set<string>();
+      const outcome = await listAllPages({
+        api,
+        kind,
+        pageSize,
+        deadline,
+        onPage: async items => {
+          const rows: Array<{ row: CollectedRow; raw: unknown }> = [];
+          for (const object of items) {
+            try {
+              const row = kind.toRow(object);
+              rows.push({ row, raw: object });
+              if (!seen.has(row.uid)) {
+                seen.add(row.uid);
+                kindCounts.seen += 1;
+                counts.seen += 1;
+              }
+            } catch (error) {
+              const description = `${describeObject(
+                kind,
+                object,
+              )}: ${errorMessage(error)}`;
+              logger.warn(
+                `Skipped a malformed object in cluster ${cluster.name}: ${description}`,
+              );
+              kindCounts.skipped += 1;
+              counts.skipped += 1;
+              if (details.skippedObjects.length < MAX_NAMED_SKIPS) {
+                details.skippedObjects.push(description);
+              }
+            }
+          }
+          counts.written += await store.upsertPage(
+            cluster.name,
+            kind.id,
+            rows,
+            now(),
+          );
+        },
+      });
+      if (outcome.installed) {
+        seenUids.set(kind.id, seen);
+      } else {
+        details.kinds[kind.id] = { ...kindCounts, notInstalled: true };
+        // Nothing served means nothing left: an uninstalled CRD's objects are gone.
+        seenUids.set(kind.id, new Set());
+      }
+    }
+  } catch (error) {
+    const message = `${errorMessage(error)}`;
+    await store.failRun({
+      runId,
+      cluster: cluster.name,
+      finishedAt: now(),
+      error: message,
+      counts: { ...counts, deleted: 0 },
+      details,
+    });
+    logger.error(
+      `Collection of cluster ${cluster.name} failed; its earlier data is kept and marked stale: ${message}`,
+    );
+    return { runId, status: 'failed', ...counts, deleted: 0, error: message };
+  }
+
+  const deleted = await store.completeRun({
+    runId,
+    cluster: cluster.name,
+    finishedAt: now(),
+    seenUids,
+    counts,
+    details,
+  });
+  logger.info(
+    `Collected cluster ${cluster.name}: ${counts.seen} objects seen, ${counts.written} written, ${counts.skipped} skipped, ${deleted} marked deleted`,
+    {
+      cluster: cluster.name,
+      runId,
+      ...counts,
+      deleted,
+      durationMs: now().getTime() - startedAt.getTime(),
+    },
+  );
+  return { runId, status: 'succeeded', ...counts, deleted };
+}

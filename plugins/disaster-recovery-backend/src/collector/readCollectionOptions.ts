@@ -1,0 +1,68 @@
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { HumanDuration } from '@backstage/types';
+import { Duration } from 'luxon';
+
+/** How collection and history pruning are scheduled. */
+export interface CollectionOptions {
+  frequency: HumanDuration;
+  timeout: HumanDuration;
+  initialDelay: HumanDuration;
+  pageSize: number;
+  historyRetention: HumanDuration;
+}
+
+const DEFAULTS: CollectionOptions = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 4 },
+  initialDelay: { seconds: 10 },
+  pageSize: 500,
+  historyRetention: { days: 400 },
+};
+
+function optionalDuration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
+  return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
+}
+
+/** Milliseconds in a duration. */
+export function durationMs(duration: HumanDuration): number {
+  return Duration.fromObject(duration).toMillis();
+}
+
+/** Reads `disasterRecovery.collection` and `.history`, failing on bad values with the key. */
+export function readCollectionOptions(rootConfig: Config): CollectionOptions {
+  const config = rootConfig.getOptionalConfig('disasterRecovery');
+  if (!config) {
+    return DEFAULTS;
+  }
+  const pageSize =
+    config.getOptionalNumber('collection.pageSize') ?? DEFAULTS.pageSize;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) {
+    throw new InputError(
+      `disasterRecovery.collection.pageSize must be an integer from 1 to 10000, got ${pageSize}`,
+    );
+  }
+  return {
+    frequency: optionalDuration(
+      config,
+      'collection.frequency',
+      DEFAULTS.frequency,
+    ),
+    timeout: optionalDuration(config, 'collection.timeout', DEFAULTS.timeout),
+    initialDelay: optionalDuration(
+      config,
+      'collection.initialDelay',
+      DEFAULTS.initialDelay,
+    ),
+    pageSize,
+    historyRetention: optionalDuration(
+      config,
+      'history.retention',
+      DEFAULTS.historyRetention,
+    ),
+  };
+}

@@ -1,0 +1,343 @@
+import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
+import type { Knex } from 'knex';
+import type {
+  ClusterHealth,
+  ResourceStore,
+  RunCounts,
+  RunDetails,
+  StoredResource,
+} from './ResourceStore';
+
+/** Rows per statement: well under SQLite's bound-variable limit. */
+const WRITE_CHUNK = 200;
+/** Uids per `where in` list. */
+const UID_CHUNK = 500;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}
+
+/** SQLite hands back epoch milliseconds, PostgreSQL and MySQL Dates. */
+function toIso(value: unknown): string | undefined {
+  if (value === null || value === undefined) {
+    return undefined;
+  }
+  const date =
+    value instanceof Date ? value : new Date(value as string | number);
+  return date.toISOString();
+}
+
+function toDate(value: string | undefined): Date | null {
+  return value ? new Date(value) : null;
+}
+
+function json(value: unknown): string | null {
+  return value === undefined ? null : JSON.stringify(value);
+}
+
+/** {@link ResourceStore} on the plugin's own database. */
+export class DatabaseResourceStore implements ResourceStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): DatabaseResourceStore {
+    return new DatabaseResourceStore(db);
+  }
+
+  async startRun(cluster: string, startedAt: Date): Promise<number> {
+    await this.db('clusters')
+      .insert({ name: cluster, last_run_started_at: startedAt })
+      .onConflict('name')
+      .merge(['last_run_started_at']);
+    const [inserted] = await this.db('collection_runs')
+      .insert({ cluster, started_at: startedAt, status: 'running' })
+      .returning('id');
+    // MySQL returns the id itself, the others an object.
+    return typeof inserted === 'object'
+      ? Number(inserted.id)
+      : Number(inserted);
+  }
+
+  async upsertPage(
+    cluster: string,
+    kind: string,
+    rows: Array<{ row: CollectedRow; raw: unknown }>,
+    seenAt: Date,
+  ): Promise<number> {
+    if (rows.length === 0) {
+      return 0;
+    }
+    const existing = new Map<
+      string,
+      { version: string | null; deleted: boolean }
+    >();
+    for (const uids of chunks(
+      rows.map(r => r.row.uid),
+      UID_CHUNK,
+    )) {
+      const found = await this.db('resources')
+        .select('uid', 'resource_version', 'deleted_at')
+        .where({ cluster })
+        .whereIn('uid', uids);
+      for (const row of found) {
+        existing.set(row.uid, {
+          version: row.resource_version,
+          deleted: row.deleted_at !== null,
+        });
+      }
+    }
+
+    // An unchanged resourceVersion means an unchanged object: skip the write,
+    // which is what makes a no-change collection cheap.
+    const changed = rows.filter(({ row }) => {
+      const stored = existing.get(row.uid);
+      return (
+        !stored ||
+        stored.deleted ||
+        !row.resourceVersion ||
+        stored.version !== row.resourceVersion
+      );
+    });
+
+    for (const batch of chunks(changed, WRITE_CHUNK)) {
+      await this.db('resources')
+        .insert(
+          batch.map(({ row, raw }) => ({
+            cluster,
+            uid: row.uid,
+            kind,
+            namespace: row.namespace,
+            name: row.name,
+            resource_version: row.resourceVersion ?? null,
+            phase: row.phase ?? null,
+            schedule_name: row.scheduleName ?? null,
+            source_name: row.sourceName ?? null,
+            storage_location: row.storageLocation ?? null,
+            created_at: toDate(row.createdAt),
+            started_at: toDate(row.startedAt),
+            completed_at: toDate(row.completedAt),
+            expires_at: toDate(row.expiresAt),
+            errors: row.errors ?? 0,
+            warnings: row.warnings ?? 0,
+            included_namespaces: json(row.includedNamespaces),
+            excluded_namespaces: json(row.excludedNamespaces),
+            label_selector: json(row.labelSelector),
+            record: JSON.stringify(row.record),
+            raw: JSON.stringify(raw),
+            first_seen_at: seenAt,
+            last_seen_at: seenAt,
+            deleted_at: null,
+          })),
+        )
+        .onConflict(['cluster', 'uid'])
+        .merge([
+          'kind',
+          'namespace',
+          'name',
+          'resource_version',
+          'phase',
+          'schedule_name',
+          'source_name',
+          'storage_location',
+          'created_at',
+          'started_at',
+          'completed_at',
+          'expires_at',
+          'errors',
+          'warnings',
+          'included_namespaces',
+          'excluded_namespaces',
+          'label_selector',
+          'record',
+          'raw',
+          'last_seen_at',
+          'deleted_at',
+        ]);
+    }
+    return changed.length;
+  }
+
+  async completeRun(options: {
+    runId: number;
+    cluster: string;
+    finishedAt: Date;
+    seenUids: Map<string, Set<string>>;
+    counts: Omit<RunCounts, 'deleted'>;
+    details: RunDetails;
+  }): Promise<number> {
+    const { runId, cluster, finishedAt, seenUids, counts, details } = options;
+    let deleted = 0;
+    for (const [kind, seen] of seenUids) {
+      const stored = await this.db('resources')
+        .pluck('uid')
+        .where({ cluster, kind })
+        .whereNull('deleted_at');
+      const vanished = (stored as string[]).filter(uid => !seen.has(uid));
+      for (const uids of chunks(vanished, UID_CHUNK)) {
+        deleted += await this.db('resources')
+          .update({ deleted_at: finishedAt })
+          .where({ cluster })
+          .whereIn('uid', uids);
+      }
+    }
+    await this.db('resources')
+      .update({ last_seen_at: finishedAt })
+      .where({ cluster })
+      .whereNull('deleted_at');
+    await this.db('clusters')
+      .update({
+        last_success_at: finishedAt,
+        stale_since: null,
+        last_error: null,
+      })
+      .where({ name: cluster });
+    await this.finishRunRow(
+      runId,
+      finishedAt,
+      'succeeded',
+      { ...counts, deleted },
+      details,
+    );
+    return deleted;
+  }
+
+  async failRun(options: {
+    runId: number;
+    cluster: string;
+    finishedAt: Date;
+    error: string;
+    counts: RunCounts;
+    details: RunDetails;
+  }): Promise<void> {
+    const { runId, cluster, finishedAt, error, counts, details } = options;
+    await this.db('clusters')
+      .update({ last_error: error })
+      .where({ name: cluster });
+    // Stale since the first failure, not the latest one.
+    await this.db('clusters')
+      .update({ stale_since: finishedAt })
+      .where({ name: cluster })
+      .whereNull('stale_since');
+    await this.finishRunRow(
+      runId,
+      finishedAt,
+      'failed',
+      counts,
+      details,
+      error,
+    );
+  }
+
+  private async finishRunRow(
+    runId: number,
+    finishedAt: Date,
+    status: 'succeeded' | 'failed',
+    counts: RunCounts,
+    details: RunDetails,
+    error?: string,
+  ) {
+    await this.db('collection_runs')
+      .update({
+        finished_at: finishedAt,
+        status,
+        objects_seen: counts.seen,
+        objects_written: counts.written,
+        objects_skipped: counts.skipped,
+        objects_deleted: counts.deleted,
+        error: error ?? null,
+        details: JSON.stringify(details),
+      })
+      .where({ id: runId });
+  }
+
+  async listClusterHealth(): Promise<ClusterHealth[]> {
+    const clusters = await this.db('clusters').select().orderBy('name');
+    const latestRuns = await this.db('collection_runs')
+      .select()
+      .whereIn('id', this.db('collection_runs').max('id').groupBy('cluster'));
+    const runByCluster = new Map(latestRuns.map(run => [run.cluster, run]));
+    return clusters.map(cluster => {
+      const run = runByCluster.get(cluster.name);
+      const startedAt = run ? toIso(run.started_at)! : undefined;
+      const finishedAt = run ? toIso(run.finished_at) : undefined;
+      return {
+        name: cluster.name,
+        lastRunStartedAt: toIso(cluster.last_run_started_at),
+        lastSuccessAt: toIso(cluster.last_success_at),
+        staleSince: toIso(cluster.stale_since),
+        lastError: cluster.last_error ?? undefined,
+        lastRun: run
+          ? {
+              id: Number(run.id),
+              startedAt: startedAt!,
+              finishedAt,
+              durationMs: finishedAt
+                ? Date.parse(finishedAt) - Date.parse(startedAt!)
+                : undefined,
+              status: run.status,
+              counts: {
+                seen: Number(run.objects_seen),
+                written: Number(run.objects_written),
+                skipped: Number(run.objects_skipped),
+                deleted: Number(run.objects_deleted),
+              },
+              error: run.error ?? undefined,
+              details: run.details ? JSON.parse(run.details) : undefined,
+            }
+          : undefined,
+      };
+    });
+  }
+
+  async listResources(options: {
+    kind: string;
+    cluster?: string;
+    includeDeleted?: boolean;
+  }): Promise<StoredResource[]> {
+    const query = this.db('resources')
+      .select(
+        'cluster',
+        'kind',
+        'uid',
+        'namespace',
+        'name',
+        'record',
+        'first_seen_at',
+        'last_seen_at',
+        'deleted_at',
+      )
+      .where({ kind: options.kind })
+      .orderBy(['cluster', 'namespace', 'name', 'uid']);
+    if (options.cluster) {
+      query.andWhere({ cluster: options.cluster });
+    }
+    if (!options.includeDeleted) {
+      query.whereNull('deleted_at');
+    }
+    const rows = await query;
+    return rows.map(row => ({
+      cluster: row.cluster,
+      kind: row.kind,
+      uid: row.uid,
+      namespace: row.namespace,
+      name: row.name,
+      record: JSON.parse(row.record),
+      firstSeenAt: toIso(row.first_seen_at)!,
+      lastSeenAt: toIso(row.last_seen_at)!,
+      deletedAt: toIso(row.deleted_at),
+    }));
+  }
+
+  async prune(before: Date): Promise<{ resources: number; runs: number }> {
+    const resources = await this.db('resources')
+      .delete()
+      .where('deleted_at', '<', before);
+    const runs = await this.db('collection_runs')
+      .delete()
+      .where('started_at', '<', before);
+    return { resources, runs };
+  }
+}

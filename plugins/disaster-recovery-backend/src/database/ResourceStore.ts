@@ -1,0 +1,72 @@
+import type {
+  ClusterCollectionHealth,
+  CollectionRunCounts,
+  CollectionRunDetails,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
+
+/** Counts of one collection run. */
+export type RunCounts = CollectionRunCounts;
+
+/** What a run found per kind, kept for the collection-health view. */
+export type RunDetails = CollectionRunDetails;
+
+/** The stored health of one cluster's collection. */
+export type ClusterHealth = Omit<ClusterCollectionHealth, 'configured'>;
+
+/** One stored object as the API and the posture rules read it. */
+export interface StoredResource {
+  cluster: string;
+  kind: string;
+  uid: string;
+  namespace: string;
+  name: string;
+  record: Record<string, unknown>;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  deletedAt?: string;
+}
+
+/**
+ * Persistence of collected objects and collection runs. Writes are idempotent
+ * on (cluster, uid), and nothing is marked deleted except by a complete run.
+ */
+export interface ResourceStore {
+  startRun(cluster: string, startedAt: Date): Promise<number>;
+  /** Stores one listed page; returns how many rows were new or changed. */
+  upsertPage(
+    cluster: string,
+    kind: string,
+    rows: Array<{ row: CollectedRow; raw: unknown }>,
+    seenAt: Date,
+  ): Promise<number>;
+  /**
+   * Ends a successful run: objects of the completely listed kinds that were
+   * not seen are marked deleted (kept as history); returns how many.
+   */
+  completeRun(options: {
+    runId: number;
+    cluster: string;
+    finishedAt: Date;
+    seenUids: Map<string, Set<string>>;
+    counts: Omit<RunCounts, 'deleted'>;
+    details: RunDetails;
+  }): Promise<number>;
+  /** Ends a failed run; keeps every stored object and marks the cluster stale. */
+  failRun(options: {
+    runId: number;
+    cluster: string;
+    finishedAt: Date;
+    error: string;
+    counts: RunCounts;
+    details: RunDetails;
+  }): Promise<void>;
+  listClusterHealth(): Promise<ClusterHealth[]>;
+  listResources(options: {
+    kind: string;
+    cluster?: string;
+    includeDeleted?: boolean;
+  }): Promise<StoredResource[]>;
+  /** Deletes history of objects that vanished before `before`, and old runs. */
+  prune(before: Date): Promise<{ resources: number; runs: number }>;
+}

@@ -1,0 +1,266 @@
+import type {
+  BarmanObjectStoreRecord,
+  PostgresBackupRecord,
+  PostgresClusterRecord,
+  PostgresScheduledBackupRecord,
+  RecoveryWindow,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import type {
+  CollectedRow,
+  DisasterRecoverySource,
+} from '@dr-posture/plugin-disaster-recovery-node';
+import type { JsonObject } from '@backstage/types';
+import { z } from 'zod';
+import {
+  commonFields,
+  commonRecord,
+  objectMetadata,
+  parseObject,
+  stringMap,
+  timestamp,
+} from './objectSchema';
+
+type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
+
+const BARMAN_CLOUD_PLUGIN = 'barman-cloud.cloudnative-pg.io';
+const SCHEDULED_BACKUP_LABEL = 'cnpg.io/scheduled-backup';
+
+const clusterObject = z.object({
+  metadata: objectMetadata,
+  spec: z
+    .object({
+      instances: z.number().int().optional(),
+      backup: z.object({ retentionPolicy: z.string().optional() }).optional(),
+      plugins: z
+        .array(
+          z.object({
+            name: z.string(),
+            isWALArchiver: z.boolean().optional(),
+            parameters: stringMap.optional().default({}),
+          }),
+        )
+        .optional()
+        .default([]),
+    })
+    .optional()
+    .default({ plugins: [] }),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      instances: z.number().int().optional(),
+      readyInstances: z.number().int().optional(),
+      conditions: z
+        .array(
+          z.object({
+            type: z.string(),
+            status: z.enum(['True', 'False', 'Unknown']),
+            reason: z.string().optional(),
+            message: z.string().optional(),
+            lastTransitionTime: timestamp.optional(),
+          }),
+        )
+        .optional()
+        .default([]),
+      firstRecoverabilityPoint: timestamp.optional(),
+      lastSuccessfulBackup: timestamp.optional(),
+      lastFailedBackup: timestamp.optional(),
+    })
+    .optional()
+    .default({ conditions: [] }),
+});
+
+function clusterRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(clusterObject, object);
+  const barmanPlugin = spec.plugins.find(
+    plugin =>
+      plugin.name === BARMAN_CLOUD_PLUGIN && plugin.parameters.barmanObjectName,
+  );
+  const record: StoredRecord<PostgresClusterRecord> = {
+    ...commonRecord(metadata),
+    instances: spec.instances ?? status.instances,
+    readyInstances: status.readyInstances,
+    phase: status.phase,
+    conditions: status.conditions,
+    statusRecoveryWindow: {
+      firstRecoverabilityPoint: status.firstRecoverabilityPoint,
+      lastSuccessfulBackupAt: status.lastSuccessfulBackup,
+      lastFailedBackupAt: status.lastFailedBackup,
+    },
+    ...(barmanPlugin
+      ? {
+          pluginObjectStore: {
+            name: barmanPlugin.parameters.barmanObjectName,
+            // The plugin names the server after the cluster unless told otherwise.
+            serverName: barmanPlugin.parameters.serverName ?? metadata.name,
+          },
+        }
+      : {}),
+    retentionPolicy: spec.backup?.retentionPolicy,
+  };
+  return {
+    ...commonFields(metadata),
+    phase: status.phase,
+    completedAt: status.lastSuccessfulBackup,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const backupObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    cluster: z.object({ name: z.string().min(1) }),
+    method: z.string().optional(),
+  }),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      method: z.string().optional(),
+      startedAt: timestamp.optional(),
+      stoppedAt: timestamp.optional(),
+      beginWal: z.string().optional(),
+      endWal: z.string().optional(),
+      error: z.string().optional(),
+    })
+    .optional()
+    .default({}),
+});
+
+function backupRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(backupObject, object);
+  const scheduledBackupName = metadata.labels[SCHEDULED_BACKUP_LABEL];
+  const record: StoredRecord<PostgresBackupRecord> = {
+    ...commonRecord(metadata),
+    clusterName: spec.cluster.name,
+    scheduledBackupName,
+    method: status.method ?? spec.method,
+    phase: status.phase,
+    startedAt: status.startedAt,
+    stoppedAt: status.stoppedAt,
+    beginWal: status.beginWal,
+    endWal: status.endWal,
+    error: status.error,
+  };
+  return {
+    ...commonFields(metadata),
+    phase: status.phase,
+    scheduleName: scheduledBackupName,
+    sourceName: spec.cluster.name,
+    startedAt: status.startedAt,
+    completedAt: status.stoppedAt,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const scheduledBackupObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    cluster: z.object({ name: z.string().min(1) }),
+    schedule: z.string().min(1),
+    suspend: z.boolean().optional().default(false),
+    method: z.string().optional(),
+  }),
+  status: z
+    .object({ lastScheduleTime: timestamp.optional() })
+    .optional()
+    .default({}),
+});
+
+function scheduledBackupRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(scheduledBackupObject, object);
+  const record: StoredRecord<PostgresScheduledBackupRecord> = {
+    ...commonRecord(metadata),
+    clusterName: spec.cluster.name,
+    schedule: spec.schedule,
+    suspended: spec.suspend,
+    method: spec.method,
+    lastScheduleAt: status.lastScheduleTime,
+  };
+  return {
+    ...commonFields(metadata),
+    sourceName: spec.cluster.name,
+    completedAt: status.lastScheduleTime,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const recoveryWindow = z.object({
+  firstRecoverabilityPoint: timestamp.optional(),
+  lastSuccessfulBackupTime: timestamp.optional(),
+  lastFailedBackupTime: timestamp.optional(),
+});
+
+const objectStoreObject = z.object({
+  metadata: objectMetadata,
+  spec: z
+    .object({
+      retentionPolicy: z.string().optional(),
+      configuration: z
+        .object({ destinationPath: z.string().optional() })
+        .optional()
+        .default({}),
+    })
+    .optional()
+    .default({ configuration: {} }),
+  status: z
+    .object({
+      serverRecoveryWindow: z
+        .record(z.string(), recoveryWindow)
+        .optional()
+        .default({}),
+    })
+    .optional()
+    .default({ serverRecoveryWindow: {} }),
+});
+
+function objectStoreRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(objectStoreObject, object);
+  const windows: Record<string, RecoveryWindow> = {};
+  for (const [server, window] of Object.entries(status.serverRecoveryWindow)) {
+    windows[server] = {
+      firstRecoverabilityPoint: window.firstRecoverabilityPoint,
+      lastSuccessfulBackupAt: window.lastSuccessfulBackupTime,
+      lastFailedBackupAt: window.lastFailedBackupTime,
+    };
+  }
+  const record: StoredRecord<BarmanObjectStoreRecord> = {
+    ...commonRecord(metadata),
+    destinationPath: spec.configuration.destinationPath,
+    retentionPolicy: spec.retentionPolicy,
+    serverRecoveryWindows: windows,
+  };
+  return {
+    ...commonFields(metadata),
+    record: record as unknown as JsonObject,
+  };
+}
+
+/** CloudNativePG's Clusters, Backups and ScheduledBackups, and barman-cloud ObjectStores. */
+export const cloudNativePgSource: DisasterRecoverySource = {
+  id: 'cloudnativepg',
+  resourceKinds: [
+    {
+      id: 'postgresql.cnpg.io/Cluster',
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Cluster',
+      toRow: clusterRow,
+    },
+    {
+      id: 'postgresql.cnpg.io/Backup',
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Backup',
+      toRow: backupRow,
+    },
+    {
+      id: 'postgresql.cnpg.io/ScheduledBackup',
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'ScheduledBackup',
+      toRow: scheduledBackupRow,
+    },
+    {
+      id: 'barmancloud.cnpg.io/ObjectStore',
+      apiVersion: 'barmancloud.cnpg.io/v1',
+      kind: 'ObjectStore',
+      toRow: objectStoreRow,
+    },
+  ],
+};

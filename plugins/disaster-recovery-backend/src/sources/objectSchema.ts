@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * A Kubernetes RFC 3339 timestamp, stored as ISO 8601 UTC. The client turns
+ * core objects' timestamps into Dates and leaves custom objects' as strings.
+ */
+export const timestamp = z
+  .union([z.string(), z.date()])
+  .refine(value => !Number.isNaN(new Date(value).getTime()), 'not a timestamp')
+  .transform(value => new Date(value).toISOString());
+
+/** Counts real objects omit when zero. */
+export const count = z.number().int().nonnegative().optional().default(0);
+
+export const stringMap = z.record(z.string(), z.string());
+
+/** The metadata every collected object must have. */
+export const objectMetadata = z.object({
+  name: z.string().min(1),
+  namespace: z.string().optional(),
+  uid: z.string().min(1),
+  resourceVersion: z.string().optional(),
+  creationTimestamp: timestamp.optional(),
+  labels: stringMap.optional().default({}),
+});
+
+export const labelSelector = z.object({
+  matchLabels: stringMap.optional(),
+  matchExpressions: z
+    .array(
+      z.object({
+        key: z.string(),
+        operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist']),
+        values: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
+});
+
+/** Parses `object`, throwing an error that names the first bad field. */
+export function parseObject<T extends z.ZodType>(
+  schema: T,
+  object: unknown,
+): z.infer<T> {
+  const result = schema.safeParse(object);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(
+      `malformed object: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+  }
+  return result.data;
+}
+
+type Metadata = z.infer<typeof objectMetadata>;
+
+/** The columns and record fields every row shares. */
+export function commonFields(metadata: Metadata) {
+  return {
+    namespace: metadata.namespace ?? '',
+    name: metadata.name,
+    uid: metadata.uid,
+    resourceVersion: metadata.resourceVersion,
+    createdAt: metadata.creationTimestamp,
+  };
+}
+
+/** The record fields every record shares (see CollectedObject in -common). */
+export function commonRecord(metadata: Metadata) {
+  return {
+    namespace: metadata.namespace ?? '',
+    name: metadata.name,
+    uid: metadata.uid,
+    labels: metadata.labels,
+    ...(metadata.creationTimestamp
+      ? { createdAt: metadata.creationTimestamp }
+      : {}),
+  };
+}

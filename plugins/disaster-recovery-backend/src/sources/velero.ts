@@ -1,0 +1,276 @@
+import type {
+  BackupStorageLocationRecord,
+  VeleroBackupRecord,
+  VeleroBackupScope,
+  VeleroRestoreRecord,
+  VeleroScheduleRecord,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import type {
+  CollectedRow,
+  DisasterRecoverySource,
+} from '@dr-posture/plugin-disaster-recovery-node';
+import type { JsonObject } from '@backstage/types';
+import { z } from 'zod';
+import {
+  commonFields,
+  commonRecord,
+  count,
+  labelSelector,
+  objectMetadata,
+  parseObject,
+  stringMap,
+  timestamp,
+} from './objectSchema';
+
+type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
+
+const SCHEDULE_NAME_LABEL = 'velero.io/schedule-name';
+
+const backupSpec = z.object({
+  includedNamespaces: z.array(z.string()).optional().default([]),
+  excludedNamespaces: z.array(z.string()).optional().default([]),
+  labelSelector: labelSelector.optional(),
+  orLabelSelectors: z.array(labelSelector).optional(),
+  storageLocation: z.string().optional(),
+  ttl: z.string().optional(),
+});
+
+function backupScope(spec: z.infer<typeof backupSpec>): VeleroBackupScope {
+  return {
+    includedNamespaces: spec.includedNamespaces,
+    excludedNamespaces: spec.excludedNamespaces,
+    ...(spec.labelSelector ? { labelSelector: spec.labelSelector } : {}),
+    ...(spec.orLabelSelectors
+      ? { orLabelSelectors: spec.orLabelSelectors }
+      : {}),
+    ...(spec.storageLocation ? { storageLocation: spec.storageLocation } : {}),
+    ...(spec.ttl ? { ttl: spec.ttl } : {}),
+  };
+}
+
+function scopeColumns(scope: VeleroBackupScope): Partial<CollectedRow> {
+  const selectors = [
+    ...(scope.labelSelector ? [scope.labelSelector] : []),
+    ...(scope.orLabelSelectors ?? []),
+  ];
+  return {
+    includedNamespaces: scope.includedNamespaces,
+    excludedNamespaces: scope.excludedNamespaces,
+    storageLocation: scope.storageLocation,
+    labelSelector:
+      selectors.length > 0 ? (selectors as JsonObject[]) : undefined,
+  };
+}
+
+const backupObject = z.object({
+  metadata: objectMetadata,
+  spec: backupSpec.optional().default(backupSpec.parse({})),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      startTimestamp: timestamp.optional(),
+      completionTimestamp: timestamp.optional(),
+      expiration: timestamp.optional(),
+      errors: count,
+      warnings: count,
+      failureReason: z.string().optional(),
+    })
+    .optional()
+    .default({ errors: 0, warnings: 0 }),
+});
+
+function backupRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(backupObject, object);
+  const scope = backupScope(spec);
+  const scheduleName = metadata.labels[SCHEDULE_NAME_LABEL];
+  const record: StoredRecord<VeleroBackupRecord> = {
+    ...commonRecord(metadata),
+    ...scope,
+    phase: status.phase,
+    scheduleName,
+    startedAt: status.startTimestamp,
+    completedAt: status.completionTimestamp,
+    expiresAt: status.expiration,
+    errors: status.errors,
+    warnings: status.warnings,
+    failureReason: status.failureReason,
+  };
+  return {
+    ...commonFields(metadata),
+    ...scopeColumns(scope),
+    phase: status.phase,
+    scheduleName,
+    startedAt: status.startTimestamp,
+    completedAt: status.completionTimestamp,
+    expiresAt: status.expiration,
+    errors: status.errors,
+    warnings: status.warnings,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const scheduleObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    schedule: z.string().min(1),
+    paused: z.boolean().optional().default(false),
+    template: backupSpec.optional().default(backupSpec.parse({})),
+  }),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      lastBackup: timestamp.optional(),
+    })
+    .optional()
+    .default({}),
+});
+
+function scheduleRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(scheduleObject, object);
+  const template = backupScope(spec.template);
+  const record: StoredRecord<VeleroScheduleRecord> = {
+    ...commonRecord(metadata),
+    schedule: spec.schedule,
+    paused: spec.paused,
+    phase: status.phase,
+    lastBackupAt: status.lastBackup,
+    template,
+  };
+  return {
+    ...commonFields(metadata),
+    ...scopeColumns(template),
+    phase: status.phase,
+    completedAt: status.lastBackup,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const restoreObject = z.object({
+  metadata: objectMetadata,
+  spec: z
+    .object({
+      backupName: z.string().optional(),
+      scheduleName: z.string().optional(),
+      includedNamespaces: z.array(z.string()).optional().default([]),
+      namespaceMapping: stringMap.optional().default({}),
+    })
+    .refine(
+      spec => Boolean(spec.backupName || spec.scheduleName),
+      'a restore names a backupName or a scheduleName',
+    ),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      startTimestamp: timestamp.optional(),
+      completionTimestamp: timestamp.optional(),
+      errors: count,
+      warnings: count,
+      failureReason: z.string().optional(),
+    })
+    .optional()
+    .default({ errors: 0, warnings: 0 }),
+});
+
+function restoreRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(restoreObject, object);
+  const record: StoredRecord<VeleroRestoreRecord> = {
+    ...commonRecord(metadata),
+    backupName: spec.backupName,
+    scheduleName: spec.scheduleName,
+    includedNamespaces: spec.includedNamespaces,
+    namespaceMapping: spec.namespaceMapping,
+    phase: status.phase,
+    startedAt: status.startTimestamp,
+    completedAt: status.completionTimestamp,
+    errors: status.errors,
+    warnings: status.warnings,
+    failureReason: status.failureReason,
+  };
+  return {
+    ...commonFields(metadata),
+    phase: status.phase,
+    scheduleName: spec.scheduleName,
+    sourceName: spec.backupName,
+    includedNamespaces: spec.includedNamespaces,
+    startedAt: status.startTimestamp,
+    completedAt: status.completionTimestamp,
+    errors: status.errors,
+    warnings: status.warnings,
+    record: record as unknown as JsonObject,
+  };
+}
+
+const storageLocationObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    provider: z.string().min(1),
+    objectStorage: z
+      .object({ bucket: z.string().optional(), prefix: z.string().optional() })
+      .optional()
+      .default({}),
+    config: stringMap.optional().default({}),
+    default: z.boolean().optional().default(false),
+    accessMode: z.string().optional(),
+  }),
+  status: z
+    .object({
+      phase: z.string().optional(),
+      lastValidationTime: timestamp.optional(),
+      message: z.string().optional(),
+    })
+    .optional()
+    .default({}),
+});
+
+function storageLocationRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(storageLocationObject, object);
+  const record: StoredRecord<BackupStorageLocationRecord> = {
+    ...commonRecord(metadata),
+    provider: spec.provider,
+    bucket: spec.objectStorage.bucket,
+    prefix: spec.objectStorage.prefix,
+    region: spec.config.region,
+    isDefault: spec.default,
+    accessMode: spec.accessMode,
+    phase: status.phase,
+    lastValidatedAt: status.lastValidationTime,
+    message: status.message,
+  };
+  return {
+    ...commonFields(metadata),
+    phase: status.phase,
+    completedAt: status.lastValidationTime,
+    record: record as unknown as JsonObject,
+  };
+}
+
+/** Velero's Backups, Schedules, Restores and BackupStorageLocations. */
+export const veleroSource: DisasterRecoverySource = {
+  id: 'velero',
+  resourceKinds: [
+    {
+      id: 'velero.io/Backup',
+      apiVersion: 'velero.io/v1',
+      kind: 'Backup',
+      toRow: backupRow,
+    },
+    {
+      id: 'velero.io/Schedule',
+      apiVersion: 'velero.io/v1',
+      kind: 'Schedule',
+      toRow: scheduleRow,
+    },
+    {
+      id: 'velero.io/Restore',
+      apiVersion: 'velero.io/v1',
+      kind: 'Restore',
+      toRow: restoreRow,
+    },
+    {
+      id: 'velero.io/BackupStorageLocation',
+      apiVersion: 'velero.io/v1',
+      kind: 'BackupStorageLocation',
+      toRow: storageLocationRow,
+    },
+  ],
+};
