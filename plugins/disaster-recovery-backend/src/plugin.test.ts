@@ -33,6 +33,7 @@ const k8upBackups: KubernetesResourceKind = {
   id: 'k8up.io/Backup',
   apiVersion: 'k8up.io/v1',
   kind: 'Backup',
+  plural: 'backups',
   toRow: () => {
     throw new Error('not listed in this test');
   },

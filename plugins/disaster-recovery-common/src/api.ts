@@ -29,7 +29,13 @@ export interface CollectionRunCounts {
 export interface CollectionRunDetails {
   kinds: Record<
     string,
-    { seen: number; skipped: number; notInstalled?: boolean }
+    {
+      seen: number;
+      skipped: number;
+      /** Listings restarted because a continue token expired (410). */
+      restarts?: number;
+      notInstalled?: boolean;
+    }
   >;
   /** Malformed objects that were skipped, `kind namespace/name: reason` (the first few). */
   skippedObjects: string[];

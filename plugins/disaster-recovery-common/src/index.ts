@@ -39,3 +39,80 @@ export type {
   VeleroScheduleRecord,
   WorkloadRecord,
 } from './records';
+export { formatDuration, parseDuration } from './durations';
+export {
+  DEFAULT_TIER_POLICIES,
+  HA_PATTERNS,
+  readTierPolicies,
+  resolveEntityPolicy,
+  tierPoliciesConfigSchema,
+} from './policy';
+export type {
+  EntityPolicy,
+  HaPattern,
+  HaPatternProfile,
+  PlanningRange,
+  PolicySource,
+  Resolved,
+  TierPolicy,
+  Unresolved,
+} from './policy';
+export { parseBackupSchedule, scheduleTiming } from './cron';
+export type {
+  ParsedBackupSchedule,
+  ScheduleDialect,
+  ScheduleTiming,
+} from './cron';
+export { matchesLabelSelector, parseLabelSelector } from './selectors';
+export {
+  backupScopeCoversWorkload,
+  backupScopeIncludesNamespace,
+  backupScopeSelectsByLabel,
+  CNPG_CLUSTER_LABEL,
+  isMappedToEntity,
+  resolveEntityCoverage,
+  resolveEntityPostgresClusters,
+  resolveWorkloadMapping,
+} from './coverage';
+export type {
+  ClusterObjectRef,
+  CoverageBasis,
+  EntityCoverage,
+  WorkloadMapping,
+} from './coverage';
+export {
+  DRILL_LABEL,
+  drillRecordSchema,
+  effectiveDrillOutcome,
+  findVeleroRestoreTests,
+} from './drills';
+export type {
+  DrillEvidence,
+  DrillKind,
+  DrillRecord,
+  DrillVerification,
+  EffectiveDrillOutcome,
+  VeleroRestoreTest,
+} from './drills';
+export { CHECK_IDS, CHECK_TITLES } from './checks';
+export type {
+  Check,
+  CheckId,
+  CheckStatus,
+  EvidenceRef,
+  EvidenceValue,
+} from './checks';
+export {
+  evaluateEntityPosture,
+  evaluateSystemPosture,
+  worstStatus,
+} from './posture';
+export type {
+  EntityPosture,
+  EntityPostureInput,
+  PostureOptions,
+  PostureRecords,
+  SystemPosture,
+} from './posture';
+export { planRestoreOrder } from './restorePlan';
+export type { RestorePlan, RestorePlanInput, RestoreStep } from './restorePlan';

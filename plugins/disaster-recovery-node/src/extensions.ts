@@ -44,6 +44,8 @@ export interface KubernetesResourceKind {
   apiVersion: string;
   /** e.g. `Backup`. */
   kind: string;
+  /** The resource name in API paths, e.g. `backups`. */
+  plural: string;
   /** Turns one listed object into its stored form; throws on a malformed object, which is then skipped and reported. */
   toRow(object: unknown): CollectedRow;
 }

@@ -1,11 +1,11 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { KubernetesObjectApi } from '@kubernetes/client-node';
 import type {
   CollectedRow,
   KubernetesResourceKind,
 } from '@dr-posture/plugin-disaster-recovery-node';
 import type { ClusterConfig } from '../clusters/readClusterConfigs';
 import type { ResourceStore, RunDetails } from '../database/ResourceStore';
+import { createListPage } from './clusterApi';
 import { kubeConfigFor } from './kubeConfigFor';
 import { listAllPages } from './listAllPages';
 
@@ -57,7 +57,7 @@ export async function collectCluster(options: {
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const runId = await store.startRun(cluster.name, startedAt);
-  const api = KubernetesObjectApi.makeApiClient(kubeConfigFor(cluster));
+  const listPage = createListPage(kubeConfigFor(cluster));
   const seenUids = new Map<string, Set<string>>();
   const details: RunDetails = { kinds: {}, skippedObjects: [] };
   const counts = { seen: 0, written: 0, skipped: 0 };
@@ -68,7 +68,7 @@ export async function collectCluster(options: {
       details.kinds[kind.id] = kindCounts;
       const seen = new Set<string>();
       const outcome = await listAllPages({
-        api,
+        listPage,
         kind,
         pageSize,
         deadline,
@@ -108,6 +108,12 @@ export async function collectCluster(options: {
       });
       if (outcome.installed) {
         seenUids.set(kind.id, seen);
+        if (outcome.restarts > 0) {
+          details.kinds[kind.id] = {
+            ...kindCounts,
+            restarts: outcome.restarts,
+          };
+        }
       } else {
         details.kinds[kind.id] = { ...kindCounts, notInstalled: true };
         // Nothing served means nothing left: an uninstalled CRD's objects are gone.

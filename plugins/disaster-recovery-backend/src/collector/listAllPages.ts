@@ -1,5 +1,5 @@
-import type { KubernetesObjectApi } from '@kubernetes/client-node';
 import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
+import type { ListPageFn } from './clusterApi';
 import { statusOf, withRetries } from './retryPolicy';
 
 /** How often one listing may restart after its continue token expired. */
@@ -15,17 +15,17 @@ export type ListingOutcome =
  * (`limit`/`continue`), handing each page to `onPage` before fetching the
  * next so that a cluster is never held in memory whole. An expired continue
  * token (410) restarts the listing from the start; `onPage` must therefore be
- * idempotent. A kind whose API group the cluster does not serve is reported
- * as not installed.
+ * idempotent. A kind whose API the cluster does not serve (404 on the first
+ * page) is reported as not installed.
  */
 export async function listAllPages(options: {
-  api: KubernetesObjectApi;
+  listPage: ListPageFn;
   kind: KubernetesResourceKind;
   pageSize: number;
   deadline: number;
   onPage: (items: unknown[]) => Promise<void>;
 }): Promise<ListingOutcome> {
-  const { api, kind, pageSize, deadline, onPage } = options;
+  const { listPage, kind, pageSize, deadline, onPage } = options;
   let continueToken: string | undefined;
   let pages = 0;
   let restarts = 0;
@@ -33,41 +33,22 @@ export async function listAllPages(options: {
     let page;
     const token = continueToken;
     try {
-      page = await withRetries(
-        () =>
-          api.list(
-            kind.apiVersion,
-            kind.kind,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            undefined,
-            pageSize,
-            token,
-          ),
-        deadline,
-      );
+      page = await withRetries(() => listPage(kind, pageSize, token), deadline);
     } catch (error) {
       const status = statusOf(error);
-      if (status === 410 && continueToken && restarts < MAX_RESTARTS) {
+      if (status === 410 && token && restarts < MAX_RESTARTS) {
         restarts += 1;
         continueToken = undefined;
         continue;
       }
-      if (status === 404 && !continueToken) {
+      if (status === 404 && !token) {
         return { installed: false };
       }
       throw error;
     }
     pages += 1;
-    await onPage(page.items ?? []);
-    // Raw JSON says `continue`; the client's typed list metadata `_continue`.
-    const metadata = page.metadata as
-      | { continue?: string; _continue?: string }
-      | undefined;
-    continueToken = metadata?._continue || metadata?.continue || undefined;
+    await onPage(page.items);
+    continueToken = page.continueToken;
     if (!continueToken) {
       return { installed: true, pages, restarts };
     }

@@ -52,10 +52,15 @@ export class DatabaseResourceStore implements ResourceStore {
       .insert({ name: cluster, last_run_started_at: startedAt })
       .onConflict('name')
       .merge(['last_run_started_at']);
-    const [inserted] = await this.db('collection_runs')
-      .insert({ cluster, started_at: startedAt, status: 'running' })
-      .returning('id');
-    // MySQL returns the id itself, the others an object.
+    const insert = this.db('collection_runs').insert({
+      cluster,
+      started_at: startedAt,
+      status: 'running',
+    });
+    // MySQL has no RETURNING and answers with the new id itself.
+    const [inserted] = String(this.db.client.config.client).includes('mysql')
+      ? await insert
+      : await insert.returning('id');
     return typeof inserted === 'object'
       ? Number(inserted.id)
       : Number(inserted);

@@ -79,10 +79,13 @@ describe('migrations', () => {
       expect(new Date(row.expires_at).toISOString()).toBe(
         '2099-01-01T00:00:00.000Z',
       );
-      const [run] = await knex('collection_runs')
-        .insert({ cluster: 'prod', started_at: seenAt, status: 'running' })
-        .returning('id');
-      expect(run).toBeDefined();
+      await knex('collection_runs').insert({
+        cluster: 'prod',
+        started_at: seenAt,
+        status: 'running',
+      });
+      const [run] = await knex('collection_runs').select();
+      expect(run).toMatchObject({ id: 1, objects_seen: 0, finished_at: null });
 
       await migrateDownOnce(knex);
       expect(await knex.schema.hasTable('resources')).toBe(false);

@@ -37,12 +37,30 @@ export const labelSelector = z.object({
     .optional(),
 });
 
+/**
+ * Real objects carry explicit nulls where a CRD field is nullable (e.g. a
+ * Velero Backup's `excludedNamespaces: null`); for reading they mean absent.
+ */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.filter(item => item !== null).map(withoutNulls);
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, item]) => item !== null)
+        .map(([key, item]) => [key, withoutNulls(item)]),
+    );
+  }
+  return value;
+}
+
 /** Parses `object`, throwing an error that names the first bad field. */
 export function parseObject<T extends z.ZodType>(
   schema: T,
   object: unknown,
 ): z.infer<T> {
-  const result = schema.safeParse(object);
+  const result = schema.safeParse(withoutNulls(object));
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new Error(

@@ -1,0 +1,271 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { startSimulator, type Simulator } from '@dr-posture/cluster-simulator';
+import type { ClusterConfig } from '../clusters/readClusterConfigs';
+import { DatabaseResourceStore } from '../database/DatabaseResourceStore';
+import { applyDatabaseMigrations } from '../database/migrations';
+import type { ResourceStore } from '../database/ResourceStore';
+import { cloudNativePgSource } from '../sources/cloudnativepg';
+import { resourceKindsOf } from '../sources/resourceKindsOf';
+import { veleroSource } from '../sources/velero';
+import { workloadsSource } from '../sources/workloads';
+import { collectCluster } from './collectCluster';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
+});
+const resourceKinds = resourceKindsOf([
+  veleroSource,
+  cloudNativePgSource,
+  workloadsSource,
+]);
+const BACKUP = 'velero.io/Backup';
+const START = new Date('2026-11-20T12:00:00.000Z');
+
+function clusterConfig(simulator: Simulator, name: string): ClusterConfig {
+  const cluster = simulator.clusters.find(c => c.name === name)!;
+  return {
+    name,
+    url: cluster.url,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: cluster.token,
+    skipTLSVerify: true,
+    configKey: `test.${name}`,
+  };
+}
+
+function collect(
+  simulator: Simulator,
+  store: ResourceStore,
+  cluster: string,
+  options: { pageSize?: number; budgetMs?: number } = {},
+) {
+  return collectCluster({
+    cluster: clusterConfig(simulator, cluster),
+    resourceKinds,
+    store,
+    logger: mockServices.logger.mock(),
+    pageSize: options.pageSize ?? 100,
+    deadline: Date.now() + (options.budgetMs ?? 20_000),
+  });
+}
+
+/** What the simulator serves per kind id, for one cluster. */
+function servedCounts(simulator: Simulator, cluster: string) {
+  return Object.fromEntries(
+    resourceKinds.map(kind => [
+      kind.id,
+      simulator.objects(cluster, kind.apiVersion, kind.kind).length,
+    ]),
+  );
+}
+
+async function storedCounts(store: ResourceStore, cluster: string) {
+  const counts: Record<string, number> = {};
+  for (const kind of resourceKinds) {
+    counts[kind.id] = (
+      await store.listResources({ kind: kind.id, cluster })
+    ).length;
+  }
+  return counts;
+}
+
+describe('collectCluster against the simulator', () => {
+  let simulator: Simulator;
+
+  beforeEach(async () => {
+    // A frozen clock: the estate does not change between listing and asserting.
+    simulator = await startSimulator({
+      scenario: 'demo',
+      startTime: START,
+      speed: 0,
+    });
+  });
+
+  afterEach(async () => {
+    await simulator.stop();
+  });
+
+  describe.each(databases.eachSupportedId())('on %p', databaseId => {
+    let store: ResourceStore;
+
+    beforeEach(async () => {
+      const knex = await databases.init(databaseId);
+      await applyDatabaseMigrations(knex);
+      store = DatabaseResourceStore.create(knex);
+    });
+
+    it('collects every demo cluster completely', async () => {
+      for (const { name } of simulator.clusters) {
+        const result = await collect(simulator, store, name);
+
+        expect(result).toMatchObject({ status: 'succeeded', skipped: 0 });
+        const served = servedCounts(simulator, name);
+        expect(await storedCounts(store, name)).toEqual(served);
+        expect(result.seen).toBe(
+          Object.values(served).reduce((sum, n) => sum + n, 0),
+        );
+      }
+      const health = await store.listClusterHealth();
+      expect(health.map(h => [h.name, h.lastRun?.status])).toEqual(
+        simulator.clusters.map(c => [c.name, 'succeeded']).sort(),
+      );
+    });
+
+    it('isolates a failing cluster: its data stays, marked stale, the others are collected', async () => {
+      const [failing, ...healthy] = simulator.clusters.map(c => c.name);
+      await collect(simulator, store, failing);
+      const before = await storedCounts(store, failing);
+
+      simulator.setFaults(failing, { errorRates: { '500': 1 } });
+      const failed = await collect(simulator, store, failing, {
+        budgetMs: 1_500,
+      });
+      for (const name of healthy) {
+        expect(await collect(simulator, store, name)).toMatchObject({
+          status: 'succeeded',
+        });
+      }
+
+      expect(failed.status).toBe('failed');
+      expect(failed.error).toMatch(/500/);
+      expect(await storedCounts(store, failing)).toEqual(before);
+      const health = await store.listClusterHealth();
+      const failingHealth = health.find(h => h.name === failing)!;
+      expect(failingHealth.staleSince).toBeDefined();
+      expect(failingHealth.lastError).toMatch(/500/);
+      expect(health.filter(h => h.staleSince).map(h => h.name)).toEqual([
+        failing,
+      ]);
+    });
+
+    it('restarts a listing whose continue token expired and stores each object once', async () => {
+      const cluster = simulator.clusters[0].name;
+      const backups = servedCounts(simulator, cluster)[BACKUP];
+      expect(backups).toBeGreaterThan(300);
+      const pageSize = Math.ceil(backups / 10);
+
+      // Expire the continue token once, when page 3 is asked for.
+      let backupPages = 0;
+      const upsertPage = store.upsertPage.bind(store);
+      const expiringStore: ResourceStore = Object.assign(Object.create(store), {
+        upsertPage: async (
+          ...args: Parameters<ResourceStore['upsertPage']>
+        ) => {
+          if (args[1] === BACKUP) {
+            backupPages += 1;
+            if (backupPages === 2) {
+              simulator.setFaults(cluster, { continueExpiryAfterPages: 2 });
+            } else if (backupPages === 3) {
+              simulator.setFaults(cluster, {});
+            }
+          }
+          return upsertPage(...args);
+        },
+      });
+
+      const result = await collect(simulator, expiringStore, cluster, {
+        pageSize,
+      });
+
+      expect(result.status).toBe('succeeded');
+      // 2 pages, then a restart that lists all 10.
+      expect(backupPages).toBe(12);
+      const stored = await store.listResources({ kind: BACKUP, cluster });
+      expect(stored).toHaveLength(backups);
+      expect(new Set(stored.map(r => r.uid)).size).toBe(backups);
+      const [health] = (await store.listClusterHealth()).filter(
+        h => h.name === cluster,
+      );
+      expect(health.lastRun?.details?.kinds[BACKUP]).toMatchObject({
+        seen: backups,
+        restarts: 1,
+      });
+    });
+
+    it('skips a malformed object, names it, and stores the rest of the page', async () => {
+      const cluster = simulator.clusters[0].name;
+      // Valid for the CRD, but a restore of nothing cannot be judged.
+      simulator.apply(cluster, {
+        apiVersion: 'velero.io/v1',
+        kind: 'Restore',
+        metadata: { name: 'restore-of-nothing', namespace: 'velero' },
+        spec: {},
+      });
+      const served = servedCounts(simulator, cluster)['velero.io/Restore'];
+
+      const result = await collect(simulator, store, cluster);
+
+      expect(result).toMatchObject({ status: 'succeeded', skipped: 1 });
+      const stored = await store.listResources({
+        kind: 'velero.io/Restore',
+        cluster,
+      });
+      expect(stored).toHaveLength(served - 1);
+      const [health] = (await store.listClusterHealth()).filter(
+        h => h.name === cluster,
+      );
+      expect(health.lastRun?.details?.skippedObjects).toEqual([
+        expect.stringContaining('velero.io/Restore velero/restore-of-nothing'),
+      ]);
+    });
+
+    it('loses nothing when a run dies midway and converges on the next run', async () => {
+      const cluster = simulator.clusters[0].name;
+      let backupPages = 0;
+      const upsertPage = store.upsertPage.bind(store);
+      const dyingStore: ResourceStore = Object.assign(Object.create(store), {
+        upsertPage: async (
+          ...args: Parameters<ResourceStore['upsertPage']>
+        ) => {
+          if (args[1] === BACKUP && ++backupPages === 2) {
+            simulator.setFaults(cluster, { errorRates: { '503': 1 } });
+          }
+          return upsertPage(...args);
+        },
+      });
+
+      const died = await collect(simulator, dyingStore, cluster, {
+        budgetMs: 1_500,
+      });
+      expect(died.status).toBe('failed');
+      expect(
+        (await store.listResources({ kind: BACKUP, cluster })).length,
+      ).toBe(200);
+
+      simulator.setFaults(cluster, {});
+      const next = await collect(simulator, store, cluster);
+      expect(next).toMatchObject({ status: 'succeeded', deleted: 0 });
+      expect(await storedCounts(store, cluster)).toEqual(
+        servedCounts(simulator, cluster),
+      );
+    });
+
+    it('marks removed backups deleted after the next complete run and keeps their history', async () => {
+      const cluster = simulator.clusters[0].name;
+      await collect(simulator, store, cluster);
+      const [gone] = simulator.objects(cluster, 'velero.io/v1', 'Backup');
+      simulator.remove(cluster, {
+        apiVersion: 'velero.io/v1',
+        kind: 'Backup',
+        namespace: gone.metadata.namespace,
+        name: gone.metadata.name,
+      });
+
+      const result = await collect(simulator, store, cluster);
+
+      expect(result).toMatchObject({ status: 'succeeded', deleted: 1 });
+      const live = await store.listResources({ kind: BACKUP, cluster });
+      expect(live.map(r => r.uid)).not.toContain(gone.metadata.uid);
+      const history = await store.listResources({
+        kind: BACKUP,
+        cluster,
+        includeDeleted: true,
+      });
+      expect(
+        history.find(r => r.uid === gone.metadata.uid)?.deletedAt,
+      ).toBeDefined();
+    });
+  });
+});

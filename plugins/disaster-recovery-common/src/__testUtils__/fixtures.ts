@@ -1,0 +1,156 @@
+import type { Entity } from '@backstage/catalog-model';
+import type {
+  BackupStorageLocationRecord,
+  PostgresClusterRecord,
+  VeleroBackupRecord,
+  VeleroRestoreRecord,
+  VeleroScheduleRecord,
+  WorkloadRecord,
+} from '../records';
+
+/** Test data shared by the rule tests: one payments service in cluster prod. */
+export const NOW = new Date('2025-06-11T12:00:00Z');
+
+export function minutesAgo(minutes: number): string {
+  return new Date(NOW.getTime() - minutes * 60_000).toISOString();
+}
+
+export function secondsAgo(seconds: number): string {
+  return new Date(NOW.getTime() - seconds * 1000).toISOString();
+}
+
+export function component(annotations: Record<string, string> = {}): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: 'payments',
+      annotations: {
+        'backstage.io/kubernetes-id': 'payments',
+        'disaster-recovery/tier': '2',
+        ...annotations,
+      },
+    },
+    spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
+  };
+}
+
+const base = {
+  cluster: 'prod',
+  uid: 'uid',
+  labels: {},
+  lastSeenAt: NOW.toISOString(),
+};
+
+export function workload(
+  overrides: Partial<WorkloadRecord> = {},
+): WorkloadRecord {
+  return {
+    ...base,
+    kind: 'Pod',
+    namespace: 'payments',
+    name: 'payments-7d9f',
+    labels: { 'backstage.io/kubernetes-id': 'payments', app: 'payments' },
+    ...overrides,
+  };
+}
+
+export function schedule(
+  overrides: Partial<VeleroScheduleRecord> = {},
+): VeleroScheduleRecord {
+  return {
+    ...base,
+    namespace: 'velero',
+    name: 'payments-hourly',
+    schedule: '*/30 * * * *',
+    paused: false,
+    phase: 'Enabled',
+    createdAt: minutesAgo(60 * 24 * 30),
+    lastBackupAt: minutesAgo(0),
+    template: {
+      includedNamespaces: ['payments'],
+      excludedNamespaces: [],
+      ttl: '720h0m0s',
+    },
+    ...overrides,
+  };
+}
+
+export function backup(
+  overrides: Partial<VeleroBackupRecord> = {},
+): VeleroBackupRecord {
+  return {
+    ...base,
+    namespace: 'velero',
+    name: 'payments-hourly-20250611115000',
+    scheduleName: 'payments-hourly',
+    includedNamespaces: ['payments'],
+    excludedNamespaces: [],
+    phase: 'Completed',
+    startedAt: minutesAgo(12),
+    completedAt: minutesAgo(10),
+    errors: 0,
+    warnings: 0,
+    ...overrides,
+  };
+}
+
+export function restore(
+  overrides: Partial<VeleroRestoreRecord> = {},
+): VeleroRestoreRecord {
+  return {
+    ...base,
+    namespace: 'velero',
+    name: 'payments-restore-test',
+    backupName: 'payments-hourly-20250611115000',
+    includedNamespaces: ['payments'],
+    namespaceMapping: { payments: 'payments-restore-test' },
+    phase: 'Completed',
+    startedAt: minutesAgo(8),
+    completedAt: minutesAgo(2),
+    errors: 0,
+    warnings: 0,
+    ...overrides,
+  };
+}
+
+export function storageLocation(
+  overrides: Partial<BackupStorageLocationRecord> = {},
+): BackupStorageLocationRecord {
+  return {
+    ...base,
+    namespace: 'velero',
+    name: 'default',
+    provider: 'aws',
+    bucket: 'backups-eu-west-1',
+    region: 'eu-west-1',
+    isDefault: true,
+    phase: 'Available',
+    lastValidatedAt: minutesAgo(1),
+    ...overrides,
+  };
+}
+
+export function postgresCluster(
+  overrides: Partial<PostgresClusterRecord> = {},
+): PostgresClusterRecord {
+  return {
+    ...base,
+    namespace: 'payments',
+    name: 'payments-db',
+    labels: { 'backstage.io/kubernetes-id': 'payments' },
+    createdAt: minutesAgo(60 * 24 * 365),
+    conditions: [
+      {
+        type: 'ContinuousArchiving',
+        status: 'True',
+        lastTransitionTime: minutesAgo(60 * 24 * 100),
+      },
+    ],
+    statusRecoveryWindow: {
+      firstRecoverabilityPoint: minutesAgo(60 * 24 * 31),
+    },
+    retentionPolicy: '30d',
+    ...overrides,
+  };
+}

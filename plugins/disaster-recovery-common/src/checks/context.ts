@@ -1,0 +1,131 @@
+import { DR_ANNOTATIONS } from '../annotations';
+import type {
+  EntityCoverage,
+  ClusterObjectRef,
+  WorkloadMapping,
+} from '../coverage';
+import type { DrillRecord, VeleroRestoreTest } from '../drills';
+import type { EntityPolicy } from '../policy';
+import type {
+  BackupStorageLocationRecord,
+  BarmanObjectStoreRecord,
+  PostgresBackupRecord,
+  PostgresClusterRecord,
+  PostgresScheduledBackupRecord,
+} from '../records';
+import type {
+  Check,
+  CheckId,
+  CheckStatus,
+  EvidenceRef,
+  EvidenceValue,
+} from './types';
+import { CHECK_TITLES } from './checkTitles';
+
+/** Everything a check reads, worked out once per entity. */
+export interface PostureContext {
+  now: Date;
+  policy: EntityPolicy;
+  mapping: WorkloadMapping;
+  coverage: EntityCoverage;
+  postgres: {
+    clusters: PostgresClusterRecord[];
+    missing: ClusterObjectRef[];
+    scheduledBackups: PostgresScheduledBackupRecord[];
+    backups: PostgresBackupRecord[];
+    objectStores: BarmanObjectStoreRecord[];
+  };
+  storageLocations: BackupStorageLocationRecord[];
+  restoreTests: VeleroRestoreTest[];
+  /** The drills that exercised this entity. */
+  drills: DrillRecord[];
+  scheduleGraceMs: number;
+  storageValidationMaxAgeMs: number;
+}
+
+/** A check function: `undefined` when the check does not apply to the entity. */
+export type CheckRule = (context: PostureContext) => Check | undefined;
+
+export function check(
+  id: CheckId,
+  status: CheckStatus,
+  summary: string,
+  refs: EvidenceRef[] = [],
+  values: Record<string, EvidenceValue> = {},
+): Check {
+  return {
+    id,
+    title: CHECK_TITLES[id],
+    status,
+    summary,
+    evidence: { refs, values },
+  };
+}
+
+export function refOf(
+  kind: string,
+  object: { cluster: string; namespace: string; name: string },
+): EvidenceRef {
+  return {
+    kind,
+    cluster: object.cluster,
+    namespace: object.namespace,
+    name: object.name,
+  };
+}
+
+export function describeRef(object: {
+  cluster: string;
+  namespace: string;
+  name: string;
+}): string {
+  return `${object.cluster}/${object.namespace}/${object.name}`;
+}
+
+export function millisecondsSince(now: Date, time: string): number {
+  return now.getTime() - Date.parse(time);
+}
+
+export function plural(
+  count: number,
+  noun: string,
+  pluralNoun = `${noun}s`,
+): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/**
+ * Why the entity's Velero coverage cannot be judged, if it cannot: an
+ * unreadable mapping annotation, or nothing found to map to.
+ */
+export function coverageUnknownReason(
+  context: PostureContext,
+): string | undefined {
+  const { mapping, coverage } = context;
+  const problems = mapping.problems.filter(
+    p => p.annotation !== DR_ANNOTATIONS.postgresClusters,
+  );
+  if (problems.length > 0) {
+    return problems.map(problem => problem.reason).join(' ');
+  }
+  if (coverage.basis !== 'none') {
+    return undefined;
+  }
+  if (mapping.labelSelector || mapping.kubernetesId) {
+    return 'No pods or PVCs of this entity were found in the collected clusters, so its backups cannot be matched.';
+  }
+  return 'The entity is not mapped to Kubernetes (no kubernetes-id, label selector, namespace or velero-schedules annotation).';
+}
+
+/**
+ * Whether the Velero checks apply: not when the entity is only a PostgreSQL
+ * database, whose recovery points CloudNativePG takes.
+ */
+export function veleroApplies(context: PostureContext): boolean {
+  const postgresOnly =
+    context.coverage.basis === 'none' &&
+    context.mapping.problems.length === 0 &&
+    (context.postgres.clusters.length > 0 ||
+      context.postgres.missing.length > 0);
+  return !postgresOnly;
+}

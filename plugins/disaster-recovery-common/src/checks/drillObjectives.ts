@@ -1,0 +1,63 @@
+import { formatDuration } from '../durations';
+import { check, type CheckRule } from './context';
+
+/** The latest drill that measured RTO or RPO must have met the entity's targets. */
+export const drillObjectives: CheckRule = context => {
+  const measured = context.drills
+    .filter(d => d.achievedRtoMs !== undefined || d.achievedRpoMs !== undefined)
+    .sort((a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt));
+  const latest = measured[0];
+  if (!latest) {
+    return check(
+      'drill-objectives',
+      'unknown',
+      'No recorded drill has measured an achieved RTO or RPO.',
+    );
+  }
+  const { rtoMs, rpoMs } = context.policy;
+  const parts: string[] = [];
+  const misses: string[] = [];
+  const unknowns: string[] = [];
+  for (const [name, achieved, target] of [
+    ['RTO', latest.achievedRtoMs, rtoMs],
+    ['RPO', latest.achievedRpoMs, rpoMs],
+  ] as const) {
+    if (achieved === undefined) continue;
+    if (!target.ok) {
+      unknowns.push(target.reason);
+      continue;
+    }
+    const text = `${name} ${formatDuration(achieved)} against ${formatDuration(
+      target.value,
+    )}`;
+    parts.push(text);
+    if (achieved > target.value)
+      misses.push(`${text} (${formatDuration(achieved - target.value)} over)`);
+  }
+  const values = {
+    drillEndedAt: latest.endedAt,
+    kind: latest.kind,
+    achievedRtoMs: latest.achievedRtoMs ?? null,
+    achievedRpoMs: latest.achievedRpoMs ?? null,
+  };
+  const drill = `The ${latest.kind} of ${latest.startedAt}`;
+  if (misses.length > 0) {
+    return check(
+      'drill-objectives',
+      'fail',
+      `${drill} missed its target: ${misses.join(', ')}.`,
+      [],
+      values,
+    );
+  }
+  if (unknowns.length > 0) {
+    return check('drill-objectives', 'unknown', unknowns.join(' '), [], values);
+  }
+  return check(
+    'drill-objectives',
+    'pass',
+    `${drill} met its targets: ${parts.join(', ')}.`,
+    [],
+    values,
+  );
+};

@@ -1,0 +1,128 @@
+import { formatDuration } from '../durations';
+import { effectiveDrillOutcome, type DrillKind } from '../drills';
+import type { Check, CheckId, EvidenceRef } from './types';
+import {
+  check,
+  millisecondsSince,
+  refOf,
+  type PostureContext,
+} from './context';
+
+/** A restore test or drill, from a Velero Restore or a recorded drill. */
+interface Exercise {
+  description: string;
+  endedAt: string;
+  succeeded: boolean;
+  failureReasons: string[];
+  ref?: EvidenceRef;
+}
+
+/** The entity's exercises of the given drill kinds, plus Velero restore tests if asked. */
+export function exercisesOf(
+  context: PostureContext,
+  kinds: readonly DrillKind[],
+  includeVeleroRestores: boolean,
+): Exercise[] {
+  const drills = context.drills
+    .filter(drill => kinds.includes(drill.kind))
+    .map<Exercise>(drill => {
+      const { outcome, reasons } = effectiveDrillOutcome(drill);
+      return {
+        description: `the ${drill.kind} recorded for ${drill.startedAt}`,
+        endedAt: drill.endedAt,
+        succeeded: outcome === 'succeeded',
+        failureReasons: reasons,
+      };
+    });
+  const restores = includeVeleroRestores
+    ? context.restoreTests.flatMap<Exercise>(test =>
+        test.completedAt
+          ? [
+              {
+                description: `Velero restore ${test.restore.cluster}/${
+                  test.restore.namespace
+                }/${test.restore.name} of backup ${test.backupName}${
+                  test.durationMs !== undefined
+                    ? ` (took ${formatDuration(test.durationMs)})`
+                    : ''
+                }`,
+                endedAt: test.completedAt,
+                succeeded: test.succeeded,
+                failureReasons: test.succeeded
+                  ? []
+                  : [`it ended ${test.phase}`],
+                ref: refOf('Restore', test.restore),
+              },
+            ]
+          : [],
+      )
+    : [];
+  return [...drills, ...restores].sort(
+    (a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt),
+  );
+}
+
+/**
+ * Judges exercises against a policy interval: a success within the interval
+ * passes, but warns when a later attempt failed; no success within it fails.
+ */
+export function judgeRecency(
+  id: CheckId,
+  context: PostureContext,
+  exercises: Exercise[],
+  intervalMs: number,
+  noun: string,
+  tierTitle: string,
+): Check {
+  const policy = `${tierTitle} requires one every ${formatDuration(
+    intervalMs,
+  )}`;
+  const lastSuccess = exercises.find(e => e.succeeded);
+  const latest = exercises[0];
+  const refs = [latest, lastSuccess].flatMap(e => (e?.ref ? [e.ref] : []));
+  const values = {
+    intervalMs,
+    lastSuccessAt: lastSuccess?.endedAt ?? null,
+    latestAt: latest?.endedAt ?? null,
+    latestSucceeded: latest ? latest.succeeded : null,
+  };
+  if (!lastSuccess) {
+    const attempt = latest
+      ? ` The latest, ${
+          latest.description
+        }, failed: ${latest.failureReasons.join('; ')}.`
+      : '';
+    return check(
+      id,
+      'fail',
+      `No successful ${noun} is recorded; ${policy}.${attempt}`,
+      refs,
+      values,
+    );
+  }
+  const ageMs = millisecondsSince(context.now, lastSuccess.endedAt);
+  const last = `The last successful ${noun}, ${
+    lastSuccess.description
+  }, ended ${formatDuration(ageMs)} ago`;
+  if (ageMs > intervalMs) {
+    return check(
+      id,
+      'fail',
+      `${last}, ${formatDuration(ageMs - intervalMs)} overdue: ${policy}.`,
+      refs,
+      values,
+    );
+  }
+  if (latest !== lastSuccess) {
+    return check(
+      id,
+      'warn',
+      `${last}, within policy, but the later ${
+        latest.description
+      } failed: ${latest.failureReasons.join('; ')}.`,
+      refs,
+      values,
+    );
+  }
+  return check(id, 'pass', `${last}, within policy (${policy}).`, refs, values);
+}

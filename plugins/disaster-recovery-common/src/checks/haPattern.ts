@@ -1,0 +1,69 @@
+import { formatDuration } from '../durations';
+import { HA_PATTERNS, type PlanningRange } from '../policy';
+import { check, type CheckRule } from './context';
+
+function judgeTarget(name: string, targetMs: number, range?: PlanningRange) {
+  if (!range)
+    return {
+      status: 'pass' as const,
+      text: `no planning range limits the ${formatDuration(targetMs)} ${name}`,
+    };
+  const span = `${formatDuration(range.bestMs)}–${formatDuration(
+    range.worstMs,
+  )}`;
+  if (targetMs < range.bestMs) {
+    return {
+      status: 'fail' as const,
+      text: `its ${name} is ${span}, so even at best ${formatDuration(
+        range.bestMs,
+      )} it cannot meet the ${formatDuration(targetMs)} ${name}`,
+    };
+  }
+  if (targetMs < range.worstMs) {
+    return {
+      status: 'warn' as const,
+      text: `its ${name} is ${span}, so it meets the ${formatDuration(
+        targetMs,
+      )} ${name} only at the faster end`,
+    };
+  }
+  return {
+    status: 'pass' as const,
+    text: `its ${name} of ${span} meets the ${formatDuration(
+      targetMs,
+    )} ${name}`,
+  };
+}
+
+/**
+ * The declared HA pattern must be able to meet the entity's RTO and RPO:
+ * a target tighter than the pattern's best case fails, one inside its
+ * planning range warns, one beyond its worst case passes.
+ */
+export const haPattern: CheckRule = ({ policy }) => {
+  const { pattern, rtoMs, rpoMs } = policy;
+  if (!pattern.ok) return check('ha-pattern', 'unknown', pattern.reason);
+  const missing = [rtoMs, rpoMs].flatMap(target =>
+    target.ok ? [] : [target.reason],
+  );
+  if (!rtoMs.ok || !rpoMs.ok)
+    return check('ha-pattern', 'unknown', missing.join(' '));
+  const profile = HA_PATTERNS[pattern.value];
+  const judged = [
+    judgeTarget('RTO', rtoMs.value, profile.rto),
+    judgeTarget('RPO', rpoMs.value, profile.rpo),
+  ];
+  const status =
+    judged.find(j => j.status === 'fail')?.status ??
+    judged.find(j => j.status === 'warn')?.status ??
+    'pass';
+  return check(
+    'ha-pattern',
+    status,
+    `${pattern.value} (${profile.description}): ${judged
+      .map(j => j.text)
+      .join('; ')}.`,
+    [],
+    { pattern: pattern.value, rtoMs: rtoMs.value, rpoMs: rpoMs.value },
+  );
+};

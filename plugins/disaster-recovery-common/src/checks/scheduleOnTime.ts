@@ -1,0 +1,114 @@
+import { parseBackupSchedule, scheduleTiming } from '../cron';
+import { formatDuration } from '../durations';
+import { check, describeRef, type CheckRule } from './context';
+import { entitySchedules, type ScheduleView } from './entitySchedules';
+
+type Verdict =
+  | { state: 'on-time' }
+  | { state: 'overdue'; expectedAt: string; overdueMs: number }
+  | { state: 'unreadable'; reason: string };
+
+/**
+ * When the schedule should last have run, given a grace period for the
+ * backup to start: for cron schedules the last run due before `now - grace`;
+ * for `@every` schedules one interval after the previous run (or the
+ * schedule's creation), as Velero counts them.
+ */
+function judge(view: ScheduleView, now: Date, graceMs: number): Verdict {
+  const parsed = parseBackupSchedule(view.schedule, view.dialect);
+  if ('error' in parsed) return { state: 'unreadable', reason: parsed.error };
+  let expectedAt: number;
+  if (parsed.kind === 'every') {
+    const from = view.lastRunAt ?? view.createdAt;
+    if (from === undefined)
+      return {
+        state: 'unreadable',
+        reason: 'it has no creation time or last run to count from',
+      };
+    expectedAt = Date.parse(from) + parsed.intervalMs;
+    if (expectedAt + graceMs >= now.getTime()) return { state: 'on-time' };
+  } else {
+    const timing = scheduleTiming(parsed, new Date(now.getTime() - graceMs));
+    if ('error' in timing) return { state: 'unreadable', reason: timing.error };
+    expectedAt = Date.parse(timing.previousRunAt!);
+    const createdAfter =
+      view.createdAt !== undefined && Date.parse(view.createdAt) > expectedAt;
+    const ranSince =
+      view.lastRunAt !== undefined && Date.parse(view.lastRunAt) >= expectedAt;
+    if (createdAfter || ranSince) return { state: 'on-time' };
+  }
+  return {
+    state: 'overdue',
+    expectedAt: new Date(expectedAt).toISOString(),
+    overdueMs: now.getTime() - expectedAt,
+  };
+}
+
+/**
+ * No active schedule may be overdue: each must have started a backup since
+ * its last expected run, once a grace period has passed. Whether that backup
+ * succeeded is the freshness check's concern.
+ */
+export const scheduleOnTime: CheckRule = context => {
+  const active = entitySchedules(context).filter(
+    s => !s.paused && !s.failedValidation,
+  );
+  if (active.length === 0) {
+    return check(
+      'schedule-on-time',
+      'unknown',
+      'No active schedule covers this entity, so none can be on time.',
+    );
+  }
+  const refs = active.map(schedule => schedule.ref);
+  const verdicts = active.map(view => ({
+    view,
+    verdict: judge(view, context.now, context.scheduleGraceMs),
+  }));
+  const grace = formatDuration(context.scheduleGraceMs);
+  const overdue = verdicts.flatMap(({ view, verdict }) =>
+    verdict.state === 'overdue' ? [{ view, verdict }] : [],
+  );
+  if (overdue.length > 0) {
+    const worst = overdue.reduce((a, b) =>
+      b.verdict.overdueMs > a.verdict.overdueMs ? b : a,
+    );
+    const last = worst.view.lastRunAt
+      ? `its last run started at ${worst.view.lastRunAt}`
+      : 'it has never run';
+    return check(
+      'schedule-on-time',
+      'fail',
+      `${describeRef(worst.view.ref)} ("${
+        worst.view.schedule
+      }") should have run at ${worst.verdict.expectedAt}, ${formatDuration(
+        worst.verdict.overdueMs,
+      )} ago (more than the ${grace} grace), but ${last}.`,
+      refs,
+      {
+        overdueSchedules: overdue.map(o => describeRef(o.view.ref)),
+        graceMs: context.scheduleGraceMs,
+      },
+    );
+  }
+  const unreadable = verdicts.flatMap(({ view, verdict }) =>
+    verdict.state === 'unreadable'
+      ? [`${describeRef(view.ref)} ("${view.schedule}"): ${verdict.reason}`]
+      : [],
+  );
+  if (unreadable.length > 0) {
+    return check(
+      'schedule-on-time',
+      'unknown',
+      `Cannot tell whether every schedule is on time. ${unreadable.join(' ')}`,
+      refs,
+    );
+  }
+  return check(
+    'schedule-on-time',
+    'pass',
+    `Every active schedule (${active.length}) has started a backup since its last expected run, allowing ${grace} of grace.`,
+    refs,
+    { graceMs: context.scheduleGraceMs },
+  );
+};

@@ -1,0 +1,97 @@
+import { CNPG_CLUSTER_LABEL } from '../coverage';
+import type { WorkloadRecord } from '../records';
+import {
+  check,
+  coverageUnknownReason,
+  plural,
+  refOf,
+  veleroApplies,
+  type CheckRule,
+  type PostureContext,
+} from './context';
+import { CONTINUOUS_ARCHIVING } from './postgresScope';
+
+const LISTED = 5;
+
+/**
+ * Whether CloudNativePG protects a workload: pods and PVCs of one of the
+ * entity's clusters that archives WAL or has an active ScheduledBackup.
+ * CloudNativePG advises leaving those volumes out of Velero, so they are not
+ * findings.
+ */
+function protectedByPostgres(
+  context: PostureContext,
+  workload: WorkloadRecord,
+): boolean {
+  const clusterName = workload.labels[CNPG_CLUSTER_LABEL];
+  if (clusterName === undefined) return false;
+  const cluster = context.postgres.clusters.find(
+    c =>
+      c.cluster === workload.cluster &&
+      c.namespace === workload.namespace &&
+      c.name === clusterName,
+  );
+  if (!cluster) return false;
+  const archiving = cluster.conditions.some(
+    c => c.type === CONTINUOUS_ARCHIVING && c.status === 'True',
+  );
+  const scheduled = context.postgres.scheduledBackups.some(
+    s =>
+      s.cluster === cluster.cluster &&
+      s.namespace === cluster.namespace &&
+      s.clusterName === cluster.name &&
+      !s.suspended,
+  );
+  return archiving || scheduled;
+}
+
+/** Every pod and PVC of the entity must be taken by an active schedule. */
+export const workloadCoverage: CheckRule = context => {
+  if (!veleroApplies(context)) return undefined;
+  const unknownReason = coverageUnknownReason(context);
+  if (unknownReason)
+    return check('workload-coverage', 'unknown', unknownReason);
+  const { workloads } = context.coverage;
+  if (workloads.length === 0) {
+    return check(
+      'workload-coverage',
+      'unknown',
+      'No pods or PVCs of this entity were found, so their coverage cannot be checked.',
+    );
+  }
+  const uncovered = context.coverage.uncoveredWorkloads.filter(
+    w => !protectedByPostgres(context, w),
+  );
+  const values = { workloads: workloads.length, uncovered: uncovered.length };
+  if (uncovered.length > 0) {
+    const named = uncovered
+      .slice(0, LISTED)
+      .map(w => `${w.kind} ${w.cluster}/${w.namespace}/${w.name}`);
+    const more =
+      uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
+    return check(
+      'workload-coverage',
+      'fail',
+      `${uncovered.length} of ${plural(
+        workloads.length,
+        'pod or PVC',
+        'pods and PVCs',
+      )} ${
+        uncovered.length === 1 ? 'is' : 'are'
+      } not taken by any active schedule: ${named.join(', ')}${more}.`,
+      uncovered.map(w => refOf(w.kind, w)),
+      values,
+    );
+  }
+  return check(
+    'workload-coverage',
+    'pass',
+    `All ${plural(
+      workloads.length,
+      'pod or PVC',
+      'pods and PVCs',
+    )} of this entity are taken by an active schedule.`,
+    [],
+    values,
+  );
+};

@@ -1,0 +1,7 @@
+export { parseBackupSchedule } from './parseBackupSchedule';
+export type {
+  ParsedBackupSchedule,
+  ScheduleDialect,
+} from './parseBackupSchedule';
+export { scheduleTiming } from './scheduleTiming';
+export type { ScheduleTiming } from './scheduleTiming';

@@ -1,0 +1,155 @@
+import { parseDuration } from '../durations';
+
+/**
+ * Whose cron dialect a schedule string is written in.
+ *
+ * - `velero`: Velero Schedules, read with robfig/cron's standard parser: five
+ *   fields (minute first), descriptors such as `@daily` and `@every 6h`.
+ * - `cloudnative-pg`: CloudNativePG ScheduledBackups, read with robfig/cron
+ *   v1's default parser: six fields with seconds first, where the day of week
+ *   may be left out. A five-field string is therefore read as seconds,
+ *   minutes, hours, day of month and month, not as a Kubernetes CronJob
+ *   schedule: `0 0 * * *` runs hourly.
+ *
+ * Both take a `CRON_TZ=<zone> ` or `TZ=<zone> ` prefix; without one the
+ * schedule runs in the controller's zone, which is UTC in the usual images.
+ *
+ * @public
+ */
+export type ScheduleDialect = 'velero' | 'cloudnative-pg';
+
+/**
+ * A schedule string understood: either a cron expression, always with six
+ * fields seconds first whatever the dialect wrote, or a fixed interval.
+ *
+ * @public
+ */
+export type ParsedBackupSchedule =
+  | {
+      kind: 'cron';
+      /** Six fields, seconds first. */
+      expression: string;
+      timeZone: string;
+      /** How the string was read, for people: e.g. the CloudNativePG five-field rule. */
+      interpretation: string;
+    }
+  | {
+      kind: 'every';
+      intervalMs: number;
+      timeZone: string;
+      interpretation: string;
+    };
+
+/**
+ * The descriptors robfig/cron knows, as six-field expressions (seconds
+ * first). cron-parser knows most of them too, but not `@midnight`, and it
+ * knows others that the controllers would reject.
+ */
+const DESCRIPTORS: Record<string, string> = {
+  '@yearly': '0 0 0 1 1 *',
+  '@annually': '0 0 0 1 1 *',
+  '@monthly': '0 0 0 1 * *',
+  '@weekly': '0 0 0 * * 0',
+  '@daily': '0 0 0 * * *',
+  '@midnight': '0 0 0 * * *',
+  '@hourly': '0 0 * * * *',
+};
+
+const ZONE_PREFIX = /^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$/s;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    // The only isomorphic way to validate an IANA zone name: it throws a
+    // RangeError for names the runtime's time-zone data does not know.
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format(0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a backup schedule string in the given dialect. Returns a reason
+ * instead of throwing when the string cannot be read.
+ *
+ * @public
+ */
+export function parseBackupSchedule(
+  schedule: string,
+  dialect: ScheduleDialect,
+): ParsedBackupSchedule | { error: string } {
+  let text = schedule.trim();
+  let timeZone = 'UTC';
+  const zoned = ZONE_PREFIX.exec(text);
+  if (zoned) {
+    if (!isTimeZone(zoned[1])) {
+      return { error: `"${zoned[1]}" is not a known time zone.` };
+    }
+    timeZone = zoned[1];
+    text = zoned[2].trim();
+  }
+  const zoneNote = zoned ? `in ${timeZone}` : 'in UTC';
+
+  if (text.startsWith('@every ')) {
+    const intervalMs = parseDuration(text.slice('@every '.length));
+    if (intervalMs === undefined || intervalMs < 1000) {
+      return {
+        error: `"${text}" does not give an interval of a second or more.`,
+      };
+    }
+    return {
+      kind: 'every',
+      intervalMs,
+      timeZone,
+      interpretation: `a fixed interval counted from the last run`,
+    };
+  }
+  if (text.startsWith('@')) {
+    const expression = DESCRIPTORS[text];
+    if (!expression) {
+      return {
+        error: `"${text}" is not a cron descriptor the controller knows.`,
+      };
+    }
+    return {
+      kind: 'cron',
+      expression,
+      timeZone,
+      interpretation: `${text} ${zoneNote}`,
+    };
+  }
+
+  const fields = text.split(/\s+/);
+  if (dialect === 'velero') {
+    if (fields.length !== 5) {
+      return {
+        error: `Velero schedules have 5 fields (minute hour day month weekday); "${text}" has ${fields.length}.`,
+      };
+    }
+    return {
+      kind: 'cron',
+      expression: `0 ${text}`,
+      timeZone,
+      interpretation: `Velero reads five fields as minute hour day-of-month month day-of-week ${zoneNote}`,
+    };
+  }
+  if (fields.length === 6) {
+    return {
+      kind: 'cron',
+      expression: fields.join(' '),
+      timeZone,
+      interpretation: `second minute hour day-of-month month day-of-week ${zoneNote}`,
+    };
+  }
+  if (fields.length === 5) {
+    return {
+      kind: 'cron',
+      expression: `${fields.join(' ')} *`,
+      timeZone,
+      interpretation: `CloudNativePG reads five fields as second minute hour day-of-month month (any day of week) ${zoneNote}`,
+    };
+  }
+  return {
+    error: `CloudNativePG schedules have 6 fields (second first) or 5; "${text}" has ${fields.length}.`,
+  };
+}

@@ -1,0 +1,11 @@
+export { drillRecordSchema } from './drillRecord';
+export type {
+  DrillEvidence,
+  DrillKind,
+  DrillRecord,
+  DrillVerification,
+} from './drillRecord';
+export { effectiveDrillOutcome } from './effectiveDrillOutcome';
+export type { EffectiveDrillOutcome } from './effectiveDrillOutcome';
+export { DRILL_LABEL, findVeleroRestoreTests } from './veleroRestoreTests';
+export type { VeleroRestoreTest } from './veleroRestoreTests';

@@ -1,0 +1,107 @@
+import type { VeleroBackupRecord, VeleroRestoreRecord } from '../records';
+
+/**
+ * The label that marks a Velero Restore as a drill even when it restores
+ * into the source namespace (for example into a scratch cluster's copy of
+ * it): `disaster-recovery/drill: "true"`.
+ *
+ * @public
+ */
+export const DRILL_LABEL = 'disaster-recovery/drill';
+
+/**
+ * A Velero Restore that tested a backup without overwriting production.
+ *
+ * @public
+ */
+export interface VeleroRestoreTest {
+  restore: { cluster: string; namespace: string; name: string };
+  backupName: string;
+  /** Why it counts as a test rather than a production restore. */
+  because: 'another-namespace' | 'another-cluster' | 'drill-label';
+  succeeded: boolean;
+  phase: string;
+  startedAt?: string;
+  completedAt?: string;
+  /** Completion minus start: how long the restore itself took. */
+  durationMs?: number;
+  /** Restore start minus backup completion: how old the restored data was. */
+  restoredPointAgeMs?: number;
+}
+
+const FINISHED_PHASES: Record<string, boolean> = {
+  Completed: true,
+  PartiallyFailed: false,
+  Failed: false,
+  FailedValidation: false,
+};
+
+function whyATest(
+  restore: VeleroRestoreRecord,
+  backup: VeleroBackupRecord,
+): VeleroRestoreTest['because'] | undefined {
+  if (
+    Object.entries(restore.namespaceMapping).some(([from, to]) => from !== to)
+  ) {
+    return 'another-namespace';
+  }
+  if (backup.cluster !== restore.cluster) return 'another-cluster';
+  if (restore.labels[DRILL_LABEL] === 'true') return 'drill-label';
+  // Restored over the source in the source cluster: a production restore.
+  return undefined;
+}
+
+function millisecondsBetween(from?: string, to?: string): number | undefined {
+  return from && to ? Date.parse(to) - Date.parse(from) : undefined;
+}
+
+/**
+ * Finds the finished Velero Restores of the given (covering) backups that
+ * count as restore tests: restored into another namespace (a
+ * `namespaceMapping` entry to a different name), in another cluster than the
+ * backup was taken in (a DR cluster sharing the storage location), or
+ * labelled with {@link DRILL_LABEL}. A `Completed` restore succeeded;
+ * `PartiallyFailed`, `Failed` and `FailedValidation` did not.
+ *
+ * @public
+ */
+export function findVeleroRestoreTests(
+  restores: readonly VeleroRestoreRecord[],
+  coveringBackups: readonly VeleroBackupRecord[],
+): VeleroRestoreTest[] {
+  const tests: VeleroRestoreTest[] = [];
+  for (const restore of restores) {
+    const succeeded = restore.phase
+      ? FINISHED_PHASES[restore.phase]
+      : undefined;
+    if (succeeded === undefined || !restore.backupName) continue;
+    const candidates = coveringBackups.filter(
+      b => b.name === restore.backupName,
+    );
+    if (candidates.length === 0) continue;
+    const backup =
+      candidates.find(candidate => candidate.cluster === restore.cluster) ??
+      candidates[0];
+    const because = whyATest(restore, backup);
+    if (!because) continue;
+    tests.push({
+      restore: {
+        cluster: restore.cluster,
+        namespace: restore.namespace,
+        name: restore.name,
+      },
+      backupName: backup.name,
+      because,
+      succeeded,
+      phase: restore.phase!,
+      startedAt: restore.startedAt,
+      completedAt: restore.completedAt,
+      durationMs: millisecondsBetween(restore.startedAt, restore.completedAt),
+      restoredPointAgeMs: millisecondsBetween(
+        backup.completedAt,
+        restore.startedAt,
+      ),
+    });
+  }
+  return tests;
+}

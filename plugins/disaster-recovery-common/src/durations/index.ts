@@ -1,0 +1,2 @@
+export { parseDuration } from './parseDuration';
+export { formatDuration } from './formatDuration';

@@ -1,0 +1,51 @@
+import type { TierPolicy } from './types';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * Shared by every default tier, and the fallback for configured tiers that
+ * have no default: 30 days of backups, 3 copies, 1 off-site.
+ */
+export const DEFAULT_RETENTION_AND_COPIES = {
+  retentionMs: 30 * DAY,
+  minimumCopies: 3,
+  minimumOffsiteCopies: 1,
+};
+
+/**
+ * The tiers used when `disasterRecovery.tiers` is not configured, in restore
+ * order. Only tier 1 (critical data) needs weekly restore tests and an annual
+ * full disaster-recovery test.
+ *
+ * @public
+ */
+export const DEFAULT_TIER_POLICIES: readonly TierPolicy[] = [
+  {
+    id: '1',
+    title: 'Tier 1',
+    rpoMs: 15 * MINUTE,
+    rtoMs: 2 * HOUR,
+    restoreTestIntervalMs: 7 * DAY,
+    drillIntervalMs: 90 * DAY,
+    fullDrTestIntervalMs: 365 * DAY,
+    ...DEFAULT_RETENTION_AND_COPIES,
+  },
+  {
+    id: '2',
+    title: 'Tier 2',
+    rpoMs: HOUR,
+    rtoMs: 4 * HOUR,
+    drillIntervalMs: 90 * DAY,
+    ...DEFAULT_RETENTION_AND_COPIES,
+  },
+  {
+    id: '3',
+    title: 'Tier 3',
+    rpoMs: 24 * HOUR,
+    rtoMs: 24 * HOUR,
+    drillIntervalMs: 365 * DAY,
+    ...DEFAULT_RETENTION_AND_COPIES,
+  },
+];

@@ -1,0 +1,16 @@
+export type {
+  EntityPolicy,
+  HaPattern,
+  PolicySource,
+  Resolved,
+  TierPolicy,
+  Unresolved,
+} from './types';
+export { DEFAULT_TIER_POLICIES } from './defaultTierPolicies';
+export {
+  readTierPolicies,
+  tierPoliciesConfigSchema,
+} from './tierPoliciesConfig';
+export { resolveEntityPolicy } from './resolveEntityPolicy';
+export { HA_PATTERNS } from './haPatterns';
+export type { HaPatternProfile, PlanningRange } from './haPatterns';

@@ -1,0 +1,1070 @@
+import {
+  backup,
+  component,
+  minutesAgo,
+  NOW,
+  postgresCluster,
+  restore,
+  schedule,
+  secondsAgo,
+  storageLocation,
+  workload,
+} from '../__testUtils__/fixtures';
+import type { CheckId, CheckStatus } from '../checks/types';
+import type { DrillRecord } from '../drills';
+import { DEFAULT_TIER_POLICIES } from '../policy';
+import type { PostgresScheduledBackupRecord } from '../records';
+import {
+  evaluateEntityPosture,
+  type EntityPostureInput,
+  type PostureRecords,
+} from './evaluateEntityPosture';
+
+const DAY_MINUTES = 24 * 60;
+
+const offsiteSchedule = schedule({
+  name: 'payments-offsite',
+  template: {
+    includedNamespaces: ['payments'],
+    excludedNamespaces: [],
+    storageLocation: 'offsite',
+  },
+});
+const offsiteLocation = storageLocation({
+  name: 'offsite',
+  provider: 'gcp',
+  bucket: 'dr-copies',
+  region: 'europe-west1',
+  isDefault: false,
+});
+
+const drDrill: DrillRecord = {
+  kind: 'dr-drill',
+  entityRefs: ['component:default/payments'],
+  startedAt: minutesAgo(10 * DAY_MINUTES + 120),
+  endedAt: minutesAgo(10 * DAY_MINUTES),
+  outcome: 'succeeded',
+  achievedRtoMs: 60 * 60_000,
+  achievedRpoMs: 10 * 60_000,
+  evidence: { manualStepsNotInRunbook: [] },
+};
+
+/** A tier 2 service (RPO 1 h, RTO 4 h) in good shape. */
+function healthy(): EntityPostureInput & { records: Required<PostureRecords> } {
+  return {
+    entity: component({
+      'disaster-recovery/pattern': 'hot-warm',
+      'disaster-recovery/runbook': 'https://runbooks.example.com/payments',
+    }),
+    policies: DEFAULT_TIER_POLICIES,
+    records: {
+      workloads: [
+        workload(),
+        workload({ kind: 'PersistentVolumeClaim', name: 'payments-data' }),
+      ],
+      schedules: [schedule(), offsiteSchedule],
+      backups: [
+        backup(),
+        backup({
+          name: 'payments-offsite-1',
+          scheduleName: 'payments-offsite',
+          storageLocation: 'offsite',
+        }),
+      ],
+      restores: [],
+      storageLocations: [storageLocation(), offsiteLocation],
+      postgresClusters: [],
+      objectStores: [],
+      postgresBackups: [],
+      postgresScheduledBackups: [],
+    },
+    drills: [drDrill],
+    now: NOW,
+  };
+}
+
+type Change = (input: ReturnType<typeof healthy>) => void;
+
+function evaluate(change: Change = () => {}) {
+  const input = healthy();
+  change(input);
+  return evaluateEntityPosture(input);
+}
+
+function checkOf(id: CheckId, change: Change) {
+  const found = evaluate(change).checks.find(c => c.id === id);
+  if (!found) throw new Error(`no ${id} check`);
+  return found;
+}
+
+function outcomeOf(id: CheckId, change: Change) {
+  const { status, summary } = checkOf(id, change);
+  return { status, summary };
+}
+
+function outcome(status: CheckStatus, summary: string) {
+  return { status, summary: expect.stringContaining(summary) };
+}
+
+describe('evaluateEntityPosture', () => {
+  it('passes every check of a healthy tier 2 service', () => {
+    const posture = evaluate();
+    expect(posture.entityRef).toBe('component:default/payments');
+    expect(
+      posture.checks
+        .filter(c => c.status !== 'pass')
+        .map(c => `${c.id}: ${c.summary}`),
+    ).toEqual([]);
+    expect(posture.status).toBe('pass');
+    // Tier 2 needs no weekly restore test or annual full test; no databases.
+    expect(posture.checks.map(c => c.id)).toEqual([
+      'tier-declared',
+      'backup-freshness',
+      'schedule-active',
+      'schedule-cadence',
+      'schedule-on-time',
+      'retention',
+      'storage-location',
+      'copies-3-2-1',
+      'dr-drill',
+      'drill-objectives',
+      'ha-pattern',
+      'runbook',
+      'workload-coverage',
+    ]);
+    expect(JSON.parse(JSON.stringify(posture))).toEqual(posture);
+  });
+
+  it('is unknown, never pass, with no data at all', () => {
+    const posture = evaluate(input => {
+      input.records = {
+        ...input.records,
+        workloads: [],
+        schedules: [],
+        backups: [],
+        storageLocations: [],
+      };
+      input.drills = [];
+    });
+    expect(posture.status).toBe('fail');
+    const statuses = Object.fromEntries(
+      posture.checks.map(c => [c.id, c.status]),
+    );
+    expect(statuses).toMatchObject({
+      'backup-freshness': 'unknown',
+      'schedule-active': 'unknown',
+      'schedule-cadence': 'unknown',
+      'schedule-on-time': 'unknown',
+      retention: 'unknown',
+      'storage-location': 'unknown',
+      'drill-objectives': 'unknown',
+      'workload-coverage': 'unknown',
+      'dr-drill': 'fail',
+    });
+  });
+
+  it('makes the checks that need a malformed annotation unknown, with the reason, and does not throw', () => {
+    const posture = evaluate(input => {
+      input.entity = component({
+        'disaster-recovery/rpo': 'an hour',
+        'disaster-recovery/pattern': 'hot-warm',
+        'disaster-recovery/runbook': 'https://x.example.com',
+      });
+    });
+    const byId = Object.fromEntries(posture.checks.map(c => [c.id, c]));
+    for (const id of [
+      'backup-freshness',
+      'schedule-cadence',
+      'ha-pattern',
+    ] as const) {
+      expect(byId[id].status).toBe('unknown');
+      expect(byId[id].summary).toContain('disaster-recovery/rpo is "an hour"');
+    }
+    expect(byId['schedule-active'].status).toBe('pass');
+  });
+});
+
+describe('backup freshness', () => {
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a clean backup exactly at the RPO',
+      i => {
+        i.records.backups = [backup({ completedAt: minutesAgo(60) })];
+      },
+      'pass',
+      'Last clean backup 1 h ago is within the 1 h RPO.',
+    ],
+    [
+      'a clean backup one second over the RPO',
+      i => {
+        i.records.backups = [backup({ completedAt: secondsAgo(3601) })];
+      },
+      'fail',
+      'Last clean backup 1 h ago is 1 s older than the 1 h RPO.',
+    ],
+    [
+      'a clean backup 3 h 10 min old',
+      i => {
+        i.records.backups = [backup({ completedAt: minutesAgo(190) })];
+      },
+      'fail',
+      'Last clean backup 3 h 10 min ago is 2 h 10 min older than the 1 h RPO.',
+    ],
+    [
+      'a PartiallyFailed latest backup after a clean one',
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'b2',
+            phase: 'PartiallyFailed',
+            errors: 3,
+            completedAt: minutesAgo(5),
+          }),
+          backup({ completedAt: minutesAgo(35) }),
+        ];
+      },
+      'warn',
+      'partially failed (3 errors), so it is not a clean recovery point; the last clean backup 35 min ago is within the 1 h RPO.',
+    ],
+    [
+      'only PartiallyFailed backups',
+      i => {
+        i.records.backups = [backup({ phase: 'PartiallyFailed' })];
+      },
+      'fail',
+      'No clean (Completed, unexpired) backup',
+    ],
+    [
+      'a Failed latest backup after a fresh clean one',
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'b2',
+            phase: 'Failed',
+            failureReason: 'bucket gone',
+            completedAt: minutesAgo(1),
+          }),
+          backup(),
+        ];
+      },
+      'fail',
+      'failed (bucket gone); the last clean backup was 10 min ago.',
+    ],
+    [
+      'an expired clean backup',
+      i => {
+        i.records.backups = [backup({ expiresAt: minutesAgo(1) })];
+      },
+      'fail',
+      'No clean (Completed, unexpired) backup',
+    ],
+    [
+      'backups still running only',
+      i => {
+        i.records.backups = [backup({ phase: 'InProgress' })];
+      },
+      'fail',
+      'No finished Velero backup covers this entity',
+    ],
+    [
+      'a stale cluster',
+      i => {
+        i.clusterHealth = [
+          { name: 'prod', configured: true, staleSince: minutesAgo(30) },
+        ];
+      },
+      'unknown',
+      'Not trusted as current: cluster prod has not been collected since',
+    ],
+  ])('%s', (_case, change, status, summary) => {
+    expect(outcomeOf('backup-freshness', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+});
+
+describe('schedules', () => {
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'one of two schedules paused',
+      i => {
+        i.records.schedules = [schedule({ paused: true }), offsiteSchedule];
+      },
+      'warn',
+      '1 schedule of 2 covering this entity is paused or suspended: prod/velero/payments-hourly.',
+    ],
+    [
+      'every schedule paused',
+      i => {
+        i.records.schedules = [schedule({ paused: true })];
+      },
+      'fail',
+      'Every schedule covering this entity is paused or suspended',
+    ],
+    [
+      'no schedule',
+      i => {
+        i.records.schedules = [];
+      },
+      'fail',
+      'No Velero Schedule or CloudNativePG ScheduledBackup covers this entity.',
+    ],
+    [
+      'a schedule Velero rejected',
+      i => {
+        i.records.schedules = [schedule({ phase: 'FailedValidation' })];
+      },
+      'fail',
+      'Velero rejected prod/velero/payments-hourly',
+    ],
+    [
+      'a named schedule that does not exist',
+      i => {
+        i.entity = component({
+          'disaster-recovery/velero-schedules': 'prod/velero/nightly',
+        });
+      },
+      'fail',
+      'names prod/velero/nightly, which does not exist.',
+    ],
+  ])('active: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('schedule-active', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it.each<[string, string, CheckStatus, string]>([
+    [
+      'every 30 minutes',
+      '*/30 * * * *',
+      'pass',
+      'runs at least every 30 min, within the 1 h RPO.',
+    ],
+    [
+      'hourly, exactly the RPO',
+      '0 * * * *',
+      'warn',
+      'exactly the 1 h RPO, leaving no time for the backup itself.',
+    ],
+    [
+      'daily, longer than the RPO',
+      '0 2 * * *',
+      'fail',
+      'runs at least every 1 day, 23 h longer than the 1 h RPO.',
+    ],
+    ['@every 45m', '@every 45m', 'pass', 'runs at least every 45 min'],
+    [
+      'CRON_TZ daily',
+      'CRON_TZ=Europe/Berlin 0 2 * * *',
+      'fail',
+      'in Europe/Berlin) runs at least every 1 day',
+    ],
+    ['unreadable', '0 0 * * * *', 'unknown', 'Velero schedules have 5 fields'],
+  ])('cadence: %s', (_case, cron, status, summary) => {
+    expect(
+      outcomeOf('schedule-cadence', i => {
+        i.records.schedules = [schedule({ schedule: cron })];
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+
+  // Hourly at :00; NOW is 12:00, so the 11:00 run is due and the 12:00 run not yet.
+  it.each<[string, string | undefined, string, CheckStatus, string]>([
+    [
+      'ran at the last expected run',
+      minutesAgo(60),
+      '0 * * * *',
+      'pass',
+      'has started a backup since its last expected run',
+    ],
+    [
+      'at :30, missed 11:30 but still within the grace',
+      minutesAgo(90),
+      '30 * * * *',
+      'pass',
+      'allowing 1 h of grace',
+    ],
+    [
+      'missed 11:00 by exactly the grace',
+      minutesAgo(120),
+      '0 * * * *',
+      'pass',
+      'allowing 1 h of grace',
+    ],
+    [
+      'missed 11:00 by the grace and a second',
+      minutesAgo(121),
+      '0 * * * *',
+      'fail',
+      'should have run at 2025-06-11T10:00:00.000Z',
+    ],
+    ['never ran', undefined, '0 * * * *', 'fail', 'but it has never run'],
+    [
+      '@every 30m, last run 90 min ago: due 1 h ago, exactly the grace',
+      minutesAgo(90),
+      '@every 30m',
+      'pass',
+      'allowing 1 h of grace',
+    ],
+    [
+      '@every 30m, last run 91 min ago',
+      minutesAgo(91),
+      '@every 30m',
+      'fail',
+      'should have run at 2025-06-11T10:59:00.000Z, 1 h 1 min ago',
+    ],
+  ])('on time: %s', (_case, lastBackupAt, cron, status, summary) => {
+    expect(
+      outcomeOf('schedule-on-time', i => {
+        i.records.schedules = [schedule({ schedule: cron, lastBackupAt })];
+        i.records.backups = [];
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+
+  it('judges a suspended CloudNativePG ScheduledBackup as paused', () => {
+    const scheduled: PostgresScheduledBackupRecord = {
+      cluster: 'prod',
+      namespace: 'payments',
+      name: 'payments-db-daily',
+      uid: 'u',
+      labels: {},
+      lastSeenAt: NOW.toISOString(),
+      clusterName: 'payments-db',
+      schedule: '0 0 0 * * *',
+      suspended: true,
+    };
+    expect(
+      outcomeOf('schedule-active', i => {
+        i.records.postgresClusters = [postgresCluster()];
+        i.records.postgresScheduledBackups = [scheduled];
+      }),
+    ).toEqual(outcome('warn', 'prod/payments/payments-db-daily'));
+  });
+});
+
+describe('retention', () => {
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'Velero default TTL of 30 days',
+      i => {
+        i.records.schedules = [
+          schedule({
+            template: {
+              includedNamespaces: ['payments'],
+              excludedNamespaces: [],
+            },
+          }),
+        ];
+      },
+      'pass',
+      'keeps backups for at least the 30 days',
+    ],
+    [
+      'a 7-day TTL',
+      i => {
+        i.records.schedules = [
+          schedule({
+            template: {
+              includedNamespaces: ['payments'],
+              excludedNamespaces: [],
+              ttl: '168h0m0s',
+            },
+          }),
+        ];
+      },
+      'fail',
+      'prod/velero/payments-hourly keeps backups for 7 days (168h0m0s), 23 days less than the 30 days the Tier 2 policy requires.',
+    ],
+    [
+      'a PostgreSQL retention of 2 weeks',
+      i => {
+        i.records.postgresClusters = [
+          postgresCluster({ retentionPolicy: '2w' }),
+        ];
+      },
+      'fail',
+      'prod/payments/payments-db keeps backups for 14 days (2w)',
+    ],
+    [
+      'a PostgreSQL retention of 1 month',
+      i => {
+        i.records.postgresClusters = [
+          postgresCluster({ retentionPolicy: '1m' }),
+        ];
+      },
+      'pass',
+      'at least the 30 days',
+    ],
+    [
+      'an unreadable TTL',
+      i => {
+        i.records.schedules = [
+          schedule({
+            template: {
+              includedNamespaces: ['payments'],
+              excludedNamespaces: [],
+              ttl: 'forever',
+            },
+          }),
+        ];
+      },
+      'unknown',
+      'Cannot read the retention of prod/velero/payments-hourly ("forever")',
+    ],
+  ])('%s', (_case, change, status, summary) => {
+    expect(outcomeOf('retention', change)).toEqual(outcome(status, summary));
+  });
+});
+
+describe('storage', () => {
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'Unavailable',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ phase: 'Unavailable', message: 'access denied' }),
+          offsiteLocation,
+        ];
+      },
+      'fail',
+      'prod/velero/default is Unavailable (access denied)',
+    ],
+    [
+      'no phase reported',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ phase: undefined }),
+          offsiteLocation,
+        ];
+      },
+      'unknown',
+      'prod/velero/default reports no phase',
+    ],
+    [
+      'validated 2 h ago',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: minutesAgo(120) }),
+          offsiteLocation,
+        ];
+      },
+      'warn',
+      'last validated 2 h ago, more than 1 h',
+    ],
+    [
+      'missing',
+      i => {
+        i.records.storageLocations = [offsiteLocation];
+      },
+      'fail',
+      'prod/velero/default does not exist',
+    ],
+  ])('location %s', (_case, change, status, summary) => {
+    expect(outcomeOf('storage-location', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'two locations in different providers',
+      () => {},
+      'pass',
+      '3 copies on 2 kinds of storage across 2 failure domains (aws/eu-west-1, gcp/europe-west1)',
+    ],
+    [
+      'one location only',
+      i => {
+        i.records.backups = [backup()];
+      },
+      'fail',
+      'Only 2 copies of the data exist (the live data and 1 backup location); Tier 2 needs 3.',
+    ],
+    [
+      'two buckets in one region',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          storageLocation({
+            name: 'offsite',
+            bucket: 'other',
+            isDefault: false,
+          }),
+        ];
+      },
+      'fail',
+      'all backup copies are in aws/eu-west-1: none is off-site',
+    ],
+    [
+      'two buckets, one without a region',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          storageLocation({
+            name: 'offsite',
+            bucket: 'other',
+            region: undefined,
+            isDefault: false,
+          }),
+        ];
+      },
+      'unknown',
+      'an off-site copy cannot be confirmed',
+    ],
+    [
+      'two locations on one bucket',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          storageLocation({ name: 'offsite', isDefault: false }),
+        ];
+      },
+      'fail',
+      'Only 2 copies',
+    ],
+  ])('3-2-1 with %s', (_case, change, status, summary) => {
+    expect(outcomeOf('copies-3-2-1', change)).toEqual(outcome(status, summary));
+  });
+});
+
+describe('PostgreSQL', () => {
+  const withCluster =
+    (overrides: Parameters<typeof postgresCluster>[0]): Change =>
+    i => {
+      i.records.postgresClusters = [postgresCluster(overrides)];
+    };
+  const failingSince = (minutes: number) => [
+    {
+      type: 'ContinuousArchiving',
+      status: 'False' as const,
+      reason: 'ContinuousArchivingFailing',
+      lastTransitionTime: minutesAgo(minutes),
+    },
+  ];
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'archiving',
+      withCluster({}),
+      'pass',
+      'WAL archiving is working for prod/payments/payments-db.',
+    ],
+    [
+      'failing',
+      withCluster({ conditions: failingSince(20) }),
+      'fail',
+      'has failed to archive WAL since',
+    ],
+    [
+      'no condition',
+      withCluster({ conditions: [] }),
+      'unknown',
+      'reports no ContinuousArchiving status',
+    ],
+    [
+      'a named cluster that does not exist',
+      i => {
+        i.entity = component({
+          'disaster-recovery/postgres-clusters': 'prod/payments/ledger',
+        });
+      },
+      'fail',
+      'names prod/payments/ledger, which does not exist.',
+    ],
+  ])('WAL archiving: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('postgres-wal-archiving', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'ContinuousArchiving True',
+      withCluster({}),
+      'pass',
+      'ContinuousArchiving is True, so WAL archiving is taken as current (the status has no last-archived-WAL time)',
+    ],
+    [
+      'False for 20 min',
+      withCluster({ conditions: failingSince(20) }),
+      'warn',
+      'the last archived WAL is at least 20 min old, still within the 1 h RPO but growing',
+    ],
+    [
+      'False for exactly the RPO',
+      withCluster({ conditions: failingSince(60) }),
+      'warn',
+      'at least 1 h old, still within the 1 h RPO',
+    ],
+    [
+      'False for 3 h',
+      withCluster({ conditions: failingSince(180) }),
+      'fail',
+      'at least 3 h old, 2 h over the 1 h RPO',
+    ],
+  ])('WAL age: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('postgres-wal-age', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      '31 days of window',
+      withCluster({}),
+      'pass',
+      'can be recovered to any point of the last 31 days (Cluster status), covering the 30 days retention.',
+    ],
+    [
+      '10 days of window',
+      withCluster({
+        statusRecoveryWindow: {
+          firstRecoverabilityPoint: minutesAgo(10 * DAY_MINUTES),
+        },
+      }),
+      'fail',
+      '20 days short of the 30 days retention',
+    ],
+    [
+      'a young cluster',
+      withCluster({
+        createdAt: minutesAgo(10 * DAY_MINUTES),
+        statusRecoveryWindow: {
+          firstRecoverabilityPoint: minutesAgo(10 * DAY_MINUTES),
+        },
+      }),
+      'warn',
+      'the cluster is only 10 days old, so the window is still growing',
+    ],
+    [
+      'no window reported',
+      withCluster({ statusRecoveryWindow: {} }),
+      'unknown',
+      'reports no first recoverability point',
+    ],
+    [
+      'the barman-cloud plugin window',
+      i => {
+        i.records.postgresClusters = [
+          postgresCluster({
+            statusRecoveryWindow: {},
+            pluginObjectStore: { name: 'store', serverName: 'payments-db-v2' },
+          }),
+        ];
+        i.records.objectStores = [
+          {
+            cluster: 'prod',
+            namespace: 'payments',
+            name: 'store',
+            uid: 'u',
+            labels: {},
+            lastSeenAt: NOW.toISOString(),
+            serverRecoveryWindows: {
+              'payments-db-v2': {
+                firstRecoverabilityPoint: minutesAgo(40 * DAY_MINUTES),
+              },
+            },
+          },
+        ];
+      },
+      'pass',
+      'the last 40 days (ObjectStore store, server payments-db-v2)',
+    ],
+  ])('recovery window: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('postgres-recovery-window', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it('leaves the PostgreSQL checks out for an entity without databases', () => {
+    expect(evaluate().checks.map(c => c.id)).not.toContain(
+      'postgres-wal-archiving',
+    );
+  });
+
+  it('counts database pods as protected by CloudNativePG, not as uncovered', () => {
+    expect(
+      outcomeOf('workload-coverage', i => {
+        i.records.postgresClusters = [postgresCluster()];
+        i.records.workloads = [
+          workload(),
+          workload({
+            name: 'payments-db-1',
+            labels: {
+              'backstage.io/kubernetes-id': 'payments',
+              'cnpg.io/cluster': 'payments-db',
+            },
+          }),
+        ];
+        i.records.schedules = [
+          schedule({
+            template: {
+              includedNamespaces: ['payments'],
+              excludedNamespaces: [],
+              labelSelector: {
+                matchExpressions: [
+                  { key: 'cnpg.io/cluster', operator: 'DoesNotExist' },
+                ],
+              },
+            },
+          }),
+        ];
+      }),
+    ).toEqual(outcome('pass', 'All 2 pods and PVCs'));
+  });
+});
+
+describe('drills', () => {
+  const tier1 = (i: ReturnType<typeof healthy>) => {
+    i.entity = component({ 'disaster-recovery/tier': '1' });
+  };
+  const drill = (overrides: Partial<DrillRecord>): DrillRecord => ({
+    ...drDrill,
+    ...overrides,
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a Velero restore into another namespace 2 days ago',
+      i => {
+        tier1(i);
+        i.records.restores = [
+          restore({ completedAt: minutesAgo(2 * DAY_MINUTES) }),
+        ];
+      },
+      'pass',
+      'The last successful restore test, Velero restore prod/velero/payments-restore-test of backup payments-hourly-20250611115000 (took',
+    ],
+    [
+      'a restore over production does not count',
+      i => {
+        tier1(i);
+        i.records.restores = [restore({ namespaceMapping: {} })];
+        i.drills = [];
+      },
+      'fail',
+      'No successful restore test is recorded; Tier 1 requires one every 7 days.',
+    ],
+    [
+      'a restore test exactly 7 days ago',
+      i => {
+        tier1(i);
+        i.drills = [
+          drill({ kind: 'restore-test', endedAt: minutesAgo(7 * DAY_MINUTES) }),
+        ];
+      },
+      'pass',
+      'ended 7 days ago, within policy',
+    ],
+    [
+      'a restore test 7 days and a second ago',
+      i => {
+        tier1(i);
+        i.drills = [
+          drill({ kind: 'restore-test', endedAt: secondsAgo(7 * 86_400 + 1) }),
+        ];
+      },
+      'fail',
+      'ended 7 days ago, 1 s overdue',
+    ],
+    [
+      'a later restore test with a manual step',
+      i => {
+        tier1(i);
+        i.drills = [
+          drill({ kind: 'restore-test', endedAt: minutesAgo(3 * DAY_MINUTES) }),
+          drill({
+            kind: 'restore-test',
+            endedAt: minutesAgo(DAY_MINUTES),
+            evidence: {
+              manualStepsNotInRunbook: ['scaled the deployment by hand'],
+            },
+          }),
+        ];
+      },
+      'warn',
+      'failed: 1 manual step was not in the runbook (scaled the deployment by hand)',
+    ],
+    [
+      'only a drill with a manual step',
+      i => {
+        tier1(i);
+        i.drills = [
+          drill({
+            kind: 'restore-test',
+            endedAt: minutesAgo(DAY_MINUTES),
+            evidence: { manualStepsNotInRunbook: ['fixed DNS'] },
+          }),
+        ];
+      },
+      'fail',
+      'No successful restore test is recorded',
+    ],
+  ])('restore test: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('restore-test', change)).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a drill 10 days ago',
+      () => {},
+      'pass',
+      'ended 10 days ago, within policy (Tier 2 requires one every 90 days)',
+    ],
+    [
+      'a drill 100 days ago',
+      i => {
+        i.drills = [drill({ endedAt: minutesAgo(100 * DAY_MINUTES) })];
+      },
+      'fail',
+      '10 days overdue',
+    ],
+    [
+      'a drill for another entity',
+      i => {
+        i.drills = [drill({ entityRefs: ['component:default/orders'] })];
+      },
+      'fail',
+      'No successful DR drill is recorded',
+    ],
+    [
+      'an entity ref written loosely',
+      i => {
+        i.drills = [drill({ entityRefs: ['Component:payments'] })];
+      },
+      'pass',
+      'within policy',
+    ],
+  ])('DR drill: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('dr-drill', change)).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'targets met',
+      () => {},
+      'pass',
+      'met its targets: RTO 1 h against 4 h, RPO 10 min against 1 h.',
+    ],
+    [
+      'RTO missed',
+      i => {
+        i.drills = [drill({ achievedRtoMs: 5 * 3_600_000 })];
+      },
+      'fail',
+      'missed its target: RTO 5 h against 4 h (1 h over).',
+    ],
+    [
+      'no measurement',
+      i => {
+        i.drills = [
+          drill({ achievedRtoMs: undefined, achievedRpoMs: undefined }),
+        ];
+      },
+      'unknown',
+      'No recorded drill has measured',
+    ],
+  ])('drill objectives: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('drill-objectives', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it('requires an annual full DR test for tier 1 only', () => {
+    expect(outcomeOf('full-dr-test', tier1)).toEqual(
+      outcome(
+        'fail',
+        'No successful full DR test is recorded; Tier 1 requires one every 365 days.',
+      ),
+    );
+  });
+});
+
+describe('HA pattern, runbook and coverage', () => {
+  it.each<[string, Record<string, string>, CheckStatus, string]>([
+    [
+      'hot-cold cannot meet a tier 2 RTO of 4 h',
+      { 'disaster-recovery/pattern': 'hot-cold' },
+      'fail',
+      'so even at best 8 h it cannot meet the 4 h RTO',
+    ],
+    [
+      'hot-warm meets tier 1 only at its fast end',
+      {
+        'disaster-recovery/tier': '1',
+        'disaster-recovery/pattern': 'hot-warm',
+      },
+      'warn',
+      'meets the 2 h RTO only at the faster end',
+    ],
+    [
+      'hot-cold meets the tier 3 RTO only at its fast end',
+      {
+        'disaster-recovery/tier': '3',
+        'disaster-recovery/pattern': 'hot-cold',
+      },
+      'warn',
+      'its RTO is 8 h–3 days, so it meets the 1 day RTO only at the faster end; its RPO of 4 h–1 day meets the 1 day RPO',
+    ],
+    [
+      'hot-cold meets tier 3 with a 72 h RTO',
+      {
+        'disaster-recovery/tier': '3',
+        'disaster-recovery/pattern': 'hot-cold',
+        'disaster-recovery/rto': '72h',
+      },
+      'pass',
+      'its RTO of 8 h–3 days meets the 3 days RTO',
+    ],
+    [
+      'hot-hot',
+      { 'disaster-recovery/pattern': 'hot-hot' },
+      'pass',
+      'no planning range limits the 4 h RTO',
+    ],
+    ['no pattern', {}, 'unknown', 'No disaster-recovery/pattern annotation'],
+  ])('%s', (_case, annotations, status, summary) => {
+    expect(
+      outcomeOf('ha-pattern', i => {
+        i.entity = component(annotations);
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Record<string, string>, CheckStatus]>([
+    [
+      'linked',
+      { 'disaster-recovery/runbook': 'https://runbooks.example.com/payments' },
+      'pass',
+    ],
+    ['missing', {}, 'fail'],
+    ['malformed', { 'disaster-recovery/runbook': 'see wiki' }, 'unknown'],
+  ])('runbook %s → %s', (_case, annotations, status) => {
+    expect(
+      checkOf('runbook', i => {
+        i.entity = component(annotations);
+      }).status,
+    ).toBe(status);
+  });
+
+  it('names the workloads no schedule takes', () => {
+    expect(
+      outcomeOf('workload-coverage', i => {
+        i.records.workloads = [
+          ...i.records.workloads,
+          workload({
+            kind: 'PersistentVolumeClaim',
+            namespace: 'payments-cache',
+            name: 'redis',
+          }),
+        ];
+      }),
+    ).toEqual(
+      outcome(
+        'fail',
+        '1 of 3 pods and PVCs is not taken by any active schedule: PersistentVolumeClaim prod/payments-cache/redis.',
+      ),
+    );
+  });
+});

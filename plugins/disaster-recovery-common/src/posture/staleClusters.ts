@@ -1,0 +1,37 @@
+import type { ClusterCollectionHealth } from '../api';
+import type { Check } from '../checks/types';
+
+/**
+ * Data from a cluster whose collection is failing may be out of date, so a
+ * check that relied on it cannot pass: a pass becomes `unknown`, and every
+ * status says which cluster is stale since when.
+ */
+export function distrustStaleClusters(
+  check: Check,
+  clusterHealth: readonly ClusterCollectionHealth[],
+): Check {
+  const stale = clusterHealth.filter(
+    health =>
+      health.staleSince !== undefined &&
+      check.evidence.refs.some(ref => ref.cluster === health.name),
+  );
+  if (stale.length === 0) return check;
+  const note = stale
+    .map(
+      health =>
+        `cluster ${health.name} has not been collected since ${health.staleSince}`,
+    )
+    .join('; ');
+  return {
+    ...check,
+    status: check.status === 'pass' ? 'unknown' : check.status,
+    summary: `${check.summary} Not trusted as current: ${note}.`,
+    evidence: {
+      ...check.evidence,
+      values: {
+        ...check.evidence.values,
+        staleClusters: stale.map(h => h.name),
+      },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export { planRestoreOrder } from './planRestoreOrder';
+export type {
+  RestorePlan,
+  RestorePlanInput,
+  RestoreStep,
+} from './planRestoreOrder';

@@ -1,0 +1,2 @@
+export { parseLabelSelector } from './parseLabelSelector';
+export { matchesLabelSelector } from './matchesLabelSelector';
