@@ -16,13 +16,32 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
 export type {
+  BackupHistoryDay,
+  BackupHistoryItem,
+  BackupHistoryQuery,
+  BackupHistoryResponse,
   ClusterCollectionHealth,
   ClusterCollectionHealthResponse,
   CollectionRun,
   CollectionRunCounts,
   CollectionRunDetails,
+  DrillListResponse,
+  EntityPostgresCluster,
+  EntityPostureResponse,
+  EntityPostureSummary,
+  EntitySchedule,
+  EntityStorageLocation,
   HealthResponse,
+  OverviewQuery,
+  OverviewResponse,
+  RecordedDrill,
+  RestorePlanResponse,
+  StaleCluster,
 } from './api';
+export {
+  disasterRecoveryDrillCreatePermission,
+  disasterRecoveryPermissions,
+} from './permissions';
 export type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,

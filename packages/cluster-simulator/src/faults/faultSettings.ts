@@ -1,0 +1,72 @@
+import Ajv from 'ajv';
+
+/** HTTP status codes the error-rate fault can answer with. */
+export const INJECTABLE_STATUS_CODES = ['429', '500', '502', '503', '504'] as const;
+
+/** An HTTP status code the error-rate fault can answer with. */
+export type InjectableStatusCode = (typeof INJECTABLE_STATUS_CODES)[number];
+
+/**
+ * Faults injected into one simulated cluster's API answers. Rates are
+ * probabilities in [0, 1] drawn per request (per list page for paging
+ * faults); admin requests are never affected.
+ */
+export interface FaultSettings {
+  /** Added delay before every answer, in milliseconds. */
+  latencyMs?: number;
+  /** Extra random delay in [0, latencyJitterMs) added to `latencyMs`. */
+  latencyJitterMs?: number;
+  /** Probability per request of answering with each status code instead. */
+  errorRates?: Partial<Record<InjectableStatusCode, number>>;
+  /** `Retry-After` seconds sent with an injected 429 (default 1). */
+  retryAfterSeconds?: number;
+  /** Probability of closing the connection half-way through the body. */
+  dropConnectionRate?: number;
+  /** Probability of ending the body early (a clean end, a cut-off JSON). */
+  truncatedJsonRate?: number;
+  /** Probability of a body that is not valid JSON. */
+  malformedJsonRate?: number;
+  /**
+   * Continue tokens expire after this many pages of one list: the request for
+   * page N+1 gets 410 Expired.
+   */
+  continueExpiryAfterPages?: number;
+}
+
+const rate = { type: 'number', minimum: 0, maximum: 1 };
+
+const faultSettingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    latencyMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    latencyJitterMs: { type: 'integer', minimum: 0, maximum: 600_000 },
+    errorRates: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(INJECTABLE_STATUS_CODES.map(c => [c, rate])),
+    },
+    retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
+    dropConnectionRate: rate,
+    truncatedJsonRate: rate,
+    malformedJsonRate: rate,
+    continueExpiryAfterPages: { type: 'integer', minimum: 1 },
+  },
+};
+
+const validateSettings = new Ajv({ allErrors: true }).compile<FaultSettings>(
+  faultSettingsSchema,
+);
+
+/**
+ * Checks fault settings from the CLI or the admin API; returns the problems
+ * found, empty when the settings are usable.
+ */
+export function faultSettingsErrors(settings: unknown): string[] {
+  if (validateSettings(settings)) {
+    return [];
+  }
+  return (validateSettings.errors ?? []).map(
+    e => `${e.instancePath || '(root)'} ${e.message}`,
+  );
+}

@@ -1,0 +1,265 @@
+import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
+import { Types } from '../kube/resourceCatalog.ts';
+import type { SimulatedCluster } from '../store/simulatedCluster.ts';
+import { kubeTimestamp } from '../time/timestamps.ts';
+import type { EngineContext, LifecycleController } from './engineContext.ts';
+import { veleroCadence, type Cadence } from './scheduleCadence.ts';
+import {
+  backupObject,
+  decideBackupRun,
+  scheduleStorageLocation,
+  type BackupRun,
+} from './veleroBackupRun.ts';
+
+interface SyncTarget {
+  cluster: SimulatedCluster;
+  location: KubeObject;
+}
+
+interface ScheduleState {
+  cluster: SimulatedCluster;
+  object: KubeObject;
+  /** Bumped on every change; queued fires carrying an older token are void. */
+  token: number;
+  lastFire?: number;
+  statusDirty: boolean;
+}
+
+function isPaused(schedule: KubeObject): boolean {
+  return isJsonObject(schedule.spec) && schedule.spec.paused === true;
+}
+
+function lastBackupTime(schedule: KubeObject): number | undefined {
+  const last = isJsonObject(schedule.status) ? schedule.status.lastBackup : undefined;
+  return typeof last === 'string' ? Date.parse(last) : undefined;
+}
+
+/**
+ * Velero's schedule and garbage-collection controllers, and the backup
+ * sync of other clusters: Schedules make Backups on their cadence, Backups
+ * finish after their run time, expire at `status.expiration`, and appear in
+ * every cluster with a storage location on the same bucket (how a warm
+ * standby sees the active cluster's backups).
+ */
+export class VeleroScheduleController implements LifecycleController {
+  private readonly states = new Map<string, ScheduleState>();
+  private readonly seenWrites = new Map<SimulatedCluster, number>();
+  private readonly syncTargetCache = new Map<string, { stamp: number; targets: SyncTarget[] }>();
+
+  private readonly context: EngineContext;
+
+  constructor(context: EngineContext) {
+    this.context = context;
+  }
+
+  reconcile(cluster: SimulatedCluster): void {
+    if (!cluster.serves(Types.veleroSchedule)) {
+      return;
+    }
+    const schedules = cluster.collection(Types.veleroSchedule);
+    if (this.seenWrites.get(cluster) === schedules.lastWriteVersion) {
+      return;
+    }
+    const present = new Set<string>();
+    for (const schedule of schedules.values()) {
+      const key = `${cluster.name}/${schedule.metadata.namespace}/${schedule.metadata.name}`;
+      present.add(key);
+      const state = this.states.get(key);
+      if (state?.object === schedule) {
+        continue;
+      }
+      const next: ScheduleState = {
+        cluster,
+        object: schedule,
+        token: (state?.token ?? 0) + 1,
+        lastFire: state?.lastFire ?? lastBackupTime(schedule),
+        statusDirty: false,
+      };
+      this.states.set(key, next);
+      this.plan(next);
+    }
+    for (const [key, state] of this.states) {
+      if (state.cluster === cluster && !present.has(key)) {
+        this.states.delete(key);
+      }
+    }
+    this.seenWrites.set(cluster, schedules.lastWriteVersion);
+  }
+
+  private plan(state: ScheduleState): void {
+    const schedule = state.object;
+    const spec = isJsonObject(schedule.spec) ? schedule.spec : {};
+    let cadence: Cadence;
+    try {
+      const anchor = state.lastFire ?? Date.parse(String(schedule.metadata.creationTimestamp));
+      cadence = veleroCadence(String(spec.schedule ?? ''), anchor);
+    } catch (error) {
+      this.writeStatus(state, {
+        phase: 'FailedValidation',
+        validationErrors: [`invalid schedule: ${(error as Error).message}`],
+      });
+      return;
+    }
+    const status = isJsonObject(schedule.status) ? schedule.status : {};
+    if (status.phase !== 'Enabled') {
+      state.statusDirty = true;
+    }
+    if (isPaused(schedule)) {
+      return;
+    }
+    // A schedule never fires before it exists.
+    const created = Date.parse(String(state.object.metadata.creationTimestamp));
+    this.queueFire(state, cadence, cadence(Math.max(this.context.now(), created || 0)));
+  }
+
+  private queueFire(state: ScheduleState, cadence: Cadence, at: number): void {
+    const token = state.token;
+    this.context.queue.push({
+      at,
+      run: horizon => {
+        if (state.token !== token) {
+          return;
+        }
+        this.fire(state, at, horizon);
+        this.queueFire(state, cadence, cadence(at));
+      },
+    });
+  }
+
+  private fire(state: ScheduleState, at: number, horizon: number): void {
+    const { cluster, object: schedule } = state;
+    const namespace = schedule.metadata.namespace ?? 'velero';
+    const location = scheduleStorageLocation(schedule, this.defaultLocation(cluster, namespace));
+    const bsl = location ? cluster.find(Types.backupStorageLocation, namespace, location) : undefined;
+    const run = decideBackupRun({
+      seed: this.context.behaviour.seed,
+      cluster: cluster.name,
+      schedule,
+      firedAt: at,
+      policy: this.context.behaviour.backupRuns(cluster.name, schedule),
+      storageLocation: bsl ? location : undefined,
+      locationPhase: bsl ? String((isJsonObject(bsl.status) && bsl.status.phase) || '') : undefined,
+    });
+    state.lastFire = at;
+    state.statusDirty = true;
+    const finishedByHorizon = run.completedAt <= horizon;
+    this.context.write(cluster, backupObject(schedule, run, finishedByHorizon ? 'final' : 'inProgress'), at);
+    if (finishedByHorizon) {
+      this.sync(cluster, schedule, run);
+    } else {
+      this.context.queue.push({
+        at: run.completedAt,
+        run: () => {
+          if (cluster.find(Types.veleroBackup, run.namespace, run.name)) {
+            this.context.write(cluster, backupObject(schedule, run, 'final'), run.completedAt);
+            this.sync(cluster, schedule, run);
+          }
+        },
+      });
+    }
+    this.context.queue.push({ at: run.expiresAt, run: () => this.expire(cluster, run) });
+  }
+
+  /** The location marked `spec.default`, as Velero picks it. */
+  private defaultLocation(cluster: SimulatedCluster, namespace: string): string | undefined {
+    for (const bsl of cluster.collection(Types.backupStorageLocation).values()) {
+      if (bsl.metadata.namespace === namespace && isJsonObject(bsl.spec) && bsl.spec.default === true) {
+        return bsl.metadata.name;
+      }
+    }
+    return undefined;
+  }
+
+  /** Changes whenever any cluster's storage locations change. */
+  private locationsStamp(): number {
+    let stamp = 0;
+    for (const cluster of this.context.clusters.values()) {
+      if (cluster.serves(Types.backupStorageLocation)) {
+        stamp += cluster.collection(Types.backupStorageLocation).lastWriteVersion;
+      }
+    }
+    return stamp;
+  }
+
+  /**
+   * Locations in other clusters that read the same bucket and prefix; their
+   * Velero's backup sync creates the backup there too. Cached until a
+   * storage location changes anywhere.
+   */
+  private syncTargets(cluster: SimulatedCluster, run: BackupRun): SyncTarget[] {
+    const key = `${cluster.name}/${run.namespace}/${run.storageLocation}`;
+    const stamp = this.locationsStamp();
+    const cached = this.syncTargetCache.get(key);
+    if (cached?.stamp === stamp) {
+      return cached.targets;
+    }
+    const source = cluster.find(Types.backupStorageLocation, run.namespace, run.storageLocation);
+    const where = (bsl: KubeObject | undefined) => {
+      const storage = bsl && isJsonObject(bsl.spec) && isJsonObject(bsl.spec.objectStorage) ? bsl.spec.objectStorage : undefined;
+      return storage ? `${String(storage.bucket)}/${String(storage.prefix ?? '')}` : undefined;
+    };
+    const bucket = where(source);
+    const targets: SyncTarget[] = [];
+    for (const other of bucket ? this.context.clusters.values() : []) {
+      if (other === cluster || !other.serves(Types.backupStorageLocation)) {
+        continue;
+      }
+      for (const location of other.collection(Types.backupStorageLocation).values()) {
+        if (where(location) === bucket) {
+          targets.push({ cluster: other, location });
+        }
+      }
+    }
+    this.syncTargetCache.set(key, { stamp, targets });
+    return targets;
+  }
+
+  private sync(cluster: SimulatedCluster, schedule: KubeObject, run: BackupRun): void {
+    if (run.phase === 'FailedValidation') {
+      return; // Nothing was uploaded, so there is nothing to sync.
+    }
+    for (const target of this.syncTargets(cluster, run)) {
+      const copy = backupObject(schedule, run, 'final');
+      copy.metadata.namespace = target.location.metadata.namespace;
+      if (target.location.metadata.name !== run.storageLocation) {
+        copy.metadata.labels = {
+          ...copy.metadata.labels,
+          'velero.io/storage-location': target.location.metadata.name,
+        };
+        copy.spec = { ...(copy.spec as object), storageLocation: target.location.metadata.name };
+      }
+      this.context.write(target.cluster, copy, run.completedAt);
+    }
+  }
+
+  private expire(cluster: SimulatedCluster, run: BackupRun): void {
+    this.context.remove(cluster, Types.veleroBackup, run.namespace, run.name);
+    for (const target of this.syncTargets(cluster, run)) {
+      this.context.remove(target.cluster, Types.veleroBackup, target.location.metadata.namespace, run.name);
+    }
+  }
+
+  private writeStatus(state: ScheduleState, status: Record<string, unknown>): void {
+    const written = this.context.write(
+      state.cluster,
+      { ...state.object, status: { ...(isJsonObject(state.object.status) ? state.object.status : {}), ...status } },
+      this.context.now(),
+    );
+    if (written) {
+      state.object = written;
+      this.seenWrites.set(state.cluster, state.cluster.collection(Types.veleroSchedule).lastWriteVersion);
+    }
+  }
+
+  flushStatus(): void {
+    for (const state of this.states.values()) {
+      if (state.statusDirty) {
+        state.statusDirty = false;
+        this.writeStatus(state, {
+          phase: 'Enabled',
+          ...(state.lastFire !== undefined ? { lastBackup: kubeTimestamp(state.lastFire) } : {}),
+        });
+      }
+    }
+  }
+}

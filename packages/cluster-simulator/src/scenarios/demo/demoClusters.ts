@@ -1,0 +1,170 @@
+import type { KubeObject } from '../../kube/kubeObject.ts';
+import { Millis } from '../../time/timestamps.ts';
+import { objectStore, postgresCluster, postgresInstances, scheduledBackup } from '../cnpgBuilders.ts';
+import {
+  boundClaim,
+  namespaceObject,
+  servicePod,
+  snapshotLocation,
+  storageLocation,
+  veleroSchedule,
+} from '../objectBuilders.ts';
+import {
+  DEMO_SERVICES,
+  HISTORY_LENGTH,
+  PROD_BUCKET,
+  PROD_SCHEDULES,
+  STAGING_SERVICES,
+  STANDBY_SERVICES,
+  VELERO_NAMESPACE,
+  type DemoService,
+} from './demoEstate.ts';
+
+const PG_BUCKET = 's3://demo-retail-pg-eu-west-1';
+
+/** Pods (and PVCs for stateful services) of one service in one namespace. */
+function workloadObjects(service: DemoService, namespace: string, replicas: number, createdAt: number): KubeObject[] {
+  const objects: KubeObject[] = [];
+  for (let i = 0; i < replicas; i++) {
+    const claimName = service.workload === 'stateful' ? `data-${service.name}-${i}` : undefined;
+    objects.push(servicePod({ service: service.name, namespace, index: i, createdAt, claimName }));
+    if (claimName) {
+      objects.push(boundClaim({ name: claimName, namespace, service: service.name, size: '10Gi', createdAt }));
+    }
+  }
+  return objects;
+}
+
+function veleroBase(createdAt: number): KubeObject[] {
+  return [namespaceObject(VELERO_NAMESPACE, createdAt), namespaceObject('kube-system', createdAt)];
+}
+
+/** prod-eu-active: every service, the schedules, both CNPG clusters. */
+export function activeClusterObjects(start: number): KubeObject[] {
+  const born = start - HISTORY_LENGTH;
+  const objects: KubeObject[] = [...veleroBase(born)];
+  for (const service of DEMO_SERVICES) {
+    objects.push(namespaceObject(service.name, born));
+    if (service.workload === 'postgres') {
+      objects.push(...postgresInstances(service.name, service.name, born));
+    } else {
+      objects.push(...workloadObjects(service, service.name, service.replicas, born));
+    }
+  }
+  objects.push(
+    storageLocation({
+      name: 'default',
+      namespace: VELERO_NAMESPACE,
+      ...PROD_BUCKET,
+      isDefault: true,
+      phase: 'Available',
+      validatedAt: start - Millis.minute,
+      createdAt: born,
+    }),
+    storageLocation({
+      name: 'customer-data',
+      namespace: VELERO_NAMESPACE,
+      bucket: 'demo-retail-customer-data-eu-central-1',
+      region: 'eu-central-1',
+      phase: 'Available',
+      validatedAt: born,
+      createdAt: born,
+    }),
+    snapshotLocation(VELERO_NAMESPACE, 'eu-west-1', born),
+  );
+  for (const schedule of PROD_SCHEDULES) {
+    objects.push(
+      veleroSchedule({
+        name: schedule.name,
+        namespace: VELERO_NAMESPACE,
+        schedule: schedule.cron,
+        includedNamespaces: schedule.namespaces,
+        ttl: schedule.ttl,
+        storageLocation: schedule.storageLocation,
+        snapshotVolumes: schedule.snapshotVolumes,
+        createdAt: start - schedule.age,
+      }),
+    );
+  }
+  objects.push(
+    // orders-db: healthy, backed up by the barman-cloud plugin.
+    postgresCluster({ name: 'orders-db', namespace: 'orders-db', createdAt: born, backup: { plugin: { objectStore: 'orders-db-store' } } }),
+    objectStore({ name: 'orders-db-store', namespace: 'orders-db', destinationPath: `${PG_BUCKET}/orders-db`, createdAt: born }),
+    scheduledBackup({ name: 'orders-db-daily', namespace: 'orders-db', cluster: 'orders-db', schedule: '0 0 2 * * *', method: 'plugin', createdAt: born }),
+    // ledger-db: in-tree barmanObjectStore; its WAL archiving breaks (timeline).
+    postgresCluster({
+      name: 'ledger-db',
+      namespace: 'ledger-db',
+      createdAt: born,
+      backup: { barmanObjectStore: { destinationPath: `${PG_BUCKET}/ledger-db` } },
+    }),
+    scheduledBackup({ name: 'ledger-db-daily', namespace: 'ledger-db', cluster: 'ledger-db', schedule: '0 30 1 * * *', method: 'barmanObjectStore', createdAt: born }),
+  );
+  return objects;
+}
+
+/** Namespace receiving the restore drills of a service on the standby. */
+export function drillNamespace(service: string): string {
+  return `${service}-drill`;
+}
+
+/**
+ * prod-us-standby: warm-standby copies of the tier 1 and 2 services (scaled
+ * down to one replica), a read-only location on the production bucket (so
+ * production backups sync in) and the drill namespaces restores go to.
+ */
+export function standbyClusterObjects(start: number): KubeObject[] {
+  const born = start - HISTORY_LENGTH;
+  const objects: KubeObject[] = [...veleroBase(born)];
+  for (const name of STANDBY_SERVICES) {
+    const service = DEMO_SERVICES.find(s => s.name === name)!;
+    objects.push(namespaceObject(name, born), ...workloadObjects(service, name, 1, born));
+    objects.push(namespaceObject(drillNamespace(name), born, { 'dr-posture.dev/restore-test': 'true' }));
+  }
+  objects.push(
+    storageLocation({
+      name: 'default',
+      namespace: VELERO_NAMESPACE,
+      ...PROD_BUCKET,
+      isDefault: true,
+      readOnly: true,
+      phase: 'Available',
+      validatedAt: start - Millis.minute,
+      createdAt: born,
+    }),
+    snapshotLocation(VELERO_NAMESPACE, 'us-east-1', born),
+  );
+  return objects;
+}
+
+/** staging: copies of a few services, one nightly all-namespaces schedule. */
+export function stagingClusterObjects(start: number): KubeObject[] {
+  const born = start - HISTORY_LENGTH;
+  const objects: KubeObject[] = [...veleroBase(born)];
+  for (const name of STAGING_SERVICES) {
+    const service = DEMO_SERVICES.find(s => s.name === name)!;
+    objects.push(namespaceObject(name, born), ...workloadObjects(service, name, 1, born));
+  }
+  objects.push(
+    storageLocation({
+      name: 'default',
+      namespace: VELERO_NAMESPACE,
+      bucket: 'demo-retail-velero-staging',
+      region: 'eu-west-1',
+      isDefault: true,
+      phase: 'Available',
+      validatedAt: start - Millis.minute,
+      createdAt: born,
+    }),
+    veleroSchedule({
+      name: 'staging-nightly',
+      namespace: VELERO_NAMESPACE,
+      schedule: '0 1 * * *',
+      includedNamespaces: ['*'],
+      excludedNamespaces: ['kube-system', VELERO_NAMESPACE],
+      ttl: '168h0m0s',
+      createdAt: born,
+    }),
+  );
+  return objects;
+}

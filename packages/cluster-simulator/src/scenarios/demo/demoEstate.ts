@@ -1,0 +1,110 @@
+import { Millis } from '../../time/timestamps.ts';
+
+/**
+ * The demo estate: the example catalog's services (namespace = service
+ * name), their DR tiers, and how each is backed up. Read with the README's
+ * "demo scenario" table, which lists the deliberate problems.
+ */
+
+/** DR tier: 1 = RPO 15m, 2 = RPO 1h, 3 = RPO 24h. */
+export type Tier = 1 | 2 | 3;
+
+/** One service of the example catalog. */
+export interface DemoService {
+  name: string;
+  tier: Tier;
+  /** Stateless services have no PVCs; `postgres` ones run a CNPG cluster. */
+  workload: 'stateless' | 'stateful' | 'postgres';
+  replicas: number;
+}
+
+export const DEMO_SERVICES: readonly DemoService[] = [
+  { name: 'payments-api', tier: 1, workload: 'stateful', replicas: 3 },
+  { name: 'orders-db', tier: 1, workload: 'postgres', replicas: 3 },
+  { name: 'ledger-db', tier: 1, workload: 'postgres', replicas: 3 },
+  { name: 'checkout-web', tier: 1, workload: 'stateless', replicas: 3 },
+  { name: 'inventory-service', tier: 2, workload: 'stateful', replicas: 2 },
+  { name: 'catalog-search', tier: 2, workload: 'stateful', replicas: 2 },
+  { name: 'notifications-worker', tier: 2, workload: 'stateless', replicas: 2 },
+  { name: 'customer-profile', tier: 2, workload: 'stateful', replicas: 2 },
+  { name: 'reporting-batch', tier: 3, workload: 'stateful', replicas: 1 },
+  { name: 'docs-portal', tier: 3, workload: 'stateless', replicas: 1 },
+  { name: 'feature-flags', tier: 3, workload: 'stateless', replicas: 2 },
+  { name: 'analytics-etl', tier: 3, workload: 'stateful', replicas: 1 },
+];
+
+/** Cluster names, fixed because app-config.yaml refers to them. */
+export const DEMO_CLUSTERS = {
+  active: 'prod-eu-active',
+  standby: 'prod-us-standby',
+  staging: 'staging',
+} as const;
+
+/** Velero's namespace in every demo cluster. */
+export const VELERO_NAMESPACE = 'velero';
+
+/** The Velero bucket the active cluster writes and the standby reads. */
+export const PROD_BUCKET = { bucket: 'demo-retail-velero-eu-west-1', prefix: 'prod', region: 'eu-west-1' };
+
+/** A Velero schedule of the demo, relative to the start time. */
+export interface DemoSchedule {
+  name: string;
+  cron: string;
+  namespaces: string[];
+  ttl: string;
+  /** How long before the start the schedule was created. */
+  age: number;
+  storageLocation?: string;
+  snapshotVolumes?: boolean;
+  durationMs: readonly [number, number];
+}
+
+const minutes = (n: number) => n * Millis.minute;
+
+/**
+ * Velero schedules on prod-eu-active. Cadences sit well inside each tier's
+ * RPO so that only the deliberate problems show. `analytics-etl` is in no
+ * schedule (the uncovered namespace).
+ */
+export const PROD_SCHEDULES: readonly DemoSchedule[] = [
+  { name: 'payments-api-every-5m', cron: '*/5 * * * *', namespaces: ['payments-api'], ttl: '72h0m0s', age: 8 * Millis.day, durationMs: [40_000, minutes(3)] },
+  // Tier 1 and past its RPO: every run has failed for the last 26 hours.
+  { name: 'checkout-web-every-5m', cron: '*/5 * * * *', namespaces: ['checkout-web'], ttl: '72h0m0s', age: 8 * Millis.day, durationMs: [40_000, minutes(2)] },
+  // Namespace manifests of the databases; their data is covered by CloudNativePG.
+  { name: 'databases-every-5m', cron: '*/5 * * * *', namespaces: ['orders-db', 'ledger-db'], ttl: '72h0m0s', age: 8 * Millis.day, snapshotVolumes: false, durationMs: [30_000, minutes(2)] },
+  { name: 'inventory-service-every-20m', cron: '*/20 * * * *', namespaces: ['inventory-service'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(6)] },
+  { name: 'catalog-search-every-20m', cron: '*/20 * * * *', namespaces: ['catalog-search'], ttl: '168h0m0s', age: 28 * Millis.day, snapshotVolumes: false, durationMs: [minutes(1), minutes(5)] },
+  // The paused schedule: the daily volume snapshot of the search index.
+  { name: 'catalog-search-daily-volumes', cron: '0 3 * * *', namespaces: ['catalog-search'], ttl: '720h0m0s', age: 28 * Millis.day, snapshotVolumes: true, durationMs: [minutes(10), minutes(25)] },
+  { name: 'notifications-worker-every-20m', cron: '*/20 * * * *', namespaces: ['notifications-worker'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(4)] },
+  { name: 'customer-profile-every-20m', cron: '*/20 * * * *', namespaces: ['customer-profile'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(6)] },
+  // Off-site copies to the location that became Unavailable two days ago.
+  { name: 'customer-profile-offsite-6h', cron: '0 */6 * * *', namespaces: ['customer-profile'], ttl: '720h0m0s', age: 28 * Millis.day, storageLocation: 'customer-data', durationMs: [minutes(4), minutes(12)] },
+  { name: 'reporting-batch-every-6h', cron: '0 */6 * * *', namespaces: ['reporting-batch'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(3), minutes(15)] },
+  { name: 'docs-portal-every-6h', cron: '@every 6h', namespaces: ['docs-portal'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(4)] },
+  { name: 'feature-flags-every-4h', cron: 'CRON_TZ=Europe/Berlin 30 */4 * * *', namespaces: ['feature-flags'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(3)] },
+];
+
+/** Services with warm-standby copies on prod-us-standby (and restore drills). */
+export const STANDBY_SERVICES = [
+  'payments-api',
+  'checkout-web',
+  'inventory-service',
+  'catalog-search',
+  'notifications-worker',
+  'customer-profile',
+] as const;
+
+/** Services with staging copies. */
+export const STAGING_SERVICES = ['payments-api', 'checkout-web', 'catalog-search', 'feature-flags'] as const;
+
+/** How far back the demo's history goes. */
+export const HISTORY_LENGTH = 28 * Millis.day;
+
+/** When the deliberate problems began, relative to the start time. */
+export const INCIDENTS = {
+  checkoutBackupsFailingFor: 26 * Millis.hour,
+  catalogSearchPausedFor: 5 * Millis.day,
+  customerDataUnavailableFor: 2 * Millis.day,
+  ledgerArchivingBrokenFor: 30 * Millis.hour,
+};
