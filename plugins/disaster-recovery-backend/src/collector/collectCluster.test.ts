@@ -39,7 +39,7 @@ function collect(
   simulator: Simulator,
   store: ResourceStore,
   cluster: string,
-  options: { pageSize?: number; budgetMs?: number } = {},
+  options: { pageSize?: number; budgetMs?: number; requestTimeoutMs?: number } = {},
 ) {
   return collectCluster({
     cluster: clusterConfig(simulator, cluster),
@@ -48,6 +48,7 @@ function collect(
     logger: mockServices.logger.mock(),
     pageSize: options.pageSize ?? 100,
     deadline: Date.now() + (options.budgetMs ?? 20_000),
+    requestTimeoutMs: options.requestTimeoutMs,
   });
 }
 
@@ -138,6 +139,19 @@ describe('collectCluster against the simulator', () => {
       expect(health.filter(h => h.staleSince).map(h => h.name)).toEqual([
         failing,
       ]);
+    });
+
+    it('gives up on an API server that does not answer in time', async () => {
+      const cluster = simulator.clusters[0].name;
+      simulator.setFaults(cluster, { latencyMs: 5_000 });
+
+      const result = await collect(simulator, store, cluster, {
+        budgetMs: 1_500,
+        requestTimeoutMs: 300,
+      });
+
+      expect(result.status).toBe('failed');
+      expect(result.error).toMatch(/Kubernetes API request timed out after \d+ ms/);
     });
 
     it('restarts a listing whose continue token expired and stores each object once', async () => {

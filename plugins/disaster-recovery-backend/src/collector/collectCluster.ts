@@ -51,6 +51,8 @@ export async function collectCluster(options: {
   pageSize: number;
   /** Epoch ms by which the run must end, retries included. */
   deadline: number;
+  /** Longest wait for one API answer; default 60 s. */
+  requestTimeoutMs?: number;
   now?: () => Date;
 }): Promise<CollectionResult> {
   const { cluster, resourceKinds, store, logger, pageSize, deadline } = options;
@@ -72,6 +74,7 @@ export async function collectCluster(options: {
         kind,
         pageSize,
         deadline,
+        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
         onPage: async items => {
           const rows: Array<{ row: CollectedRow; raw: unknown }> = [];
           for (const object of items) {

@@ -5,6 +5,22 @@ import { statusOf, withRetries } from './retryPolicy';
 /** How often one listing may restart after its continue token expired. */
 const MAX_RESTARTS = 3;
 
+/**
+ * Gives up on a request that does not answer in time. The client waits
+ * forever on a connection dropped after its Content-Length header; this
+ * turns that into a retryable failure.
+ */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Kubernetes API request timed out after ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The result of listing one kind in one cluster. */
 export type ListingOutcome =
   | { installed: true; pages: number; restarts: number }
@@ -23,9 +39,11 @@ export async function listAllPages(options: {
   kind: KubernetesResourceKind;
   pageSize: number;
   deadline: number;
+  requestTimeoutMs: number;
   onPage: (items: unknown[]) => Promise<void>;
 }): Promise<ListingOutcome> {
-  const { listPage, kind, pageSize, deadline, onPage } = options;
+  const { listPage, kind, pageSize, deadline, requestTimeoutMs, onPage } =
+    options;
   let continueToken: string | undefined;
   let pages = 0;
   let restarts = 0;
@@ -33,7 +51,14 @@ export async function listAllPages(options: {
     let page;
     const token = continueToken;
     try {
-      page = await withRetries(() => listPage(kind, pageSize, token), deadline);
+      page = await withRetries(
+        () =>
+          withTimeout(
+            listPage(kind, pageSize, token),
+            Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now())),
+          ),
+        deadline,
+      );
     } catch (error) {
       const status = statusOf(error);
       if (status === 410 && token && restarts < MAX_RESTARTS) {
