@@ -35,6 +35,28 @@ export interface Config {
       /** Objects requested per list page. Default: 500. */
       pageSize?: number;
     };
+    /**
+     * Tier policies in restore order; replaces the defaults (tiers 1, 2, 3).
+     * A tier with a default id fills in what it leaves out.
+     */
+    tiers?: Array<{
+      /** The `disaster-recovery/tier` annotation value, e.g. `1`. */
+      id: string;
+      title?: string;
+      /** Durations are written like `15m`, `2h`, `30d`. */
+      rpo?: string;
+      rto?: string;
+      restoreTestEvery?: string;
+      drillEvery?: string;
+      fullDrTestEvery?: string;
+      retention?: string;
+      copies?: number;
+      offsiteCopies?: number;
+    }>;
+    posture?: {
+      /** How often every entity's posture is worked out again. Default: 1 minute. */
+      evaluationFrequency?: HumanDuration | string;
+    };
     history?: {
       /** How long collected history is kept after objects vanish. Default: 400 days. */
       retention?: HumanDuration | string;

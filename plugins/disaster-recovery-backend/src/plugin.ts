@@ -2,7 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { DISASTER_RECOVERY_PLUGIN_ID } from '@dr-posture/plugin-disaster-recovery-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  DISASTER_RECOVERY_PLUGIN_ID,
+  disasterRecoveryPermissions,
+  readTierPolicies,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import {
   disasterRecoverySourcesExtensionPoint,
   type DisasterRecoverySource,
@@ -13,8 +18,11 @@ import {
   durationMs,
   readCollectionOptions,
 } from './collector/readCollectionOptions';
+import { DatabaseDrillStore } from './database/DatabaseDrillStore';
+import { DatabasePostureStore } from './database/DatabasePostureStore';
 import { DatabaseResourceStore } from './database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from './database/migrations';
+import { PostureEvaluator } from './service/PostureEvaluator';
 import { createRouter } from './service/router';
 import { cloudNativePgSource } from './sources/cloudnativepg';
 import { resourceKindsOf } from './sources/resourceKindsOf';
@@ -60,10 +68,30 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         logger: coreServices.logger,
         rootConfig: coreServices.rootConfig,
         scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
       },
-      async init({ database, httpRouter, logger, rootConfig, scheduler }) {
+      async init({
+        database,
+        httpRouter,
+        logger,
+        rootConfig,
+        scheduler,
+        auth,
+        httpAuth,
+        permissions,
+        permissionsRegistry,
+        catalog,
+      }) {
         const clusters = readClusterConfigs(rootConfig);
         const options = readCollectionOptions(rootConfig);
+        const policies = readTierPolicies(
+          rootConfig.getOptional('disasterRecovery.tiers'),
+        );
+        permissionsRegistry.addPermissions(disasterRecoveryPermissions);
         const resourceKinds = resourceKindsOf([...sources.values()]);
 
         const client = await database.getClient();
@@ -71,6 +99,17 @@ export const disasterRecoveryPlugin = createBackendPlugin({
           await applyDatabaseMigrations(client);
         }
         const store = DatabaseResourceStore.create(client);
+        const drills = DatabaseDrillStore.create(client);
+        const postures = DatabasePostureStore.create(client);
+        const evaluator = new PostureEvaluator({
+          catalog,
+          auth,
+          resources: store,
+          drills,
+          postures,
+          policies,
+          logger,
+        });
 
         // One task per cluster: backend replicas share clusters through the
         // scheduler's database locks, and one slow cluster delays no other.
@@ -94,6 +133,15 @@ export const disasterRecoveryPlugin = createBackendPlugin({
           });
         }
         await scheduler.scheduleTask({
+          id: 'evaluate-posture',
+          frequency: options.evaluationFrequency,
+          timeout: { minutes: 5 },
+          initialDelay: options.initialDelay,
+          fn: async () => {
+            await evaluator.evaluateAll();
+          },
+        });
+        await scheduler.scheduleTask({
           id: 'prune-history',
           frequency: { hours: 24 },
           timeout: { minutes: 15 },
@@ -114,7 +162,15 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             database: client,
-            store,
+            resources: store,
+            drills,
+            postures,
+            evaluator,
+            policies,
+            auth,
+            httpAuth,
+            permissions,
+            catalog,
             sourceIds: [...sources.keys()],
             clusterNames: clusters.map(cluster => cluster.name),
           }),

@@ -245,12 +245,14 @@ export interface StaleCluster {
 export interface EntityPostureResponse {
   summary: EntityPostureSummary;
   policy: EntityPolicy;
-  posture: EntityPosture;
+  posture: Pick<EntityPosture, 'entityRef' | 'status' | 'checks'>;
   schedules: EntitySchedule[];
   storageLocations: EntityStorageLocation[];
   postgresClusters: EntityPostgresCluster[];
   /** The last 30 days, oldest first, every day present. */
   backupHistory: BackupHistoryDay[];
+  /** Restore tests detected from Velero Restores of the entity's backups. */
+  restoreTests: VeleroRestoreTest[];
   staleClusters: StaleCluster[];
 }
 

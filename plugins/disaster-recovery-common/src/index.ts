@@ -129,6 +129,7 @@ export {
 export type {
   EntityPosture,
   EntityPostureInput,
+  EntityProtection,
   PostureOptions,
   PostureRecords,
   SystemPosture,

@@ -39,7 +39,11 @@ function collect(
   simulator: Simulator,
   store: ResourceStore,
   cluster: string,
-  options: { pageSize?: number; budgetMs?: number; requestTimeoutMs?: number } = {},
+  options: {
+    pageSize?: number;
+    budgetMs?: number;
+    requestTimeoutMs?: number;
+  } = {},
 ) {
   return collectCluster({
     cluster: clusterConfig(simulator, cluster),
@@ -151,7 +155,9 @@ describe('collectCluster against the simulator', () => {
       });
 
       expect(result.status).toBe('failed');
-      expect(result.error).toMatch(/Kubernetes API request timed out after \d+ ms/);
+      expect(result.error).toMatch(
+        /Kubernetes API request timed out after \d+ ms/,
+      );
     });
 
     it('restarts a listing whose continue token expired and stores each object once', async () => {

@@ -14,7 +14,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`Kubernetes API request timed out after ${ms} ms`)),
+      () =>
+        reject(new Error(`Kubernetes API request timed out after ${ms} ms`)),
       ms,
     );
   });

@@ -10,6 +10,8 @@ export interface CollectionOptions {
   initialDelay: HumanDuration;
   pageSize: number;
   historyRetention: HumanDuration;
+  /** How often every entity's posture is worked out again. */
+  evaluationFrequency: HumanDuration;
 }
 
 const DEFAULTS: CollectionOptions = {
@@ -18,6 +20,7 @@ const DEFAULTS: CollectionOptions = {
   initialDelay: { seconds: 10 },
   pageSize: 500,
   historyRetention: { days: 400 },
+  evaluationFrequency: { minutes: 1 },
 };
 
 function optionalDuration(
@@ -63,6 +66,11 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
       config,
       'history.retention',
       DEFAULTS.historyRetention,
+    ),
+    evaluationFrequency: optionalDuration(
+      config,
+      'posture.evaluationFrequency',
+      DEFAULTS.evaluationFrequency,
     ),
   };
 }

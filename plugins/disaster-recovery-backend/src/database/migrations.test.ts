@@ -95,4 +95,51 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+
+  it.each(databases.eachSupportedId())(
+    '20261121020000_drills_and_postures, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (let i = 0; i < 3; i++) await migrateUpOnce(knex);
+
+      const at = new Date('2026-11-20T10:00:00.000Z');
+      await knex('drills').insert({
+        id: '8d0c5b1e-0000-4000-8000-000000000001',
+        kind: 'restore-test',
+        started_at: at,
+        ended_at: at,
+        outcome: 'succeeded',
+        effective_outcome: 'failed',
+        record: '{}',
+        recorded_by: 'user:default/ada',
+        recorded_at: at,
+      });
+      await knex('drill_entities').insert({
+        drill_id: '8d0c5b1e-0000-4000-8000-000000000001',
+        entity_ref: 'component:default/payments-api',
+      });
+      await knex('entity_postures').insert({
+        entity_ref: 'component:default/payments-api',
+        name: 'payments-api',
+        status: 'fail',
+        status_rank: 0,
+        summary: '{}',
+        detail: '{}',
+        depends_on: '[]',
+        evaluated_at: at,
+      });
+      expect(
+        await knex('drill_entities').where({
+          entity_ref: 'component:default/payments-api',
+        }),
+      ).toHaveLength(1);
+
+      await migrateDownOnce(knex);
+      for (const table of ['drills', 'drill_entities', 'entity_postures']) {
+        expect(await knex.schema.hasTable(table)).toBe(false);
+      }
+      expect(await knex.schema.hasTable('resources')).toBe(true);
+      await knex.destroy();
+    },
+  );
 });

@@ -7,10 +7,13 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { Knex } from 'knex';
 import type { ResourceStore } from '../database/ResourceStore';
+import type { RouteContext } from './routes/context';
+import { entityRoutes } from './routes/entityRoutes';
+import { overviewRoutes } from './routes/overviewRoutes';
 
-export interface RouterOptions {
+export interface RouterOptions extends RouteContext {
   database: Knex;
-  store: ResourceStore;
+  resources: ResourceStore;
   sourceIds: string[];
   /** Names of the clusters in config, collected or not yet. */
   clusterNames: string[];
@@ -19,7 +22,7 @@ export interface RouterOptions {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { database, store, sourceIds, clusterNames } = options;
+  const { database, resources, sourceIds, clusterNames } = options;
   const router = Router();
   router.use(express.json());
 
@@ -38,7 +41,10 @@ export async function createRouter(
 
   router.get('/clusters', async (_req, res) => {
     const stored = new Map(
-      (await store.listClusterHealth()).map(health => [health.name, health]),
+      (await resources.listClusterHealth()).map(health => [
+        health.name,
+        health,
+      ]),
     );
     const configured = new Set(clusterNames);
     const names = [...new Set([...clusterNames, ...stored.keys()])].sort();
@@ -50,6 +56,9 @@ export async function createRouter(
     };
     res.json(body);
   });
+
+  router.use(entityRoutes(options));
+  router.use(overviewRoutes(options));
 
   return router;
 }

@@ -16,7 +16,7 @@ import type { EvidenceRef } from './types';
  * plugin's ObjectStore (serverRecoveryWindows[serverName]) when the cluster
  * backs up through it, else the Cluster's deprecated status fields.
  */
-function recoveryWindowOf(
+export function recoveryWindowOf(
   context: PostureContext,
   cluster: PostgresClusterRecord,
 ): { window?: RecoveryWindow; ref: EvidenceRef; source: string } {

@@ -3,7 +3,8 @@ import { formatDuration } from '../durations';
 import { check, describeRef, type CheckRule } from './context';
 import { entitySchedules, type ScheduleView } from './entitySchedules';
 
-type Verdict =
+/** Whether a schedule ran when it should have. */
+export type ScheduleVerdict =
   | { state: 'on-time' }
   | { state: 'overdue'; expectedAt: string; overdueMs: number }
   | { state: 'unreadable'; reason: string };
@@ -14,7 +15,11 @@ type Verdict =
  * for `@every` schedules one interval after the previous run (or the
  * schedule's creation), as Velero counts them.
  */
-function judge(view: ScheduleView, now: Date, graceMs: number): Verdict {
+export function judgeScheduleOnTime(
+  view: ScheduleView,
+  now: Date,
+  graceMs: number,
+): ScheduleVerdict {
   const parsed = parseBackupSchedule(view.schedule, view.dialect);
   if ('error' in parsed) return { state: 'unreadable', reason: parsed.error };
   let expectedAt: number;
@@ -63,7 +68,7 @@ export const scheduleOnTime: CheckRule = context => {
   const refs = active.map(schedule => schedule.ref);
   const verdicts = active.map(view => ({
     view,
-    verdict: judge(view, context.now, context.scheduleGraceMs),
+    verdict: judgeScheduleOnTime(view, context.now, context.scheduleGraceMs),
   }));
   const grace = formatDuration(context.scheduleGraceMs);
   const overdue = verdicts.flatMap(({ view, verdict }) =>

@@ -30,7 +30,11 @@ import {
   resolveWorkloadMapping,
 } from '../coverage';
 import { findVeleroRestoreTests, type DrillRecord } from '../drills';
-import { resolveEntityPolicy, type TierPolicy } from '../policy';
+import {
+  resolveEntityPolicy,
+  type EntityPolicy,
+  type TierPolicy,
+} from '../policy';
 import type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,
@@ -42,6 +46,10 @@ import type {
   VeleroScheduleRecord,
   WorkloadRecord,
 } from '../records';
+import {
+  describeProtection,
+  type EntityProtection,
+} from './describeProtection';
 import { distrustStaleClusters } from './staleClusters';
 import { worstStatus } from './worstStatus';
 
@@ -128,6 +136,10 @@ export interface EntityPosture {
   /** The worst check status (fail, warn, unknown, pass). */
   status: CheckStatus;
   checks: Check[];
+  /** The policy the checks judged against, after annotations. */
+  policy: EntityPolicy;
+  /** What protects the entity, for detail views. */
+  protection: EntityProtection;
 }
 
 const HOUR = 3_600_000;
@@ -218,5 +230,11 @@ export function evaluateEntityPosture(
       ? [distrustStaleClusters(result, input.clusterHealth ?? [])]
       : [];
   });
-  return { entityRef, status: worstStatus(checks.map(c => c.status)), checks };
+  return {
+    entityRef,
+    status: worstStatus(checks.map(c => c.status)),
+    checks,
+    policy: context.policy,
+    protection: describeProtection(context),
+  };
 }

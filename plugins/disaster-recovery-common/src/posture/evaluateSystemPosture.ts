@@ -21,7 +21,7 @@ export interface SystemPosture {
  * @public
  */
 export function evaluateSystemPosture(
-  components: readonly EntityPosture[],
+  components: readonly Pick<EntityPosture, 'entityRef' | 'status'>[],
 ): SystemPosture {
   const counts: Record<CheckStatus, number> = {
     pass: 0,

@@ -5,6 +5,7 @@ export type {
   PostureOptions,
   PostureRecords,
 } from './evaluateEntityPosture';
+export type { EntityProtection } from './describeProtection';
 export { evaluateSystemPosture } from './evaluateSystemPosture';
 export type { SystemPosture } from './evaluateSystemPosture';
 export { worstStatus } from './worstStatus';

@@ -1,0 +1,148 @@
+import type {
+  CheckStatus,
+  EntityPostureResponse,
+  EntityPostureSummary,
+  OverviewQuery,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import type { Knex } from 'knex';
+
+/** Worst first, so that sorting by status shows problems at the top. */
+export const STATUS_RANK: Record<CheckStatus, number> = {
+  fail: 0,
+  warn: 1,
+  unknown: 2,
+  pass: 3,
+};
+
+/** One entity's evaluated posture as stored. */
+export interface StoredPosture {
+  detail: EntityPostureResponse;
+  dependsOn: string[];
+}
+
+const SORT_COLUMNS: Record<NonNullable<OverviewQuery['sort']>, string> = {
+  name: 'name',
+  status: 'status_rank',
+  tier: 'tier',
+  owner: 'owner',
+  system: 'system',
+  lastCleanBackupAt: 'last_clean_backup_at',
+  lastDrillAt: 'last_drill_at',
+};
+
+/** The latest evaluated posture of every entity, for fast overviews. */
+export class DatabasePostureStore {
+  private constructor(private readonly db: Knex) {}
+
+  static create(db: Knex): DatabasePostureStore {
+    return new DatabasePostureStore(db);
+  }
+
+  /** Replaces the stored postures with these; entities not among them are dropped. */
+  async replaceAll(postures: StoredPosture[]): Promise<void> {
+    await this.db.transaction(async tx => {
+      const keep = new Set(postures.map(p => p.detail.summary.entityRef));
+      const stored: string[] = await tx('entity_postures').pluck('entity_ref');
+      const gone = stored.filter(ref => !keep.has(ref));
+      for (let i = 0; i < gone.length; i += 500) {
+        await tx('entity_postures')
+          .delete()
+          .whereIn('entity_ref', gone.slice(i, i + 500));
+      }
+      await this.upsert(postures, tx);
+    });
+  }
+
+  async upsert(postures: StoredPosture[], db: Knex = this.db): Promise<void> {
+    const rows = postures.map(({ detail, dependsOn }) => {
+      const summary = detail.summary;
+      return {
+        entity_ref: summary.entityRef,
+        name: summary.name,
+        title: summary.title ?? null,
+        owner: summary.owner ?? null,
+        system: summary.system ?? null,
+        tier: summary.tier ?? null,
+        status: summary.status,
+        status_rank: STATUS_RANK[summary.status],
+        last_clean_backup_at: summary.lastCleanBackupAt
+          ? new Date(summary.lastCleanBackupAt)
+          : null,
+        last_drill_at: summary.lastDrillAt
+          ? new Date(summary.lastDrillAt)
+          : null,
+        summary: JSON.stringify(summary),
+        detail: JSON.stringify(detail),
+        depends_on: JSON.stringify(dependsOn),
+        evaluated_at: new Date(summary.evaluatedAt),
+      };
+    });
+    for (let i = 0; i < rows.length; i += 100) {
+      await db('entity_postures')
+        .insert(rows.slice(i, i + 100))
+        .onConflict('entity_ref')
+        .merge();
+    }
+  }
+
+  async get(entityRef: string): Promise<EntityPostureResponse | undefined> {
+    const row = await this.db('entity_postures')
+      .select('detail')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row ? JSON.parse(row.detail) : undefined;
+  }
+
+  /**
+   * Summaries matching the filters, sorted; paging happens after the
+   * caller's visibility filter, so every match is returned.
+   */
+  async listSummaries(
+    query: Omit<OverviewQuery, 'cursor' | 'limit'>,
+  ): Promise<EntityPostureSummary[]> {
+    const sql = this.db('entity_postures').select('summary');
+    if (query.tier?.length) sql.whereIn('tier', query.tier);
+    if (query.status?.length) sql.whereIn('status', query.status);
+    if (query.owner?.length) sql.whereIn('owner', query.owner);
+    if (query.system?.length) sql.whereIn('system', query.system);
+    if (query.q) {
+      // `!` escapes LIKE wildcards: a backslash means different things in
+      // MySQL string literals and the other databases.
+      const pattern = `%${query.q
+        .toLocaleLowerCase('en-US')
+        .replace(/[!%_]/g, c => `!${c}`)}%`;
+      sql.where(inner =>
+        ['name', 'title', 'owner', 'system'].forEach(column =>
+          inner.orWhereRaw(`lower(coalesce(??, '')) like ? escape '!'`, [
+            column,
+            pattern,
+          ]),
+        ),
+      );
+    }
+    const order = query.order ?? 'asc';
+    const column = SORT_COLUMNS[query.sort ?? 'name'];
+    // Missing values last in either direction. (knex's `nulls` option drops
+    // the column itself on SQLite and MySQL.)
+    sql
+      .orderByRaw('(?? is null) asc', [column])
+      .orderBy(column, order)
+      .orderBy('entity_ref', 'asc');
+    const rows = await sql;
+    return rows.map(row => JSON.parse(row.summary));
+  }
+
+  /** Tier and dependencies of every entity, for restore plans. */
+  async listForRestorePlan(): Promise<
+    Array<{ summary: EntityPostureSummary; dependsOn: string[] }>
+  > {
+    const rows = await this.db('entity_postures').select(
+      'summary',
+      'depends_on',
+    );
+    return rows.map(row => ({
+      summary: JSON.parse(row.summary),
+      dependsOn: JSON.parse(row.depends_on),
+    }));
+  }
+}

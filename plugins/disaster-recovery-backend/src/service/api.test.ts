@@ -1,0 +1,369 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import request from 'supertest';
+import { disasterRecoveryPlugin } from '../plugin';
+
+jest.setTimeout(30_000);
+
+const MALLORY = 'user:default/mallory';
+
+function component(
+  name: string,
+  annotations: Record<string, string>,
+  spec: Record<string, unknown> = {},
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/team-a',
+      ...spec,
+    },
+    relations: [
+      { type: 'ownedBy', targetRef: 'group:default/team-a' },
+      { type: 'partOf', targetRef: 'system:default/commerce' },
+      ...((spec.dependsOn as string[] | undefined) ?? []).map(targetRef => ({
+        type: 'dependsOn',
+        targetRef,
+      })),
+    ],
+  };
+}
+
+const entities = [
+  component(
+    'payments-api',
+    {
+      'disaster-recovery/tier': '1',
+      'backstage.io/kubernetes-id': 'payments-api',
+    },
+    { dependsOn: ['component:default/ledger-db'] },
+  ),
+  component('ledger-db', { 'disaster-recovery/tier': '3' }),
+  component('secret-service', { 'disaster-recovery/tier': '2' }),
+];
+
+const credentialsOf = (options: unknown) =>
+  (options as { credentials?: unknown } | undefined)?.credentials;
+
+/** A catalog where mallory may not read secret-service. */
+function catalogWithHiddenEntity() {
+  const catalog = catalogServiceMock({ entities });
+  const hidden = (credentials: unknown, ref: string) =>
+    ref === 'component:default/secret-service' &&
+    (credentials as { principal?: { userEntityRef?: string } })?.principal
+      ?.userEntityRef === MALLORY;
+  return catalogServiceMock.mock({
+    getEntityByRef: async (ref: string | CompoundEntityRef, options) => {
+      const refString = typeof ref === 'string' ? ref : stringifyEntityRef(ref);
+      return hidden(credentialsOf(options), refString)
+        ? undefined
+        : catalog.getEntityByRef(refString, options);
+    },
+    getEntitiesByRefs: async (req, options) => {
+      const result = await catalog.getEntitiesByRefs(req, options);
+      return {
+        items: result.items.map((item, i) =>
+          hidden(credentialsOf(options), req.entityRefs[i]) ? undefined : item,
+        ),
+      };
+    },
+    streamEntities: (req, options) => catalog.streamEntities(req, options),
+  });
+}
+
+async function startBackend(
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const { server } = await startTestBackend({
+    features: [
+      disasterRecoveryPlugin,
+      catalogWithHiddenEntity().factory,
+      mockServices.permissions.factory({
+        result: options.permission ?? AuthorizeResult.ALLOW,
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          disasterRecovery: { collection: { initialDelay: { hours: 1 } } },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+const BASE = '/api/disaster-recovery';
+const PAYMENTS = `${BASE}/entities/component/default/payments-api`;
+const SECRET = `${BASE}/entities/component/default/secret-service`;
+
+const validDrill = {
+  kind: 'restore-test',
+  entityRefs: [],
+  startedAt: '2026-11-20T10:00:00Z',
+  endedAt: '2026-11-20T10:40:00Z',
+  outcome: 'succeeded',
+  achievedRtoMs: 40 * 60_000,
+  evidence: {
+    backup: {
+      name: 'payments-hourly-20261120',
+      createdAt: '2026-11-20T09:00:00Z',
+    },
+    manualStepsNotInRunbook: [],
+  },
+};
+
+describe('the REST API', () => {
+  describe('entity posture', () => {
+    it('answers 200 with the evaluated posture', async () => {
+      const server = await startBackend();
+      const response = await request(server).get(`${PAYMENTS}/posture`);
+
+      expect(response.status).toBe(200);
+      expect(response.body.summary).toMatchObject({
+        entityRef: 'component:default/payments-api',
+        tier: '1',
+        owner: 'group:default/team-a',
+        system: 'system:default/commerce',
+        rpoMs: 15 * 60_000,
+      });
+      // Nothing collected: nothing may pass as healthy.
+      expect(response.body.posture.status).not.toBe('pass');
+      expect(response.body.posture.checks.length).toBeGreaterThan(0);
+      expect(response.body.backupHistory).toHaveLength(30);
+    });
+
+    it('answers 404 for an unknown entity and for one the caller may not read', async () => {
+      const server = await startBackend();
+      expect(
+        (
+          await request(server).get(
+            `${BASE}/entities/component/default/nope/posture`,
+          )
+        ).status,
+      ).toBe(404);
+      const hidden = await request(server)
+        .get(`${SECRET}/posture`)
+        .set('Authorization', mockCredentials.user.header(MALLORY));
+      expect(hidden.status).toBe(404);
+      expect(hidden.body.error.name).toBe('NotFoundError');
+    });
+
+    it('answers 401 without valid credentials', async () => {
+      const server = await startBackend();
+      for (const path of [
+        `${PAYMENTS}/posture`,
+        `${PAYMENTS}/backups`,
+        `${PAYMENTS}/drills`,
+        `${BASE}/overview`,
+        `${BASE}/restore-plan`,
+      ]) {
+        const response = await request(server)
+          .get(path)
+          .set('Authorization', 'Bearer not-a-token');
+        expect(response.status).toBe(401);
+      }
+    });
+  });
+
+  describe('backup history', () => {
+    it('answers 200 with a page and 400 for bad queries', async () => {
+      const server = await startBackend();
+      const ok = await request(server).get(
+        `${PAYMENTS}/backups?limit=10&phase=Completed`,
+      );
+      expect(ok.status).toBe(200);
+      expect(ok.body).toEqual({ items: [] });
+
+      const bad = await request(server).get(
+        `${PAYMENTS}/backups?limit=0&from=yesterday`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('limit:');
+      expect(bad.body.error.message).toContain('from:');
+      expect(
+        (await request(server).get(`${PAYMENTS}/backups?cursor=garbage`))
+          .status,
+      ).toBe(400);
+    });
+  });
+
+  describe('drills', () => {
+    it('records a drill (201), lists it, and counts a manual step as a failure', async () => {
+      const server = await startBackend();
+      const created = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send({
+          ...validDrill,
+          evidence: {
+            ...validDrill.evidence,
+            manualStepsNotInRunbook: ['re-created the database secret by hand'],
+          },
+        });
+
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({
+        entityRefs: ['component:default/payments-api'],
+        recordedBy: 'user:default/mock',
+        outcome: 'succeeded',
+        effectiveOutcome: { outcome: 'failed' },
+      });
+
+      const listed = await request(server).get(`${PAYMENTS}/drills`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((d: { id: string }) => d.id)).toEqual([
+        created.body.id,
+      ]);
+    });
+
+    it('answers 400 naming each bad field', async () => {
+      const server = await startBackend();
+      const response = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send({ ...validDrill, kind: 'picnic', startedAt: 'last tuesday' });
+
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('InputError');
+      expect(response.body.error.message).toContain('kind:');
+      expect(response.body.error.message).toContain('startedAt:');
+    });
+
+    it('answers 403 without the drill-create permission', async () => {
+      const server = await startBackend({ permission: AuthorizeResult.DENY });
+      const response = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send(validDrill);
+
+      expect(response.status).toBe(403);
+      expect(response.body.error.message).toContain(
+        'disaster-recovery.drill.create',
+      );
+    });
+
+    it('refuses reading or recording drills of an entity the caller may not read', async () => {
+      const server = await startBackend();
+      const auth = mockCredentials.user.header(MALLORY);
+      expect(
+        (
+          await request(server)
+            .get(`${SECRET}/drills`)
+            .set('Authorization', auth)
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await request(server)
+            .post(`${SECRET}/drills`)
+            .set('Authorization', auth)
+            .send(validDrill)
+        ).status,
+      ).toBe(404);
+    });
+  });
+
+  describe('overview', () => {
+    async function evaluated() {
+      const server = await startBackend();
+      // Evaluate each entity once (as the scheduled evaluation would).
+      for (const name of ['payments-api', 'ledger-db', 'secret-service']) {
+        await request(server).get(
+          `${BASE}/entities/component/default/${name}/posture`,
+        );
+      }
+      return server;
+    }
+
+    it('lists, filters, sorts and pages the visible entities', async () => {
+      const server = await evaluated();
+      const all = await request(server).get(`${BASE}/overview?sort=name`);
+      expect(all.status).toBe(200);
+      expect(all.body.totalItems).toBe(3);
+      expect(all.body.items.map((i: { name: string }) => i.name)).toEqual([
+        'ledger-db',
+        'payments-api',
+        'secret-service',
+      ]);
+
+      const page1 = await request(server).get(
+        `${BASE}/overview?sort=name&limit=2`,
+      );
+      expect(page1.body.items).toHaveLength(2);
+      const page2 = await request(server).get(
+        `${BASE}/overview?sort=name&limit=2&cursor=${page1.body.nextCursor}`,
+      );
+      expect(page2.body.items.map((i: { name: string }) => i.name)).toEqual([
+        'secret-service',
+      ]);
+      expect(page2.body.nextCursor).toBeUndefined();
+
+      const tiers = await request(server).get(
+        `${BASE}/overview?tier=1&tier=3&sort=name&order=desc`,
+      );
+      expect(tiers.body.items.map((i: { name: string }) => i.name)).toEqual([
+        'payments-api',
+        'ledger-db',
+      ]);
+      expect(Object.keys(tiers.body.summary).sort()).toEqual(['1', '3']);
+
+      const search = await request(server).get(`${BASE}/overview?q=LEDGER`);
+      expect(search.body.items.map((i: { name: string }) => i.name)).toEqual([
+        'ledger-db',
+      ]);
+    });
+
+    it('leaves out entities the caller may not read', async () => {
+      const server = await evaluated();
+      const response = await request(server)
+        .get(`${BASE}/overview`)
+        .set('Authorization', mockCredentials.user.header(MALLORY));
+      expect(
+        response.body.items.map((i: { name: string }) => i.name),
+      ).not.toContain('secret-service');
+      expect(response.body.totalItems).toBe(2);
+    });
+
+    it('answers 400 for bad filters', async () => {
+      const server = await startBackend();
+      const response = await request(server).get(
+        `${BASE}/overview?status=bogus&limit=9999`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain('status.0:');
+      expect(response.body.error.message).toContain('limit:');
+    });
+
+    it('plans restores by tier and dependency, for the estate and a system', async () => {
+      const server = await evaluated();
+      const plan = await request(server).get(`${BASE}/restore-plan`);
+      expect(plan.status).toBe(200);
+      const order = plan.body.steps.map(
+        (s: { entityRef: string }) => s.entityRef,
+      );
+      // ledger-db is tier 3 but payments-api (tier 1) depends on it.
+      expect(order.indexOf('component:default/ledger-db')).toBeLessThan(
+        order.indexOf('component:default/payments-api'),
+      );
+
+      const system = await request(server).get(
+        `${BASE}/restore-plan?system=system:default/commerce`,
+      );
+      expect(system.body.system).toBe('system:default/commerce');
+      expect(system.body.steps).toHaveLength(3);
+      expect(
+        (await request(server).get(`${BASE}/restore-plan?colour=red`)).status,
+      ).toBe(400);
+    });
+  });
+});

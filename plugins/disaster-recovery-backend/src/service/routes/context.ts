@@ -1,0 +1,98 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { TierPolicy } from '@dr-posture/plugin-disaster-recovery-common';
+import type { Request } from 'express';
+import type { z } from 'zod';
+import type { DatabaseDrillStore } from '../../database/DatabaseDrillStore';
+import type { DatabasePostureStore } from '../../database/DatabasePostureStore';
+import type { ResourceStore } from '../../database/ResourceStore';
+import type { PostureEvaluator } from '../PostureEvaluator';
+
+/** What the route handlers share. */
+export interface RouteContext {
+  auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  resources: ResourceStore;
+  drills: DatabaseDrillStore;
+  postures: DatabasePostureStore;
+  evaluator: PostureEvaluator;
+  policies: TierPolicy[];
+}
+
+/** Validates input with zod, answering 400 with every bad field named. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  what: string,
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
+  }
+  return result.data;
+}
+
+/**
+ * The entity of a `/entities/:kind/:namespace/:name` path, read from the
+ * catalog with the caller's credentials: an entity the caller may not read
+ * is as absent as one that does not exist.
+ */
+export async function visibleEntity(
+  context: RouteContext,
+  req: Request<{ kind: string; namespace: string; name: string }>,
+): Promise<{
+  entity: Entity;
+  entityRef: string;
+  credentials: BackstageCredentials;
+}> {
+  const credentials = await context.httpAuth.credentials(req);
+  const { kind, namespace, name } = req.params;
+  const entity = await context.catalog.getEntityByRef(
+    { kind, namespace, name },
+    { credentials },
+  );
+  if (!entity) {
+    throw new NotFoundError(
+      `No entity ${stringifyEntityRef({
+        kind,
+        namespace,
+        name,
+      })} in the catalog`,
+    );
+  }
+  return { entity, entityRef: stringifyEntityRef(entity), credentials };
+}
+
+/** A query parameter given once or repeated, as a list. */
+export function asList(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Opaque cursors: the offset into a stable order. */
+export function encodeCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // fall through to the error below
+  }
+  throw new InputError(`Invalid cursor '${cursor}'`);
+}

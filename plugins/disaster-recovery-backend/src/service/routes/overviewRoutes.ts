@@ -1,0 +1,150 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import {
+  planRestoreOrder,
+  type CheckStatus,
+  type EntityPostureSummary,
+  type OverviewResponse,
+  type RestorePlanResponse,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  asList,
+  decodeCursor,
+  encodeCursor,
+  parseInput,
+  type RouteContext,
+} from './context';
+
+const STATUSES = ['pass', 'warn', 'fail', 'unknown'] as const;
+
+const overviewQuery = z.strictObject({
+  tier: z.array(z.string().min(1)).optional(),
+  status: z.array(z.enum(STATUSES)).optional(),
+  owner: z.array(z.string().min(1)).optional(),
+  system: z.array(z.string().min(1)).optional(),
+  q: z.string().max(200).optional(),
+  sort: z
+    .enum([
+      'name',
+      'status',
+      'tier',
+      'owner',
+      'system',
+      'lastCleanBackupAt',
+      'lastDrillAt',
+    ])
+    .optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const restorePlanQuery = z.strictObject({
+  system: z.string().min(1).optional(),
+});
+
+/** Keeps the items whose entity the caller may read in the catalog. */
+async function onlyVisible<T>(
+  context: RouteContext,
+  credentials: BackstageCredentials,
+  items: T[],
+  refOf: (item: T) => string,
+): Promise<T[]> {
+  if (items.length === 0) return items;
+  const { items: entities } = await context.catalog.getEntitiesByRefs(
+    {
+      entityRefs: items.map(refOf),
+      fields: ['kind', 'metadata.namespace', 'metadata.name'],
+    },
+    { credentials },
+  );
+  return items.filter((_, i) => entities[i]);
+}
+
+function countByTierAndStatus(summaries: EntityPostureSummary[]) {
+  const counts: OverviewResponse['summary'] = {};
+  for (const { tier, status } of summaries) {
+    const key = tier ?? 'none';
+    counts[key] ??= { pass: 0, warn: 0, fail: 0, unknown: 0 } as Record<
+      CheckStatus,
+      number
+    >;
+    counts[key][status] += 1;
+  }
+  return counts;
+}
+
+/** The estate overview and its restore plan. */
+export function overviewRoutes(context: RouteContext) {
+  const router = Router();
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await context.httpAuth.credentials(req);
+    const query = parseInput(
+      overviewQuery,
+      {
+        ...req.query,
+        tier: asList(req.query.tier),
+        status: asList(req.query.status),
+        owner: asList(req.query.owner),
+        system: asList(req.query.system),
+      },
+      'overview query',
+    );
+    const offset = decodeCursor(query.cursor);
+    const visible = await onlyVisible(
+      context,
+      credentials,
+      await context.postures.listSummaries(query),
+      summary => summary.entityRef,
+    );
+    const body: OverviewResponse = {
+      items: visible.slice(offset, offset + query.limit),
+      nextCursor:
+        offset + query.limit < visible.length
+          ? encodeCursor(offset + query.limit)
+          : undefined,
+      totalItems: visible.length,
+      summary: countByTierAndStatus(visible),
+    };
+    res.json(body);
+  });
+
+  router.get('/restore-plan', async (req, res) => {
+    const credentials = await context.httpAuth.credentials(req);
+    const { system } = parseInput(
+      restorePlanQuery,
+      req.query,
+      'restore plan query',
+    );
+    const all = await onlyVisible(
+      context,
+      credentials,
+      await context.postures.listForRestorePlan(),
+      entry => entry.summary.entityRef,
+    );
+    const members = system ? all.filter(e => e.summary.system === system) : all;
+    const plan = planRestoreOrder(
+      members.map(({ summary, dependsOn }) => ({
+        entityRef: summary.entityRef,
+        tier: summary.tier,
+        dependsOn,
+      })),
+      context.policies,
+    );
+    const body: RestorePlanResponse = {
+      ...plan,
+      system,
+      entities: Object.fromEntries(
+        members.map(({ summary }) => [
+          summary.entityRef,
+          { title: summary.title, status: summary.status },
+        ]),
+      ),
+    };
+    res.json(body);
+  });
+
+  return router;
+}

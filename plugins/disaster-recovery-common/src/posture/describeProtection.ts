@@ -1,0 +1,162 @@
+import type {
+  BackupHistoryDay,
+  EntityPostgresCluster,
+  EntitySchedule,
+  EntityStorageLocation,
+} from '../api';
+import type { PostureContext } from '../checks/context';
+import { refOf } from '../checks/context';
+import { entitySchedules } from '../checks/entitySchedules';
+import { exercisesOf } from '../checks/exercises';
+import { recoveryWindowOf } from '../checks/postgresRecoveryWindow';
+import { CONTINUOUS_ARCHIVING } from '../checks/postgresScope';
+import { judgeScheduleOnTime } from '../checks/scheduleOnTime';
+import { usedStorageLocations } from '../checks/storageLocations';
+import {
+  backupTime,
+  isCleanRecoveryPoint,
+  newestFirst,
+} from '../checks/veleroBackupPhases';
+import { parseBackupSchedule, scheduleTiming } from '../cron';
+import type { VeleroRestoreTest } from '../drills';
+
+const DAY = 86_400_000;
+const HISTORY_DAYS = 30;
+
+/**
+ * What protects an entity, as the detail views show it, worked out with the
+ * same rules as its checks.
+ *
+ * @public
+ */
+export interface EntityProtection {
+  schedules: EntitySchedule[];
+  storageLocations: EntityStorageLocation[];
+  postgresClusters: EntityPostgresCluster[];
+  /** The last 30 days (UTC), oldest first, every day present. */
+  backupHistory: BackupHistoryDay[];
+  lastCleanBackupAt?: string;
+  /** The most recent finished drill or restore test. */
+  lastDrill?: { endedAt: string; succeeded: boolean };
+  /** Restore tests detected from Velero Restores of the entity's backups. */
+  restoreTests: VeleroRestoreTest[];
+}
+
+function schedulesOf(context: PostureContext): EntitySchedule[] {
+  const veleroByRef = new Map(
+    context.coverage.schedules.map(s => [
+      `${s.cluster}/${s.namespace}/${s.name}`,
+      s,
+    ]),
+  );
+  return entitySchedules(context).map(view => {
+    const parsed = parseBackupSchedule(view.schedule, view.dialect);
+    const timing =
+      'error' in parsed ? undefined : scheduleTiming(parsed, context.now);
+    const verdict = judgeScheduleOnTime(
+      view,
+      context.now,
+      context.scheduleGraceMs,
+    );
+    const velero = veleroByRef.get(
+      `${view.ref.cluster}/${view.ref.namespace}/${view.ref.name}`,
+    );
+    return {
+      ref: view.ref,
+      schedule: view.schedule,
+      paused: view.paused,
+      cadenceMs: timing && !('error' in timing) ? timing.cadenceMs : undefined,
+      lastBackupAt: view.lastRunAt,
+      previousRunAt:
+        timing && !('error' in timing) ? timing.previousRunAt : undefined,
+      overdue: !view.paused && verdict.state === 'overdue',
+      ttl: velero?.template.ttl,
+      storageLocation: velero?.template.storageLocation,
+    };
+  });
+}
+
+function storageLocationsOf(context: PostureContext): EntityStorageLocation[] {
+  return usedStorageLocations(context).map(location => ({
+    ref: refOf('BackupStorageLocation', location),
+    provider: location.record?.provider ?? 'unknown',
+    region: location.record?.region,
+    phase: location.record?.phase,
+    lastValidatedAt: location.record?.lastValidatedAt,
+  }));
+}
+
+function postgresClustersOf(context: PostureContext): EntityPostgresCluster[] {
+  return context.postgres.clusters.map(cluster => {
+    const { window } = recoveryWindowOf(context, cluster);
+    return {
+      ref: refOf('Cluster', cluster),
+      continuousArchiving: cluster.conditions.find(
+        c => c.type === CONTINUOUS_ARCHIVING,
+      )?.status,
+      firstRecoverabilityPoint: window?.firstRecoverabilityPoint,
+      lastSuccessfulBackupAt: window?.lastSuccessfulBackupAt,
+      retentionPolicy: cluster.retentionPolicy,
+    };
+  });
+}
+
+function backupHistoryOf(context: PostureContext): BackupHistoryDay[] {
+  const today = Math.floor(context.now.getTime() / DAY) * DAY;
+  const days = Array.from({ length: HISTORY_DAYS }, (_, i) => ({
+    day: new Date(today - (HISTORY_DAYS - 1 - i) * DAY)
+      .toISOString()
+      .slice(0, 10),
+    completed: 0,
+    partiallyFailed: 0,
+    failed: 0,
+  }));
+  const byDay = new Map(days.map(day => [day.day, day]));
+  const count = (
+    time: string | undefined,
+    outcome: 'completed' | 'partiallyFailed' | 'failed',
+  ) => {
+    const day = time && byDay.get(time.slice(0, 10));
+    if (day) day[outcome] += 1;
+  };
+  for (const backup of context.coverage.backups) {
+    const time = backupTime(backup);
+    if (backup.phase === 'Completed') count(time, 'completed');
+    else if (backup.phase === 'PartiallyFailed') count(time, 'partiallyFailed');
+    else if (backup.phase === 'Failed' || backup.phase === 'FailedValidation')
+      count(time, 'failed');
+  }
+  for (const backup of context.postgres.backups) {
+    const time = backup.stoppedAt ?? backup.startedAt;
+    if (backup.phase === 'completed') count(time, 'completed');
+    else if (
+      backup.phase === 'failed' ||
+      backup.phase === 'walArchivingFailing'
+    )
+      count(time, 'failed');
+  }
+  return days;
+}
+
+/** Everything the detail views show about how an entity is protected. */
+export function describeProtection(context: PostureContext): EntityProtection {
+  const lastClean = newestFirst(context.coverage.backups).find(b =>
+    isCleanRecoveryPoint(b, context.now),
+  );
+  const [lastExercise] = exercisesOf(
+    context,
+    ['restore-test', 'dr-drill', 'full-dr-test', 'failover-drill'],
+    true,
+  );
+  return {
+    schedules: schedulesOf(context),
+    storageLocations: storageLocationsOf(context),
+    postgresClusters: postgresClustersOf(context),
+    backupHistory: backupHistoryOf(context),
+    lastCleanBackupAt: lastClean ? backupTime(lastClean) : undefined,
+    lastDrill: lastExercise
+      ? { endedAt: lastExercise.endedAt, succeeded: lastExercise.succeeded }
+      : undefined,
+    restoreTests: context.restoreTests,
+  };
+}
