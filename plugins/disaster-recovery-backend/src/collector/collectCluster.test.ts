@@ -145,6 +145,23 @@ describe('collectCluster against the simulator', () => {
       ]);
     });
 
+    it('rides out dropped connections, bad bodies and throttling', async () => {
+      const cluster = simulator.clusters[0].name;
+      simulator.setFaults(cluster, {
+        dropConnectionRate: 0.15,
+        malformedJsonRate: 0.15,
+        truncatedJsonRate: 0.1,
+        errorRates: { '429': 0.1, '503': 0.1 },
+        retryAfterSeconds: 0,
+      });
+
+      const result = await collect(simulator, store, cluster, { budgetMs: 60_000 });
+
+      expect(result).toMatchObject({ status: 'succeeded', skipped: 0 });
+      simulator.setFaults(cluster, {});
+      expect(await storedCounts(store, cluster)).toEqual(servedCounts(simulator, cluster));
+    });
+
     it('gives up on an API server that does not answer in time', async () => {
       const cluster = simulator.clusters[0].name;
       simulator.setFaults(cluster, { latencyMs: 5_000 });

@@ -10,14 +10,34 @@ export function statusOf(error: unknown): number | undefined {
   return error instanceof ApiException ? error.code : undefined;
 }
 
+/** Failures of the connection or the body rather than of the request. */
+const TRANSIENT_MESSAGE =
+  /timed out|socket hang up|premature close|ECONNRESET|ECONNREFUSED|ETIMEDOUT|EPIPE|EAI_AGAIN|terminated|Unexpected end of JSON|invalid json/i;
+
 /**
- * Whether a failed request may succeed if repeated: throttling, 5xx, and
- * failures without an HTTP status (dropped connections, bodies that are not
- * JSON), which a proxy or an overloaded API server produces.
+ * Whether a failed request may succeed if repeated: throttling, 5xx,
+ * dropped or refused connections and bodies that are not JSON (a proxy or an
+ * overloaded API server produces them). Configuration mistakes, such as
+ * plain HTTP without `skipTLSVerify`, fail at once.
  */
 export function isRetryable(error: unknown): boolean {
   const status = statusOf(error);
-  return status === undefined || RETRYABLE_STATUSES.has(status);
+  if (status !== undefined) {
+    return RETRYABLE_STATUSES.has(status);
+  }
+  if (error instanceof SyntaxError) {
+    return true;
+  }
+  const { code, message, name } = (error ?? {}) as {
+    code?: unknown;
+    message?: unknown;
+    name?: unknown;
+  };
+  return (
+    typeof code === 'string' ||
+    name === 'FetchError' ||
+    TRANSIENT_MESSAGE.test(String(message ?? ''))
+  );
 }
 
 /** How long to wait before attempt `attempt + 1`, honouring `Retry-After`. */
