@@ -148,6 +148,11 @@ describe('DatabaseResourceStore', () => {
         ['a', undefined],
         ['b', T2.toISOString()],
       ]);
+      // a was seen by the last complete run, b last by the first one.
+      expect(history.map(r => [r.name, r.lastSeenAt])).toEqual([
+        ['a', T2.toISOString()],
+        ['b', T0.toISOString()],
+      ]);
       const [health] = await store.listClusterHealth();
       expect(health).toMatchObject({
         lastSuccessAt: T2.toISOString(),

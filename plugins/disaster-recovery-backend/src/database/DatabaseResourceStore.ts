@@ -174,6 +174,17 @@ export class DatabaseResourceStore implements ResourceStore {
     details: RunDetails;
   }): Promise<number> {
     const { runId, cluster, finishedAt, seenUids, counts, details } = options;
+    // Live objects were seen by this run: their last sighting is the
+    // cluster's last success, not a column rewritten on every run (which made
+    // a no-change collection rewrite every row). Vanished ones were last seen
+    // by the previous successful run.
+    const previous = await this.db('clusters')
+      .select('last_success_at')
+      .where({ name: cluster })
+      .first();
+    const lastSeenAt = previous?.last_success_at
+      ? new Date(toIso(previous.last_success_at)!)
+      : finishedAt;
     let deleted = 0;
     for (const [kind, seen] of seenUids) {
       const stored = await this.db('resources')
@@ -183,15 +194,11 @@ export class DatabaseResourceStore implements ResourceStore {
       const vanished = (stored as string[]).filter(uid => !seen.has(uid));
       for (const uids of chunks(vanished, UID_CHUNK)) {
         deleted += await this.db('resources')
-          .update({ deleted_at: finishedAt })
+          .update({ deleted_at: finishedAt, last_seen_at: lastSeenAt })
           .where({ cluster })
           .whereIn('uid', uids);
       }
     }
-    await this.db('resources')
-      .update({ last_seen_at: finishedAt })
-      .where({ cluster })
-      .whereNull('deleted_at');
     await this.db('clusters')
       .update({
         last_success_at: finishedAt,
@@ -323,6 +330,14 @@ export class DatabaseResourceStore implements ResourceStore {
       query.whereNull('deleted_at');
     }
     const rows = await query;
+    const lastSuccess = new Map<string, string | undefined>(
+      (await this.db('clusters').select('name', 'last_success_at')).map(c => [
+        c.name,
+        toIso(c.last_success_at),
+      ]),
+    );
+    const latest = (a: string, b: string | undefined) =>
+      b && Date.parse(b) > Date.parse(a) ? b : a;
     return rows.map(row => ({
       cluster: row.cluster,
       kind: row.kind,
@@ -331,7 +346,9 @@ export class DatabaseResourceStore implements ResourceStore {
       name: row.name,
       record: JSON.parse(row.record),
       firstSeenAt: toIso(row.first_seen_at)!,
-      lastSeenAt: toIso(row.last_seen_at)!,
+      lastSeenAt: row.deleted_at
+        ? toIso(row.last_seen_at)!
+        : latest(toIso(row.last_seen_at)!, lastSuccess.get(row.cluster)),
       deletedAt: toIso(row.deleted_at),
     }));
   }
