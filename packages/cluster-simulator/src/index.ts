@@ -18,3 +18,5 @@ export { DEFAULT_SCALE } from './scenarios/scaleScenario.ts';
 export { demoToken } from './scenarios/demo/demoScenario.ts';
 export { DEMO_CLUSTERS, DEMO_SERVICES } from './scenarios/demo/demoEstate.ts';
 export type { DemoService, Tier } from './scenarios/demo/demoEstate.ts';
+export { demoDrills } from './scenarios/demo/demoDrills.ts';
+export type { DemoDrill } from './scenarios/demo/demoDrills.ts';

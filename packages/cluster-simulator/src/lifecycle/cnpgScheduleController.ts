@@ -194,17 +194,21 @@ export class CnpgScheduleController implements LifecycleController {
     const inTreeRetention = isJsonObject(backupSpec) ? backupSpec.retentionPolicy : undefined;
     const retention = retentionMs(store ? specOf(store).retentionPolicy : inTreeRetention);
     const window: RecoveryWindow = {};
-    for (const backup of [...cluster.collection(Types.cnpgBackup).values()]) {
+    const backups = [...cluster.collection(Types.cnpgBackup).values()].flatMap(backup => {
       const labels = backup.metadata.labels ?? {};
       const status = isJsonObject(backup.status) ? backup.status : {};
-      if (backup.metadata.namespace !== run.namespace || labels['cnpg.io/cluster'] !== run.clusterName) {
-        continue;
-      }
       const stoppedAt = typeof status.stoppedAt === 'string' ? Date.parse(status.stoppedAt) : undefined;
-      if (stoppedAt === undefined) {
-        continue;
-      }
-      if (retention !== undefined && stoppedAt < run.stoppedAt - retention) {
+      const ours = backup.metadata.namespace === run.namespace && labels['cnpg.io/cluster'] === run.clusterName;
+      return ours && stoppedAt !== undefined ? [{ backup, status, stoppedAt }] : [];
+    });
+    const windowStart = retention === undefined ? -Infinity : run.stoppedAt - retention;
+    // Barman's recovery-window policy keeps the newest base backup taken
+    // before the window starts: recovering to the window's start needs it.
+    const anchor = backups
+      .filter(b => b.status.phase === 'completed' && b.stoppedAt < windowStart)
+      .reduce<number | undefined>((newest, b) => Math.max(newest ?? -Infinity, b.stoppedAt), undefined);
+    for (const { backup, status, stoppedAt } of backups) {
+      if (stoppedAt < windowStart && stoppedAt !== anchor) {
         this.context.remove(cluster, Types.cnpgBackup, run.namespace, backup.metadata.name);
         continue;
       }

@@ -54,9 +54,9 @@ export function restoreObject(
   state: 'inProgress' | 'final',
 ): KubeObject {
   const spec: JsonObject = {
-    ...(plan.byScheduleName
-      ? { scheduleName: plan.scheduleName }
-      : { backupName: run.backupName ?? '' }),
+    ...(plan.byScheduleName ? { scheduleName: plan.scheduleName } : {}),
+    // Given a scheduleName, Velero fills in the schedule's newest backup.
+    ...(run.backupName !== undefined || !plan.byScheduleName ? { backupName: run.backupName ?? '' } : {}),
     includedNamespaces: [plan.sourceNamespace],
     namespaceMapping: { [plan.sourceNamespace]: plan.targetNamespace },
     restorePVs: true,

@@ -105,13 +105,15 @@ export function boundClaim(options: {
   };
 }
 
-/** A Velero BackupStorageLocation on S3. */
+/** A Velero BackupStorageLocation, on S3 unless another provider is given. */
 export function storageLocation(options: {
   name: string;
   namespace: string;
+  provider?: string;
   bucket: string;
   prefix?: string;
-  region: string;
+  /** Only the S3 provider reads a region; GCS buckets have none in the config. */
+  region?: string;
   isDefault?: boolean;
   readOnly?: boolean;
   phase: 'Available' | 'Unavailable';
@@ -129,9 +131,9 @@ export function storageLocation(options: {
       labels: { component: 'velero' },
     },
     spec: {
-      provider: 'aws',
+      provider: options.provider ?? 'aws',
       objectStorage: { bucket: options.bucket, ...(options.prefix ? { prefix: options.prefix } : {}) },
-      config: { region: options.region },
+      ...(options.region ? { config: { region: options.region } } : {}),
       credential: { name: 'cloud-credentials', key: 'cloud' },
       ...(options.isDefault ? { default: true } : {}),
       ...(options.readOnly ? { accessMode: 'ReadOnly' } : {}),

@@ -33,6 +33,19 @@ function describeObject(kind: KubernetesResourceKind, object: unknown): string {
   }${name}`;
 }
 
+/** An object's uid and resourceVersion, when its metadata has both. */
+function identityOf(
+  object: unknown,
+): { uid: string; resourceVersion: string } | undefined {
+  const metadata = (object as { metadata?: { uid?: unknown; resourceVersion?: unknown } })
+    ?.metadata;
+  return typeof metadata?.uid === 'string' &&
+    typeof metadata.resourceVersion === 'string' &&
+    metadata.resourceVersion !== ''
+    ? { uid: metadata.uid, resourceVersion: metadata.resourceVersion }
+    : undefined;
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -76,16 +89,31 @@ export async function collectCluster(options: {
         deadline,
         requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
         onPage: async items => {
+          const markSeen = (uid: string) => {
+            if (!seen.has(uid)) {
+              seen.add(uid);
+              kindCounts.seen += 1;
+              counts.seen += 1;
+            }
+          };
+          // Objects whose resourceVersion is stored already are unchanged:
+          // neither parsed nor written, which keeps re-collection cheap.
+          const identities = items.map(identityOf);
+          const stored = await store.storedVersions(
+            cluster.name,
+            identities.flatMap(identity => (identity ? [identity.uid] : [])),
+          );
           const rows: Array<{ row: CollectedRow; raw: unknown }> = [];
-          for (const object of items) {
+          items.forEach((object, index) => {
+            const identity = identities[index];
+            if (identity && stored.get(identity.uid) === identity.resourceVersion) {
+              markSeen(identity.uid);
+              return;
+            }
             try {
               const row = kind.toRow(object);
               rows.push({ row, raw: object });
-              if (!seen.has(row.uid)) {
-                seen.add(row.uid);
-                kindCounts.seen += 1;
-                counts.seen += 1;
-              }
+              markSeen(row.uid);
             } catch (error) {
               const description = `${describeObject(
                 kind,
@@ -100,7 +128,7 @@ export async function collectCluster(options: {
                 details.skippedObjects.push(description);
               }
             }
-          }
+          });
           counts.written += await store.upsertPage(
             cluster.name,
             kind.id,

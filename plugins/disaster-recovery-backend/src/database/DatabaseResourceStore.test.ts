@@ -40,7 +40,7 @@ async function createStore(databaseId: Parameters<typeof databases.init>[0]) {
 
 describe('DatabaseResourceStore', () => {
   it.each(databases.eachSupportedId())(
-    'writes pages idempotently and only what changed, %p',
+    'writes pages idempotently and knows the stored versions, %p',
     async databaseId => {
       const { knex, store } = await createStore(databaseId);
       await store.startRun('prod', T0);
@@ -53,24 +53,19 @@ describe('DatabaseResourceStore', () => {
           T0,
         ),
       ).toBe(2);
-      // The same page again (a restarted listing) writes nothing new.
+      // The same page again (a restarted listing) leaves one row per object.
+      await store.upsertPage('prod', KIND, [backup('a', '1'), backup('b', '1')], T0);
       expect(
-        await store.upsertPage(
-          'prod',
-          KIND,
-          [backup('a', '1'), backup('b', '1')],
-          T0,
-        ),
-      ).toBe(0);
-      // A changed resourceVersion is written.
-      expect(
-        await store.upsertPage(
-          'prod',
-          KIND,
-          [backup('a', '2', 'PartiallyFailed')],
-          T1,
-        ),
-      ).toBe(1);
+        await store.storedVersions('prod', ['uid-a', 'uid-b', 'uid-c']),
+      ).toEqual(
+        new Map([
+          ['uid-a', '1'],
+          ['uid-b', '1'],
+        ]),
+      );
+      // A changed object is written over the stored one.
+      await store.upsertPage('prod', KIND, [backup('a', '2', 'PartiallyFailed')], T1);
+      expect((await store.storedVersions('prod', ['uid-a'])).get('uid-a')).toBe('2');
 
       const stored = await store.listResources({ kind: KIND });
       expect(stored.map(r => [r.name, r.record.phase])).toEqual([

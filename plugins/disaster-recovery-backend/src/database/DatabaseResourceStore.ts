@@ -66,48 +66,32 @@ export class DatabaseResourceStore implements ResourceStore {
       : Number(inserted);
   }
 
+  async storedVersions(
+    cluster: string,
+    uids: string[],
+  ): Promise<Map<string, string>> {
+    const versions = new Map<string, string>();
+    for (const batch of chunks(uids, UID_CHUNK)) {
+      const found = await this.db('resources')
+        .select('uid', 'resource_version')
+        .where({ cluster })
+        .whereIn('uid', batch)
+        .whereNull('deleted_at')
+        .whereNotNull('resource_version');
+      for (const row of found) {
+        versions.set(row.uid, row.resource_version);
+      }
+    }
+    return versions;
+  }
+
   async upsertPage(
     cluster: string,
     kind: string,
     rows: Array<{ row: CollectedRow; raw: unknown }>,
     seenAt: Date,
   ): Promise<number> {
-    if (rows.length === 0) {
-      return 0;
-    }
-    const existing = new Map<
-      string,
-      { version: string | null; deleted: boolean }
-    >();
-    for (const uids of chunks(
-      rows.map(r => r.row.uid),
-      UID_CHUNK,
-    )) {
-      const found = await this.db('resources')
-        .select('uid', 'resource_version', 'deleted_at')
-        .where({ cluster })
-        .whereIn('uid', uids);
-      for (const row of found) {
-        existing.set(row.uid, {
-          version: row.resource_version,
-          deleted: row.deleted_at !== null,
-        });
-      }
-    }
-
-    // An unchanged resourceVersion means an unchanged object: skip the write,
-    // which is what makes a no-change collection cheap.
-    const changed = rows.filter(({ row }) => {
-      const stored = existing.get(row.uid);
-      return (
-        !stored ||
-        stored.deleted ||
-        !row.resourceVersion ||
-        stored.version !== row.resourceVersion
-      );
-    });
-
-    for (const batch of chunks(changed, WRITE_CHUNK)) {
+    for (const batch of chunks(rows, WRITE_CHUNK)) {
       await this.db('resources')
         .insert(
           batch.map(({ row, raw }) => ({
@@ -162,7 +146,7 @@ export class DatabaseResourceStore implements ResourceStore {
           'deleted_at',
         ]);
     }
-    return changed.length;
+    return rows.length;
   }
 
   async completeRun(options: {

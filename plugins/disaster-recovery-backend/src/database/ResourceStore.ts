@@ -33,7 +33,12 @@ export interface StoredResource {
  */
 export interface ResourceStore {
   startRun(cluster: string, startedAt: Date): Promise<number>;
-  /** Stores one listed page; returns how many rows were new or changed. */
+  /**
+   * The `resourceVersion` of each of these objects as stored, for live
+   * objects only: a listed object with the same version is unchanged.
+   */
+  storedVersions(cluster: string, uids: string[]): Promise<Map<string, string>>;
+  /** Writes new or changed objects of one page (idempotent); returns how many. */
   upsertPage(
     cluster: string,
     kind: string,

@@ -1,5 +1,5 @@
-import { CNPG_CLUSTER_LABEL } from '../coverage';
-import type { WorkloadRecord } from '../records';
+import { backupScopeCoversWorkload, CNPG_CLUSTER_LABEL } from '../coverage';
+import type { BackupStorageLocationRecord, WorkloadRecord } from '../records';
 import {
   check,
   coverageUnknownReason,
@@ -10,6 +10,7 @@ import {
   type PostureContext,
 } from './context';
 import { CONTINUOUS_ARCHIVING } from './postgresScope';
+import { storageLocationOf } from './storageLocations';
 
 const LISTED = 5;
 
@@ -45,7 +46,43 @@ function protectedByPostgres(
   return archiving || scheduled;
 }
 
-/** Every pod and PVC of the entity must be taken by an active schedule. */
+function bucketOf(location: BackupStorageLocationRecord): string | undefined {
+  return location.bucket
+    ? `${location.provider}:${location.bucket}/${location.prefix ?? ''}`
+    : undefined;
+}
+
+/**
+ * Whether a workload can be restored from another cluster's backups: an
+ * active schedule there takes its namespace and labels and writes to a
+ * bucket that a storage location of the workload's own cluster reads. That
+ * is a warm standby: its scaled-down copies are rebuilt from the active
+ * cluster's backups, which its Velero syncs in; a schedule of its own would
+ * only back up a copy.
+ */
+function restorableFromSharedBucket(
+  context: PostureContext,
+  workload: WorkloadRecord,
+): boolean {
+  const readable = new Set(
+    context.storageLocations
+      .filter(l => l.cluster === workload.cluster)
+      .map(bucketOf),
+  );
+  return context.coverage.schedules.some(schedule => {
+    if (schedule.paused || schedule.cluster === workload.cluster) return false;
+    if (!backupScopeCoversWorkload(schedule.template, workload)) return false;
+    const { record } = storageLocationOf(context, schedule, schedule.template);
+    const bucket = record && bucketOf(record);
+    return bucket !== undefined && readable.has(bucket);
+  });
+}
+
+/**
+ * Every pod and PVC of the entity must be taken by an active schedule of its
+ * cluster, be restorable from another cluster's schedule through a shared
+ * bucket, or be protected by CloudNativePG.
+ */
 export const workloadCoverage: CheckRule = context => {
   if (!veleroApplies(context)) return undefined;
   const unknownReason = coverageUnknownReason(context);
@@ -59,10 +96,17 @@ export const workloadCoverage: CheckRule = context => {
       'No pods or PVCs of this entity were found, so their coverage cannot be checked.',
     );
   }
-  const uncovered = context.coverage.uncoveredWorkloads.filter(
+  const notTaken = context.coverage.uncoveredWorkloads.filter(
     w => !protectedByPostgres(context, w),
   );
-  const values = { workloads: workloads.length, uncovered: uncovered.length };
+  const uncovered = notTaken.filter(
+    w => !restorableFromSharedBucket(context, w),
+  );
+  const values = {
+    workloads: workloads.length,
+    uncovered: uncovered.length,
+    restorableFromAnotherCluster: notTaken.length - uncovered.length,
+  };
   if (uncovered.length > 0) {
     const named = uncovered
       .slice(0, LISTED)
@@ -78,7 +122,9 @@ export const workloadCoverage: CheckRule = context => {
         'pods and PVCs',
       )} ${
         uncovered.length === 1 ? 'is' : 'are'
-      } not taken by any active schedule: ${named.join(', ')}${more}.`,
+      } not taken by any active schedule, nor restorable from another cluster's: ${named.join(
+        ', ',
+      )}${more}.`,
       uncovered.map(w => refOf(w.kind, w)),
       values,
     );
@@ -90,7 +136,11 @@ export const workloadCoverage: CheckRule = context => {
       workloads.length,
       'pod or PVC',
       'pods and PVCs',
-    )} of this entity are taken by an active schedule.`,
+    )} of this entity are taken by an active schedule${
+      values.restorableFromAnotherCluster > 0
+        ? ` (${values.restorableFromAnotherCluster} through another cluster's schedule whose bucket their cluster reads)`
+        : ''
+    }.`,
     [],
     values,
   );

@@ -1,4 +1,9 @@
-import { backup, minutesAgo, restore } from '../__testUtils__/fixtures';
+import {
+  backup,
+  minutesAgo,
+  restore,
+  schedule,
+} from '../__testUtils__/fixtures';
 import { drillRecordSchema, type DrillRecord } from './drillRecord';
 import { effectiveDrillOutcome } from './effectiveDrillOutcome';
 import { findVeleroRestoreTests } from './veleroRestoreTests';
@@ -144,6 +149,38 @@ describe('findVeleroRestoreTests', () => {
     const tests = findVeleroRestoreTests([record], [backup()]);
     expect(tests[0]?.because).toBe(because);
     expect(tests[0]?.succeeded).toBe(succeeded);
+  });
+
+  it.each([
+    ['named after a covering schedule', {}, 'another-cluster'],
+    [
+      'restored by schedule name',
+      {
+        backupName: 'payments-hourly-20250604060000',
+        scheduleName: 'payments-hourly',
+      },
+      'another-cluster',
+    ],
+    [
+      'of another schedule',
+      { backupName: 'orders-hourly-20250604060000' },
+      undefined,
+    ],
+    [
+      'not named like a scheduled backup',
+      { backupName: 'payments-hourly-manual' },
+      undefined,
+    ],
+  ])('a restore of an expired backup %s', (_case, change, because) => {
+    const record = restore({
+      cluster: 'dr',
+      namespaceMapping: {},
+      backupName: 'payments-hourly-20250604060000',
+      ...change,
+    });
+    const tests = findVeleroRestoreTests([record], [], [schedule()]);
+    expect(tests[0]?.because).toBe(because);
+    expect(tests[0]?.restoredPointAgeMs).toBeUndefined();
   });
 
   it('measures the restore and the age of the restored point', () => {

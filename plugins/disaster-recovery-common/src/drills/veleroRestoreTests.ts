@@ -1,4 +1,8 @@
-import type { VeleroBackupRecord, VeleroRestoreRecord } from '../records';
+import type {
+  VeleroBackupRecord,
+  VeleroRestoreRecord,
+  VeleroScheduleRecord,
+} from '../records';
 
 /**
  * The label that marks a Velero Restore as a drill even when it restores
@@ -38,17 +42,36 @@ const FINISHED_PHASES: Record<string, boolean> = {
 
 function whyATest(
   restore: VeleroRestoreRecord,
-  backup: VeleroBackupRecord,
+  sourceCluster: string,
 ): VeleroRestoreTest['because'] | undefined {
   if (
     Object.entries(restore.namespaceMapping).some(([from, to]) => from !== to)
   ) {
     return 'another-namespace';
   }
-  if (backup.cluster !== restore.cluster) return 'another-cluster';
+  if (sourceCluster !== restore.cluster) return 'another-cluster';
   if (restore.labels[DRILL_LABEL] === 'true') return 'drill-label';
   // Restored over the source in the source cluster: a production restore.
   return undefined;
+}
+
+/** Velero names the backups a schedule makes `<schedule>-<yyyyMMddHHmmss>`. */
+const SCHEDULED_BACKUP_NAME = /^(.+)-\d{14}$/;
+
+/**
+ * The schedule that made a restored backup which is no longer there (it
+ * expired after the restore): named by the restore's `scheduleName`, or read
+ * from the backup's name. A schedule in the restore's own cluster wins.
+ */
+function scheduleOfRestoredBackup(
+  restore: VeleroRestoreRecord,
+  schedules: readonly VeleroScheduleRecord[],
+): VeleroScheduleRecord | undefined {
+  const name =
+    restore.scheduleName ??
+    SCHEDULED_BACKUP_NAME.exec(restore.backupName ?? '')?.[1];
+  const named = schedules.filter(s => s.name === name);
+  return named.find(s => s.cluster === restore.cluster) ?? named[0];
 }
 
 function millisecondsBetween(from?: string, to?: string): number | undefined {
@@ -56,18 +79,22 @@ function millisecondsBetween(from?: string, to?: string): number | undefined {
 }
 
 /**
- * Finds the finished Velero Restores of the given (covering) backups that
- * count as restore tests: restored into another namespace (a
- * `namespaceMapping` entry to a different name), in another cluster than the
- * backup was taken in (a DR cluster sharing the storage location), or
- * labelled with {@link DRILL_LABEL}. A `Completed` restore succeeded;
- * `PartiallyFailed`, `Failed` and `FailedValidation` did not.
+ * Finds the finished Velero Restores of the entity's backups that count as
+ * restore tests: restored into another namespace (a `namespaceMapping` entry
+ * to a different name), in another cluster than the backup was taken in (a
+ * DR cluster sharing the storage location), or labelled with
+ * {@link DRILL_LABEL}. A restore is the entity's when it restored one of the
+ * covering backups, or — once that backup has expired, which for short TTLs
+ * is long before the next weekly test — a backup of one of the covering
+ * schedules. A `Completed` restore succeeded; `PartiallyFailed`, `Failed`
+ * and `FailedValidation` did not.
  *
  * @public
  */
 export function findVeleroRestoreTests(
   restores: readonly VeleroRestoreRecord[],
   coveringBackups: readonly VeleroBackupRecord[],
+  coveringSchedules: readonly VeleroScheduleRecord[] = [],
 ): VeleroRestoreTest[] {
   const tests: VeleroRestoreTest[] = [];
   for (const restore of restores) {
@@ -78,11 +105,14 @@ export function findVeleroRestoreTests(
     const candidates = coveringBackups.filter(
       b => b.name === restore.backupName,
     );
-    if (candidates.length === 0) continue;
     const backup =
       candidates.find(candidate => candidate.cluster === restore.cluster) ??
       candidates[0];
-    const because = whyATest(restore, backup);
+    const sourceCluster =
+      backup?.cluster ??
+      scheduleOfRestoredBackup(restore, coveringSchedules)?.cluster;
+    if (sourceCluster === undefined) continue;
+    const because = whyATest(restore, sourceCluster);
     if (!because) continue;
     tests.push({
       restore: {
@@ -90,15 +120,16 @@ export function findVeleroRestoreTests(
         namespace: restore.namespace,
         name: restore.name,
       },
-      backupName: backup.name,
+      backupName: restore.backupName,
       because,
       succeeded,
       phase: restore.phase!,
       startedAt: restore.startedAt,
       completedAt: restore.completedAt,
       durationMs: millisecondsBetween(restore.startedAt, restore.completedAt),
+      // Unknown once the backup has expired: its completion time went with it.
       restoredPointAgeMs: millisecondsBetween(
-        backup.completedAt,
+        backup?.completedAt,
         restore.startedAt,
       ),
     });

@@ -443,8 +443,82 @@ describe('schedules', () => {
   });
 });
 
+/** A payments schedule with the given name, TTL and pause state. */
+function ttlSchedule(name: string, ttl: string, paused = false) {
+  return schedule({
+    name,
+    paused,
+    template: { includedNamespaces: ['payments'], excludedNamespaces: [], ttl },
+  });
+}
+
 describe('retention', () => {
   it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a frequent 3-day schedule next to a daily 30-day one (grandfather-father-son)',
+      i => {
+        i.records.schedules = [
+          ttlSchedule('payments-5m', '72h0m0s'),
+          ttlSchedule('payments-daily', '720h0m0s'),
+        ];
+      },
+      'pass',
+      'at least the 30 days the Tier 2 policy requires, judged by the longest-kept schedule.',
+    ],
+    [
+      'only short-lived schedules',
+      i => {
+        i.records.schedules = [
+          ttlSchedule('payments-5m', '72h0m0s'),
+          ttlSchedule('payments-weekly', '168h0m0s'),
+        ];
+      },
+      'fail',
+      'prod/velero/payments-weekly, the longest-kept of its schedules, keeps backups for 7 days (168h0m0s), 23 days less',
+    ],
+    [
+      'a long-lived schedule that is paused',
+      i => {
+        i.records.schedules = [
+          ttlSchedule('payments-5m', '72h0m0s'),
+          ttlSchedule('payments-daily', '720h0m0s', true),
+        ];
+      },
+      'fail',
+      'prod/velero/payments-5m keeps backups for 3 days (72h0m0s)',
+    ],
+    [
+      'an unreadable TTL next to a long one',
+      i => {
+        i.records.schedules = [
+          ttlSchedule('payments-5m', 'forever'),
+          ttlSchedule('payments-daily', '720h0m0s'),
+        ];
+      },
+      'pass',
+      'judged by the longest-kept schedule',
+    ],
+    [
+      'an unreadable TTL next to a short one',
+      i => {
+        i.records.schedules = [
+          ttlSchedule('payments-5m', 'forever'),
+          ttlSchedule('payments-weekly', '168h0m0s'),
+        ];
+      },
+      'unknown',
+      'Cannot read the retention of prod/velero/payments-5m ("forever")',
+    ],
+    [
+      'long Velero backups but a short PostgreSQL retention',
+      i => {
+        i.records.postgresClusters = [
+          postgresCluster({ retentionPolicy: '7d' }),
+        ];
+      },
+      'fail',
+      'prod/payments/payments-db keeps backups for 7 days (7d)',
+    ],
     [
       'Velero default TTL of 30 days',
       i => {
@@ -458,7 +532,7 @@ describe('retention', () => {
         ];
       },
       'pass',
-      'keeps backups for at least the 30 days',
+      'Backups are kept for at least the 30 days the Tier 2 policy requires.',
     ],
     [
       'a 7-day TTL',
@@ -514,6 +588,23 @@ describe('retention', () => {
     ],
   ])('%s', (_case, change, status, summary) => {
     expect(outcomeOf('retention', change)).toEqual(outcome(status, summary));
+  });
+
+  it('lists the shorter retentions in the evidence', () => {
+    const { evidence } = checkOf('retention', i => {
+      i.records.schedules = [
+        ttlSchedule('payments-5m', '72h0m0s'),
+        ttlSchedule('payments-daily', '720h0m0s'),
+      ];
+    });
+    expect(evidence.values).toEqual({
+      requiredMs: 30 * DAY_MINUTES * 60_000,
+      retentions: [
+        'prod/velero/payments-5m: 72h0m0s',
+        'prod/velero/payments-daily: 720h0m0s',
+      ],
+      longestVeleroRetentionMs: 30 * DAY_MINUTES * 60_000,
+    });
   });
 });
 
@@ -837,6 +928,22 @@ describe('drills', () => {
       'The last successful restore test, Velero restore prod/velero/payments-restore-test of backup payments-hourly-20250611115000 (took',
     ],
     [
+      'a Velero restore in the DR cluster of a backup that has since expired',
+      i => {
+        tier1(i);
+        i.records.restores = [
+          restore({
+            cluster: 'dr',
+            backupName: 'payments-hourly-20250605060000',
+            completedAt: minutesAgo(6 * DAY_MINUTES),
+          }),
+        ];
+        i.drills = [];
+      },
+      'pass',
+      'Velero restore dr/velero/payments-restore-test of backup payments-hourly-20250605060000',
+    ],
+    [
       'a restore over production does not count',
       i => {
         tier1(i);
@@ -1048,6 +1155,63 @@ describe('HA pattern, runbook and coverage', () => {
     ).toBe(status);
   });
 
+  describe('a warm standby restored from the active cluster', () => {
+    const standbyPod = workload({ cluster: 'standby', name: 'payments-1a2b' });
+    const standbyReads = (overrides = {}) =>
+      storageLocation({
+        cluster: 'standby',
+        accessMode: 'ReadOnly',
+        ...overrides,
+      });
+
+    it.each<[string, Change, CheckStatus, string]>([
+      [
+        "reading the active cluster's bucket",
+        i => {
+          i.records.workloads = [...i.records.workloads, standbyPod];
+          i.records.storageLocations = [
+            ...i.records.storageLocations,
+            standbyReads(),
+          ];
+        },
+        'pass',
+        "All 3 pods and PVCs of this entity are taken by an active schedule (1 through another cluster's schedule whose bucket their cluster reads).",
+      ],
+      [
+        'reading another bucket',
+        i => {
+          i.records.workloads = [...i.records.workloads, standbyPod];
+          i.records.storageLocations = [
+            ...i.records.storageLocations,
+            standbyReads({ bucket: 'standby-backups' }),
+          ];
+        },
+        'fail',
+        "not taken by any active schedule, nor restorable from another cluster's: Pod standby/payments/payments-1a2b.",
+      ],
+      [
+        'whose only source schedules are paused',
+        i => {
+          i.records.workloads = [...i.records.workloads, standbyPod];
+          i.records.storageLocations = [
+            ...i.records.storageLocations,
+            standbyReads(),
+          ];
+          i.records.schedules = i.records.schedules.map(s => ({
+            ...s,
+            paused: true,
+          }));
+        },
+        'fail',
+        'Pod prod/payments/payments-7d9f',
+      ],
+    ])('%s', (_case, change, status, summary) => {
+      expect(outcomeOf('workload-coverage', change)).toEqual(
+        outcome(status, summary),
+      );
+    });
+  });
+
   it('names the workloads no schedule takes', () => {
     expect(
       outcomeOf('workload-coverage', i => {
@@ -1063,7 +1227,7 @@ describe('HA pattern, runbook and coverage', () => {
     ).toEqual(
       outcome(
         'fail',
-        '1 of 3 pods and PVCs is not taken by any active schedule: PersistentVolumeClaim prod/payments-cache/redis.',
+        "1 of 3 pods and PVCs is not taken by any active schedule, nor restorable from another cluster's: PersistentVolumeClaim prod/payments-cache/redis.",
       ),
     );
   });

@@ -217,6 +217,7 @@ export function evaluateEntityPosture(
     restoreTests: findVeleroRestoreTests(
       (records.restores ?? []).filter(r => r.deletedAt === undefined),
       coverage.backups,
+      coverage.schedules,
     ),
     drills: (input.drills ?? []).filter(drill =>
       drill.entityRefs.some(ref => normalisedRef(ref) === entityRef),

@@ -12,6 +12,7 @@ import {
 import {
   DEMO_SERVICES,
   HISTORY_LENGTH,
+  OFFSITE_LOCATION,
   PROD_BUCKET,
   PROD_SCHEDULES,
   STAGING_SERVICES,
@@ -39,7 +40,7 @@ function veleroBase(createdAt: number): KubeObject[] {
   return [namespaceObject(VELERO_NAMESPACE, createdAt), namespaceObject('kube-system', createdAt)];
 }
 
-/** prod-eu-active: every service, the schedules, both CNPG clusters. */
+/** prod-eu-active: every service, the schedules and locations, both CNPG clusters. */
 export function activeClusterObjects(start: number): KubeObject[] {
   const born = start - HISTORY_LENGTH;
   const objects: KubeObject[] = [...veleroBase(born)];
@@ -68,6 +69,13 @@ export function activeClusterObjects(start: number): KubeObject[] {
       region: 'eu-central-1',
       phase: 'Available',
       validatedAt: born,
+      createdAt: born,
+    }),
+    storageLocation({
+      ...OFFSITE_LOCATION,
+      namespace: VELERO_NAMESPACE,
+      phase: 'Available',
+      validatedAt: start - Millis.minute,
       createdAt: born,
     }),
     snapshotLocation(VELERO_NAMESPACE, 'eu-west-1', born),

@@ -46,6 +46,12 @@ export const VELERO_NAMESPACE = 'velero';
 /** The Velero bucket the active cluster writes and the standby reads. */
 export const PROD_BUCKET = { bucket: 'demo-retail-velero-eu-west-1', prefix: 'prod', region: 'eu-west-1' };
 
+/**
+ * The off-site copy: a Velero location at another provider, so a loss of the
+ * AWS account or region leaves one copy (the 3-2-1 rule's "1").
+ */
+export const OFFSITE_LOCATION = { name: 'offsite', provider: 'gcp', bucket: 'demo-retail-velero-offsite' };
+
 /** A Velero schedule of the demo, relative to the start time. */
 export interface DemoSchedule {
   name: string;
@@ -60,6 +66,36 @@ export interface DemoSchedule {
 }
 
 const minutes = (n: number) => n * Millis.minute;
+
+/**
+ * Services with a daily off-site copy kept 30 days, next to their frequent
+ * short-lived backups (grandfather-father-son). Left out on purpose:
+ * checkout-web and ledger-db (failing anyway), customer-profile (its own
+ * off-site location is the unavailable one) and analytics-etl (no schedule).
+ */
+export const OFFSITE_SERVICES = [
+  'payments-api',
+  'orders-db',
+  'inventory-service',
+  'catalog-search',
+  'notifications-worker',
+  'reporting-batch',
+  'docs-portal',
+  'feature-flags',
+] as const;
+
+function offsiteSchedule(service: string, index: number): DemoSchedule {
+  return {
+    name: `${service}-daily-offsite`,
+    // Staggered over the night so the copies do not all start at once.
+    cron: `${(index * 7) % 60} ${2 + Math.floor((index * 7) / 60)} * * *`,
+    namespaces: [service],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    storageLocation: OFFSITE_LOCATION.name,
+    durationMs: [minutes(3), minutes(15)],
+  };
+}
 
 /**
  * Velero schedules on prod-eu-active. Cadences sit well inside each tier's
@@ -83,6 +119,7 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
   { name: 'reporting-batch-every-6h', cron: '0 */6 * * *', namespaces: ['reporting-batch'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(3), minutes(15)] },
   { name: 'docs-portal-every-6h', cron: '@every 6h', namespaces: ['docs-portal'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(4)] },
   { name: 'feature-flags-every-4h', cron: 'CRON_TZ=Europe/Berlin 30 */4 * * *', namespaces: ['feature-flags'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(3)] },
+  ...OFFSITE_SERVICES.map(offsiteSchedule),
 ];
 
 /** Services with warm-standby copies on prod-us-standby (and restore drills). */
@@ -98,8 +135,11 @@ export const STANDBY_SERVICES = [
 /** Services with staging copies. */
 export const STAGING_SERVICES = ['payments-api', 'checkout-web', 'catalog-search', 'feature-flags'] as const;
 
-/** How far back the demo's history goes. */
-export const HISTORY_LENGTH = 28 * Millis.day;
+/**
+ * How far back the demo's history goes: past the 30-day retention, so the
+ * PostgreSQL recovery windows are full-grown.
+ */
+export const HISTORY_LENGTH = 35 * Millis.day;
 
 /** When the deliberate problems began, relative to the start time. */
 export const INCIDENTS = {

@@ -2,7 +2,7 @@ import { fixturesDir } from '../../__testUtils__/fixtures.ts';
 import { kubeClients, rejectionOf } from '../../__testUtils__/kubeClients.ts';
 import type { KubeObject } from '../../kube/kubeObject.ts';
 import { startSimulator, type Simulator } from '../../simulator.ts';
-import { DEMO_SERVICES } from './demoEstate.ts';
+import { DEMO_SERVICES, OFFSITE_SERVICES } from './demoEstate.ts';
 
 const START = Date.parse('2024-05-01T12:00:00Z');
 const RPO = { 1: 15 * 60_000, 2: 60 * 60_000, 3: 24 * 60 * 60_000 };
@@ -81,6 +81,7 @@ describe('demo scenario', () => {
     expect(locations.map(l => [l.metadata.name, status(l).phase])).toEqual([
       ['customer-data', 'Unavailable'],
       ['default', 'Available'],
+      ['offsite', 'Available'],
     ]);
     const offsite = objects('prod-eu-active', 'velero.io/v1', 'Backup').filter(
       b => b.metadata.labels!['velero.io/storage-location'] === 'customer-data',
@@ -88,6 +89,21 @@ describe('demo scenario', () => {
     const recent = offsite.filter(b => Date.parse(b.metadata.creationTimestamp!) > START - 40 * 3_600_000);
     expect(recent.length).toBeGreaterThan(0);
     expect(recent.every(b => status(b).phase === 'FailedValidation')).toBe(true);
+  });
+
+  it('keeps a daily 30-day off-site copy of the healthy services at another provider', () => {
+    const offsite = objects('prod-eu-active', 'velero.io/v1', 'Schedule').filter(
+      s => spec(s).template.storageLocation === 'offsite',
+    );
+    expect(offsite.map(s => [spec(s).template.includedNamespaces, spec(s).template.ttl])).toEqual(
+      [...OFFSITE_SERVICES].sort().map(service => [[service], '720h0m0s']),
+    );
+    const location = objects('prod-eu-active', 'velero.io/v1', 'BackupStorageLocation').find(l => l.metadata.name === 'offsite')!;
+    expect(spec(location).provider).toBe('gcp');
+    const copies = objects('prod-eu-active', 'velero.io/v1', 'Backup').filter(
+      b => b.metadata.labels!['velero.io/storage-location'] === 'offsite' && status(b).phase === 'Completed',
+    );
+    expect(new Set(copies.map(b => spec(b).includedNamespaces[0]))).toEqual(new Set(OFFSITE_SERVICES));
   });
 
   it('has one CloudNativePG cluster with broken WAL archiving; orders-db is healthy on the plugin', () => {
@@ -103,7 +119,9 @@ describe('demo scenario', () => {
     const [store] = objects('prod-eu-active', 'barmancloud.cnpg.io/v1', 'ObjectStore');
     const window = status(store).serverRecoveryWindow['orders-db'];
     expect(Date.parse(window.lastSuccessfulBackupTime)).toBeGreaterThan(START - 26 * 3_600_000);
-    expect(Date.parse(window.firstRecoverabilityPoint)).toBeLessThan(START - 20 * 86_400_000);
+    // Barman keeps the base backup before the 30-day window, so the window is full.
+    expect(Date.parse(window.firstRecoverabilityPoint)).toBeLessThan(START - 30 * 86_400_000);
+    expect(Date.parse(window.firstRecoverabilityPoint)).toBeGreaterThan(START - 32 * 86_400_000);
     const ledgerBackups = objects('prod-eu-active', 'postgresql.cnpg.io/v1', 'Backup').filter(
       b => b.metadata.labels!['cnpg.io/cluster'] === 'ledger-db',
     );
@@ -122,8 +140,12 @@ describe('demo scenario', () => {
       expect(minutes).toBeLessThanOrEqual(40);
     }
     const backups = new Set(objects('prod-us-standby', 'velero.io/v1', 'Backup').map(b => b.metadata.name));
-    const recent = restores.filter(r => spec(r).backupName && Date.parse(status(r).startTimestamp) > START - 2 * 86_400_000);
+    const recent = restores.filter(r => Date.parse(status(r).startTimestamp) > START - 2 * 86_400_000);
     expect(recent.every(r => backups.has(spec(r).backupName))).toBe(true);
+    // Restored by schedule name, Velero still records the backup it picked.
+    const bySchedule = restores.filter(r => spec(r).scheduleName);
+    expect(bySchedule.length).toBeGreaterThan(0);
+    expect(bySchedule.every(r => spec(r).backupName.startsWith(`${spec(r).scheduleName}-`))).toBe(true);
   });
 
   it('syncs production backups into the standby, which has no CloudNativePG', async () => {
