@@ -25,13 +25,19 @@ function rate(value: string): number {
   return parsed;
 }
 
-function faults(value: string, previous: Record<string, FaultSettings>): Record<string, FaultSettings> {
+function faults(
+  value: string,
+  previous: Record<string, FaultSettings>,
+): Record<string, FaultSettings> {
   const separator = value.indexOf('=');
   if (separator < 1) {
     throw new InvalidArgumentError('expected <cluster>=<JSON fault settings>');
   }
   try {
-    return { ...previous, [value.slice(0, separator)]: JSON.parse(value.slice(separator + 1)) };
+    return {
+      ...previous,
+      [value.slice(0, separator)]: JSON.parse(value.slice(separator + 1)),
+    };
   } catch {
     throw new InvalidArgumentError('the fault settings are not valid JSON');
   }
@@ -39,28 +45,77 @@ function faults(value: string, previous: Record<string, FaultSettings>): Record<
 
 const program = new Command()
   .name('cluster-simulator')
-  .description('Kubernetes API simulator serving Velero and CloudNativePG objects')
+  .description(
+    'Kubernetes API simulator serving Velero and CloudNativePG objects',
+  )
   .option('--scenario <name>', 'demo | fixtures | scale', 'demo')
-  .option('--port <port>', 'port to listen on (0 = any free port)', integer, 7100)
+  .option(
+    '--port <port>',
+    'port to listen on (0 = any free port)',
+    integer,
+    7100,
+  )
   .option('--host <address>', 'address to bind', '127.0.0.1')
   .option('--seed <seed>', 'seed of every random draw', 'dr-posture')
   .option('--start-time <iso>', 'simulated time at start-up (default: now)')
-  .option('--speed <factor>', 'clock speed: 1 real time, 60 an hour a minute, 0 frozen', Number, 1)
-  .option('--fixtures-dir <dir>', 'fixtures directory (default: $DR_FIXTURES_DIR or ../shared/fixtures)')
-  .option('--admin-token <token>', 'bearer token of the admin API (default: random)')
-  .option('--faults <cluster=json>', 'faults of a cluster, e.g. staging=\'{"latencyMs":200}\' (repeatable)', faults, {})
+  .option(
+    '--speed <factor>',
+    'clock speed: 1 real time, 60 an hour a minute, 0 frozen',
+    Number,
+    1,
+  )
+  .option(
+    '--fixtures-dir <dir>',
+    'fixtures directory (default: $DR_FIXTURES_DIR or ../shared/fixtures)',
+  )
+  .option(
+    '--admin-token <token>',
+    'bearer token of the admin API (default: random)',
+  )
+  .option(
+    '--faults <cluster=json>',
+    'faults of a cluster, e.g. staging=\'{"latencyMs":200}\' (repeatable)',
+    faults,
+    {},
+  )
   .option('--clusters <n>', 'scale: clusters', integer, DEFAULT_SCALE.clusters)
-  .option('--namespaces <n>', 'scale: namespaces per cluster', integer, DEFAULT_SCALE.namespacesPerCluster)
-  .option('--schedules <n>', 'scale: schedules per namespace', integer, DEFAULT_SCALE.schedulesPerNamespace)
+  .option(
+    '--namespaces <n>',
+    'scale: namespaces per cluster',
+    integer,
+    DEFAULT_SCALE.namespacesPerCluster,
+  )
+  .option(
+    '--schedules <n>',
+    'scale: schedules per namespace',
+    integer,
+    DEFAULT_SCALE.schedulesPerNamespace,
+  )
   .option('--days <n>', 'scale: days of history', integer, DEFAULT_SCALE.days)
-  .option('--cron <expression>', 'scale: cron of every schedule', DEFAULT_SCALE.cron)
-  .option('--failure-rate <rate>', 'scale: probability a backup fails', rate, DEFAULT_SCALE.failureRate)
-  .option('--partial-failure-rate <rate>', 'scale: probability a backup partially fails', rate, DEFAULT_SCALE.partialFailureRate);
+  .option(
+    '--cron <expression>',
+    'scale: cron of every schedule',
+    DEFAULT_SCALE.cron,
+  )
+  .option(
+    '--failure-rate <rate>',
+    'scale: probability a backup fails',
+    rate,
+    DEFAULT_SCALE.failureRate,
+  )
+  .option(
+    '--partial-failure-rate <rate>',
+    'scale: probability a backup partially fails',
+    rate,
+    DEFAULT_SCALE.partialFailureRate,
+  );
 
 async function main() {
   const options = program.parse().opts();
   if (!['demo', 'fixtures', 'scale'].includes(options.scenario)) {
-    program.error(`unknown scenario "${options.scenario}" (expected demo, fixtures or scale)`);
+    program.error(
+      `unknown scenario "${options.scenario}" (expected demo, fixtures or scale)`,
+    );
   }
   const started = Date.now();
   const simulator = await startSimulator({
@@ -84,7 +139,9 @@ async function main() {
     },
   });
   const lines = [
-    `cluster simulator (${options.scenario}) ready in ${Date.now() - started} ms at ${simulator.url}`,
+    `cluster simulator (${options.scenario}) ready in ${
+      Date.now() - started
+    } ms at ${simulator.url}`,
     ...simulator.notices.map(n => `notice: ${n}`),
     'clusters (API base URL, bearer token):',
     ...simulator.clusters.map(c => `  ${c.name}  ${c.url}  ${c.token}`),
@@ -99,6 +156,10 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`cluster simulator failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `cluster simulator failed to start: ${
+      error instanceof Error ? error.message : String(error)
+    }\n`,
+  );
   process.exit(1);
 });

@@ -6,12 +6,24 @@
  */
 
 export { startSimulator } from './simulator.ts';
-export type { ScenarioName, Simulator, SimulatedClusterInfo, SimulatorOptions } from './simulator.ts';
-export type { FaultSettings, InjectableStatusCode } from './faults/faultSettings.ts';
+export type {
+  ScenarioName,
+  Simulator,
+  SimulatedClusterInfo,
+  SimulatorOptions,
+} from './simulator.ts';
+export type {
+  FaultSettings,
+  InjectableStatusCode,
+} from './faults/faultSettings.ts';
 export type { ApiVerb, TokenGrant } from './server/accessControl.ts';
 export type { KubeObject, ObjectMeta } from './kube/kubeObject.ts';
 export { ApiError } from './kube/apiStatus.ts';
-export type { KubeStatus, StatusCause, StatusDetails } from './kube/apiStatus.ts';
+export type {
+  KubeStatus,
+  StatusCause,
+  StatusDetails,
+} from './kube/apiStatus.ts';
 export type { Scenario, ClusterSeed } from './scenarios/scenario.ts';
 export type { ScaleParameters } from './scenarios/scaleScenario.ts';
 export { DEFAULT_SCALE } from './scenarios/scaleScenario.ts';

@@ -5,7 +5,11 @@ import type { KubeObject } from './kube/kubeObject.ts';
 import { SimulatorRuntime } from './runtime/simulatorRuntime.ts';
 import { demoScenario, demoToken } from './scenarios/demo/demoScenario.ts';
 import { fixturesScenario } from './scenarios/fixturesScenario.ts';
-import { DEFAULT_SCALE, scaleScenario, type ScaleParameters } from './scenarios/scaleScenario.ts';
+import {
+  DEFAULT_SCALE,
+  scaleScenario,
+  type ScaleParameters,
+} from './scenarios/scaleScenario.ts';
 import type { Scenario } from './scenarios/scenario.ts';
 import type { TokenGrant } from './server/accessControl.ts';
 import { startServer } from './server/simulatorServer.ts';
@@ -69,15 +73,26 @@ export interface Simulator {
   /** Creates or replaces an object; throws ApiError 422 when invalid. */
   apply(cluster: string, object: unknown): KubeObject;
   /** Deletes an object; throws ApiError 404 when absent. */
-  remove(cluster: string, ref: { apiVersion: string; kind: string; namespace?: string; name: string }): KubeObject;
+  remove(
+    cluster: string,
+    ref: { apiVersion: string; kind: string; namespace?: string; name: string },
+  ): KubeObject;
   /** Replaces a cluster's faults (`{}` clears them). */
   setFaults(cluster: string, faults: FaultSettings): void;
   /** Adds a bearer token with its own permissions. */
   grantToken(cluster: string, grant: TokenGrant): void;
   /** Objects of a type in a cluster, in list order (for assertions). */
-  objects(cluster: string, apiVersion: string, kind: string): readonly KubeObject[];
+  objects(
+    cluster: string,
+    apiVersion: string,
+    kind: string,
+  ): readonly KubeObject[];
   /** Writes by the lifecycle controllers that validation refused (a bug if any). */
-  refusedWrites(): readonly { cluster: string; object: string; message: string }[];
+  refusedWrites(): readonly {
+    cluster: string;
+    object: string;
+    message: string;
+  }[];
   stop(): Promise<void>;
 }
 
@@ -86,7 +101,12 @@ function tokenOf(scenario: Scenario, cluster: string): string {
   return seed?.tokens[0]?.token ?? demoToken(cluster);
 }
 
-function buildScenario(options: SimulatorOptions, fixturesDir: string | undefined, seed: string, start: number): Scenario {
+function buildScenario(
+  options: SimulatorOptions,
+  fixturesDir: string | undefined,
+  seed: string,
+  start: number,
+): Scenario {
   if (typeof options.scenario !== 'string') {
     return options.scenario;
   }
@@ -94,7 +114,11 @@ function buildScenario(options: SimulatorOptions, fixturesDir: string | undefine
     case 'demo':
       return demoScenario({ seed, start });
     case 'scale':
-      return scaleScenario({ seed, start, parameters: { ...DEFAULT_SCALE, ...options.scale } });
+      return scaleScenario({
+        seed,
+        start,
+        parameters: { ...DEFAULT_SCALE, ...options.scale },
+      });
     case 'fixtures':
       if (!fixturesDir) {
         throw new Error(
@@ -112,10 +136,15 @@ function buildScenario(options: SimulatorOptions, fixturesDir: string | undefine
  * validates every object against the CRDs when the fixtures are present, and
  * serves every cluster under `<url>/clusters/<name>`.
  */
-export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
+export async function startSimulator(
+  options: SimulatorOptions,
+): Promise<Simulator> {
   const fixturesDir = resolveFixturesDir(options.fixturesDir);
   const seed = options.seed ?? 'dr-posture';
-  const start = options.startTime === undefined ? Date.now() : new Date(options.startTime).getTime();
+  const start =
+    options.startTime === undefined
+      ? Date.now()
+      : new Date(options.startTime).getTime();
   const scenario = buildScenario(options, fixturesDir, seed, start);
   const runtime = new SimulatorRuntime({
     scenario,
@@ -127,9 +156,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   });
   const notices = [...runtime.notices];
   if (!fixturesDir) {
-    notices.unshift('CRD schema validation skipped: no fixtures directory (set DR_FIXTURES_DIR to enable it)');
+    notices.unshift(
+      'CRD schema validation skipped: no fixtures directory (set DR_FIXTURES_DIR to enable it)',
+    );
   }
-  const adminToken = options.adminToken ?? crypto.randomBytes(18).toString('base64url');
+  const adminToken =
+    options.adminToken ?? crypto.randomBytes(18).toString('base64url');
   const server = await startServer({
     runtime,
     host: options.host ?? '127.0.0.1',
@@ -148,7 +180,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     notices,
     fixturesDir,
     now: () => new Date(runtime.catchUp()),
-    advanceClock: by => new Date(runtime.advanceClock(typeof by === 'string' ? parseGoDuration(by) : by)),
+    advanceClock: by =>
+      new Date(
+        runtime.advanceClock(typeof by === 'string' ? parseGoDuration(by) : by),
+      ),
     apply: (cluster, object) => runtime.apply(cluster, object).object,
     remove: (cluster, ref) => runtime.remove(cluster, ref),
     setFaults: (cluster, faults) => {
@@ -158,7 +193,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     objects: (cluster, apiVersion, kind) => {
       runtime.catchUp();
       const target = runtime.cluster(cluster);
-      const type = target.servedTypes().find(t => t.kind === kind && (t.group ? `${t.group}/${t.version}` : t.version) === apiVersion);
+      const type = target
+        .servedTypes()
+        .find(
+          t =>
+            t.kind === kind &&
+            (t.group ? `${t.group}/${t.version}` : t.version) === apiVersion,
+        );
       return type ? target.collection(type).snapshot() : [];
     },
     refusedWrites: () => runtime.refusedWrites,

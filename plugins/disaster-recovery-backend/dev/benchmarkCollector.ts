@@ -49,7 +49,10 @@ interface SimulatedCluster {
 }
 
 /** Starts the simulator CLI and reads the cluster lines it prints. */
-function startSimulator(): Promise<{ clusters: SimulatedCluster[]; stop: () => void }> {
+function startSimulator(): Promise<{
+  clusters: SimulatedCluster[];
+  stop: () => void;
+}> {
   const root = path.resolve(__dirname, '../../..');
   const child = spawn(
     process.execPath,
@@ -57,24 +60,32 @@ function startSimulator(): Promise<{ clusters: SimulatedCluster[]; stop: () => v
       '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
       '--experimental-strip-types',
       'packages/cluster-simulator/src/cli.ts',
-      '--scenario', 'scale',
-      '--port', '0',
-      '--speed', '0',
-      '--clusters', String(CLUSTERS),
-      '--namespaces', String(NAMESPACES),
-      '--days', String(DAYS),
+      '--scenario',
+      'scale',
+      '--port',
+      '0',
+      '--speed',
+      '0',
+      '--clusters',
+      String(CLUSTERS),
+      '--namespaces',
+      String(NAMESPACES),
+      '--days',
+      String(DAYS),
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
     let output = '';
-    child.on('exit', code => reject(new Error(`simulator exited with ${code}`)));
+    child.on('exit', code =>
+      reject(new Error(`simulator exited with ${code}`)),
+    );
     child.stdout.on('data', chunk => {
       output += chunk;
       if (!output.includes('admin API:')) return;
-      const clusters = [...output.matchAll(/^ {2}(\S+) {2}(http\S+) {2}(\S+)$/gm)].map(
-        ([, name, url, token]) => ({ name, url, token }),
-      );
+      const clusters = [
+        ...output.matchAll(/^ {2}(\S+) {2}(http\S+) {2}(\S+)$/gm),
+      ].map(([, name, url, token]) => ({ name, url, token }));
       resolve({ clusters, stop: () => child.kill('SIGTERM') });
     });
   });
@@ -84,7 +95,11 @@ async function collectAll(
   clusters: SimulatedCluster[],
   store: DatabaseResourceStore,
 ) {
-  const resourceKinds = resourceKindsOf([veleroSource, cloudNativePgSource, workloadsSource]);
+  const resourceKinds = resourceKindsOf([
+    veleroSource,
+    cloudNativePgSource,
+    workloadsSource,
+  ]);
   const started = process.hrtime.bigint();
   let seen = 0;
   let written = 0;
@@ -146,13 +161,28 @@ async function main() {
       ['clusters', String(simulator.clusters.length)],
       ['Backups stored', String(backups)],
       ['objects per collection', String(first.seen)],
-      ['first collection', `${first.seconds.toFixed(1)} s, ${Math.round(first.seen / first.seconds)} objects/s, ${first.written} written`],
-      ['no-change collection', `${second.seconds.toFixed(1)} s, ${Math.round(second.seen / second.seconds)} objects/s, ${second.written} written`],
+      [
+        'first collection',
+        `${first.seconds.toFixed(1)} s, ${Math.round(
+          first.seen / first.seconds,
+        )} objects/s, ${first.written} written`,
+      ],
+      [
+        'no-change collection',
+        `${second.seconds.toFixed(1)} s, ${Math.round(
+          second.seen / second.seconds,
+        )} objects/s, ${second.written} written`,
+      ],
       ['no-change / first', (second.seconds / first.seconds).toFixed(2)],
-      ['process RSS before collecting', `${(baseline / 2 ** 20).toFixed(0)} MiB`],
+      [
+        'process RSS before collecting',
+        `${(baseline / 2 ** 20).toFixed(0)} MiB`,
+      ],
       ['peak process RSS', `${peakRssMiB.toFixed(0)} MiB`],
     ];
-    process.stdout.write(`${rows.map(([k, v]) => `${k.padEnd(32)} ${v}`).join('\n')}\n`);
+    process.stdout.write(
+      `${rows.map(([k, v]) => `${k.padEnd(32)} ${v}`).join('\n')}\n`,
+    );
   } finally {
     simulator.stop();
     await knex.destroy();

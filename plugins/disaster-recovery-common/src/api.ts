@@ -126,7 +126,8 @@ export interface EntityPostureSummary {
 
 /**
  * Query of `GET /api/disaster-recovery/overview`. List filters match any of
- * their values; `q` searches name, title, owner and system.
+ * their values (tier `none`: no tier declared); `q` searches name, title,
+ * owner and system.
  *
  * @public
  */

@@ -1,5 +1,6 @@
 /**
- * Disaster-recovery posture in Backstage: entity tab and estate overview.
+ * Disaster-recovery posture in Backstage: entity tab, entity card and estate
+ * overview.
  * Apps on the New Frontend System use `@dr-posture/plugin-disaster-recovery/alpha`.
  *
  * @packageDocumentation
@@ -8,6 +9,7 @@
 export {
   disasterRecoveryPlugin,
   DisasterRecoveryPage,
+  EntityDisasterRecoveryCard,
   EntityDisasterRecoveryContent,
 } from './plugin';
 export { isDisasterRecoveryAvailable } from './isDisasterRecoveryAvailable';
@@ -16,3 +18,4 @@ export {
   DisasterRecoveryClient,
   type DisasterRecoveryApi,
 } from './api';
+export { PostureStatus, postureStatusLabel } from './components/PostureStatus';

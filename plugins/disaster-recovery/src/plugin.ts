@@ -61,3 +61,21 @@ export const EntityDisasterRecoveryContent = disasterRecoveryPlugin.provide(
     },
   }),
 );
+
+/**
+ * A card for an entity's overview tab: status, tier, last backup age against
+ * the RPO and the last drill. Show it with `isDisasterRecoveryAvailable`.
+ *
+ * @public
+ */
+export const EntityDisasterRecoveryCard = disasterRecoveryPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDisasterRecoveryCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityDisasterRecoveryCard').then(
+          m => m.EntityDisasterRecoveryCard,
+        ),
+    },
+  }),
+);

@@ -9,7 +9,9 @@ export const fixturesDir = resolveFixturesDir();
  */
 export function fixturesAvailable(what: string): boolean {
   if (!fixturesDir) {
-    process.stderr.write(`skipped ${what}: no fixtures directory (set DR_FIXTURES_DIR)\n`);
+    process.stderr.write(
+      `skipped ${what}: no fixtures directory (set DR_FIXTURES_DIR)\n`,
+    );
   }
   return fixturesDir !== undefined;
 }

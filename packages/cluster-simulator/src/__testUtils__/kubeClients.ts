@@ -1,4 +1,8 @@
-import { CoreV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  KubeConfig,
+} from '@kubernetes/client-node';
 
 /** @kubernetes/client-node clients for a simulated cluster's base URL. */
 export function kubeClients(server: string, token: string) {

@@ -10,7 +10,11 @@ export class SimulationClock {
   private readonly realStart: number;
   private offsetMs = 0;
 
-  constructor(startTime: number, speed: number, realNow: () => number = Date.now) {
+  constructor(
+    startTime: number,
+    speed: number,
+    realNow: () => number = Date.now,
+  ) {
     this.startTime = startTime;
     this.speed = speed;
     this.realNow = realNow;
@@ -19,7 +23,11 @@ export class SimulationClock {
 
   /** The simulated time, in epoch milliseconds. */
   now(): number {
-    return this.startTime + (this.realNow() - this.realStart) * this.speed + this.offsetMs;
+    return (
+      this.startTime +
+      (this.realNow() - this.realStart) * this.speed +
+      this.offsetMs
+    );
   }
 
   /** Moves simulated time forward; returns the new time. */

@@ -5,12 +5,19 @@ import {
   ApiError,
 } from '../kube/apiStatus.ts';
 import { createRandom, hashString } from '../random/seededRandom.ts';
-import { INJECTABLE_STATUS_CODES, type FaultSettings, type InjectableStatusCode } from './faultSettings.ts';
+import {
+  INJECTABLE_STATUS_CODES,
+  type FaultSettings,
+  type InjectableStatusCode,
+} from './faultSettings.ts';
 
 /** How a response body is damaged on its way out. */
 export type BodyFault = 'drop' | 'truncate' | 'malformed';
 
-function injectedError(code: InjectableStatusCode, retryAfterSeconds: number): ApiError {
+function injectedError(
+  code: InjectableStatusCode,
+  retryAfterSeconds: number,
+): ApiError {
   switch (code) {
     case '429':
       return tooManyRequests(retryAfterSeconds);
@@ -19,12 +26,17 @@ function injectedError(code: InjectableStatusCode, retryAfterSeconds: number): A
     case '503':
       return serviceUnavailable();
     case '502':
-      return new ApiError({ code: 502, reason: 'InternalError', message: 'Bad Gateway' });
+      return new ApiError({
+        code: 502,
+        reason: 'InternalError',
+        message: 'Bad Gateway',
+      });
     case '504':
       return new ApiError({
         code: 504,
         reason: 'Timeout',
-        message: 'Timeout: request did not complete within the allotted timeout',
+        message:
+          'Timeout: request did not complete within the allotted timeout',
       });
     default:
       throw new Error(`unknown injectable code ${code as string}`);
@@ -48,7 +60,10 @@ export class FaultInjector {
   /** The added latency for this request, in milliseconds. */
   delayMs(): number {
     const { latencyMs = 0, latencyJitterMs = 0 } = this.settings();
-    return latencyMs + (latencyJitterMs > 0 ? Math.floor(this.random() * latencyJitterMs) : 0);
+    return (
+      latencyMs +
+      (latencyJitterMs > 0 ? Math.floor(this.random() * latencyJitterMs) : 0)
+    );
   }
 
   /** An error to answer with instead of the real answer, if one is drawn. */
@@ -65,8 +80,11 @@ export class FaultInjector {
 
   /** A body fault for this response, if one is drawn. */
   bodyFault(): BodyFault | undefined {
-    const { dropConnectionRate = 0, truncatedJsonRate = 0, malformedJsonRate = 0 } =
-      this.settings();
+    const {
+      dropConnectionRate = 0,
+      truncatedJsonRate = 0,
+      malformedJsonRate = 0,
+    } = this.settings();
     if (dropConnectionRate > 0 && this.random() < dropConnectionRate) {
       return 'drop';
     }

@@ -1,7 +1,13 @@
 import Ajv from 'ajv';
 
 /** HTTP status codes the error-rate fault can answer with. */
-export const INJECTABLE_STATUS_CODES = ['429', '500', '502', '503', '504'] as const;
+export const INJECTABLE_STATUS_CODES = [
+  '429',
+  '500',
+  '502',
+  '503',
+  '504',
+] as const;
 
 /** An HTTP status code the error-rate fault can answer with. */
 export type InjectableStatusCode = (typeof INJECTABLE_STATUS_CODES)[number];
@@ -44,7 +50,9 @@ const faultSettingsSchema = {
     errorRates: {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(INJECTABLE_STATUS_CODES.map(c => [c, rate])),
+      properties: Object.fromEntries(
+        INJECTABLE_STATUS_CODES.map(c => [c, rate]),
+      ),
     },
     retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
     dropConnectionRate: rate,

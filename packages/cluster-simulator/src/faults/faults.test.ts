@@ -1,4 +1,8 @@
-import { kubeClients, rejectionOf, statusOf } from '../__testUtils__/kubeClients.ts';
+import {
+  kubeClients,
+  rejectionOf,
+  statusOf,
+} from '../__testUtils__/kubeClients.ts';
 import { testBackup, testScenario } from '../__testUtils__/testScenario.ts';
 import { startSimulator, type Simulator } from '../simulator.ts';
 
@@ -10,7 +14,11 @@ describe('fault injection', () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({
-      scenario: testScenario(Array.from({ length: 30 }, (_, i) => testBackup(`b-${String(i).padStart(2, '0')}`))),
+      scenario: testScenario(
+        Array.from({ length: 30 }, (_, i) =>
+          testBackup(`b-${String(i).padStart(2, '0')}`),
+        ),
+      ),
     });
     custom = kubeClients(simulator.clusters[0].url, 'test-token').custom;
   });
@@ -27,11 +35,17 @@ describe('fault injection', () => {
   });
 
   it('answers 429 with Retry-After', async () => {
-    simulator.setFaults('test', { errorRates: { '429': 1 }, retryAfterSeconds: 7 });
+    simulator.setFaults('test', {
+      errorRates: { '429': 1 },
+      retryAfterSeconds: 7,
+    });
     const error = await rejectionOf(list());
     expect(error.code).toBe(429);
     expect(error.headers['retry-after']).toBe('7');
-    expect(statusOf(error)).toMatchObject({ reason: 'TooManyRequests', details: { retryAfterSeconds: 7 } });
+    expect(statusOf(error)).toMatchObject({
+      reason: 'TooManyRequests',
+      details: { retryAfterSeconds: 7 },
+    });
   });
 
   it.each([
@@ -43,12 +57,18 @@ describe('fault injection', () => {
     simulator.setFaults('test', { errorRates: { [code]: 1 } });
     const error = await rejectionOf(list());
     expect(error.code).toBe(Number(code));
-    expect(statusOf(error)).toMatchObject({ kind: 'Status', reason, code: Number(code) });
+    expect(statusOf(error)).toMatchObject({
+      kind: 'Status',
+      reason,
+      code: Number(code),
+    });
   });
 
   it('injects errors at the configured rate', async () => {
     simulator.setFaults('test', { errorRates: { '503': 0.5 } });
-    const outcomes = await Promise.allSettled(Array.from({ length: 60 }, () => list()));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 60 }, () => list()),
+    );
     const failed = outcomes.filter(o => o.status === 'rejected').length;
     expect(failed).toBeGreaterThan(10);
     expect(failed).toBeLessThan(50);
@@ -66,9 +86,12 @@ describe('fault injection', () => {
     const error = await rejectionOf(list());
     expect(error.code).toBeUndefined();
     expect(error.name).toBe('SyntaxError');
-    const raw = await fetch(`${simulator.clusters[0].url}/apis/velero.io/v1/backups`, {
-      headers: { Authorization: 'Bearer test-token' },
-    });
+    const raw = await fetch(
+      `${simulator.clusters[0].url}/apis/velero.io/v1/backups`,
+      {
+        headers: { Authorization: 'Bearer test-token' },
+      },
+    );
     expect(raw.status).toBe(200);
     await expect(raw.json()).rejects.toThrow(/JSON/);
   });
@@ -82,11 +105,22 @@ describe('fault injection', () => {
 
   it('expires continue tokens after N pages', async () => {
     simulator.setFaults('test', { continueExpiryAfterPages: 2 });
-    const first = await custom.listClusterCustomObject({ ...backups, limit: 10 });
-    const second = await custom.listClusterCustomObject({ ...backups, limit: 10, _continue: first.metadata.continue });
+    const first = await custom.listClusterCustomObject({
+      ...backups,
+      limit: 10,
+    });
+    const second = await custom.listClusterCustomObject({
+      ...backups,
+      limit: 10,
+      _continue: first.metadata.continue,
+    });
     expect(second.items).toHaveLength(10);
     const error = await rejectionOf(
-      custom.listClusterCustomObject({ ...backups, limit: 10, _continue: second.metadata.continue }),
+      custom.listClusterCustomObject({
+        ...backups,
+        limit: 10,
+        _continue: second.metadata.continue,
+      }),
     );
     expect(error.code).toBe(410);
     expect(statusOf(error).reason).toBe('Expired');
@@ -96,25 +130,40 @@ describe('fault injection', () => {
     const admin = (method: string, path: string, body?: unknown) =>
       fetch(`${simulator.url}/admin${path}`, {
         method,
-        headers: { Authorization: `Bearer ${simulator.adminToken}`, 'Content-Type': 'application/json' },
+        headers: {
+          Authorization: `Bearer ${simulator.adminToken}`,
+          'Content-Type': 'application/json',
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    const put = await admin('PUT', '/clusters/test/faults', { errorRates: { '500': 1 } });
+    const put = await admin('PUT', '/clusters/test/faults', {
+      errorRates: { '500': 1 },
+    });
     expect(put.status).toBe(200);
     expect((await rejectionOf(list())).code).toBe(500);
     expect((await admin('GET', '/clusters/test')).status).toBe(200);
-    const invalid = await admin('PUT', '/clusters/test/faults', { errorRates: { '418': 1 }, latencyMs: -1 });
+    const invalid = await admin('PUT', '/clusters/test/faults', {
+      errorRates: { '418': 1 },
+      latencyMs: -1,
+    });
     expect(invalid.status).toBe(400);
     expect((await invalid.json()).message).toMatch(/invalid fault settings/);
     expect((await admin('DELETE', '/clusters/test/faults')).status).toBe(200);
     expect((await list()).items).toHaveLength(30);
-    const unauthorized = await fetch(`${simulator.url}/admin/clusters`, { headers: { Authorization: 'Bearer test-token' } });
+    const unauthorized = await fetch(`${simulator.url}/admin/clusters`, {
+      headers: { Authorization: 'Bearer test-token' },
+    });
     expect(unauthorized.status).toBe(401);
   });
 
   it('takes faults at start', async () => {
-    const faulty = await startSimulator({ scenario: testScenario([]), faults: { test: { errorRates: { '503': 1 } } } });
-    const error = await rejectionOf(kubeClients(faulty.clusters[0].url, 'test-token').core.listNamespace());
+    const faulty = await startSimulator({
+      scenario: testScenario([]),
+      faults: { test: { errorRates: { '503': 1 } } },
+    });
+    const error = await rejectionOf(
+      kubeClients(faulty.clusters[0].url, 'test-token').core.listNamespace(),
+    );
     expect(error.code).toBe(503);
     await faulty.stop();
   });

@@ -78,7 +78,11 @@ export function badRequest(message: string): ApiError {
 
 /** 401 Unauthorized, worded as the API server words it. */
 export function unauthorized(): ApiError {
-  return new ApiError({ code: 401, reason: 'Unauthorized', message: 'Unauthorized' });
+  return new ApiError({
+    code: 401,
+    reason: 'Unauthorized',
+    message: 'Unauthorized',
+  });
 }
 
 /** 403 Forbidden for an RBAC denial. */
@@ -115,7 +119,11 @@ export function resourceNotFound(): ApiError {
 }
 
 /** 404 for a named object that does not exist. */
-export function objectNotFound(group: string, plural: string, name: string): ApiError {
+export function objectNotFound(
+  group: string,
+  plural: string,
+  name: string,
+): ApiError {
   const resource = group ? `${plural}.${group}` : plural;
   return new ApiError({
     code: 404,
@@ -136,7 +144,11 @@ export function methodNotSupported(method: string): ApiError {
 }
 
 /** 409 AlreadyExists on create. */
-export function alreadyExists(group: string, plural: string, name: string): ApiError {
+export function alreadyExists(
+  group: string,
+  plural: string,
+  name: string,
+): ApiError {
   const resource = group ? `${plural}.${group}` : plural;
   return new ApiError({
     code: 409,

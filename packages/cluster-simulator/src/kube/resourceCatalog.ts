@@ -29,17 +29,40 @@ export type ApiGroupName =
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   core('namespaces', 'namespace', 'Namespace', false, ['ns']),
   core('pods', 'pod', 'Pod', true, ['po']),
-  core('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', true, ['pvc']),
+  core(
+    'persistentvolumeclaims',
+    'persistentvolumeclaim',
+    'PersistentVolumeClaim',
+    true,
+    ['pvc'],
+  ),
   velero('v1', 'backups', 'backup', 'Backup'),
   velero('v1', 'schedules', 'schedule', 'Schedule'),
   velero('v1', 'restores', 'restore', 'Restore'),
-  velero('v1', 'backupstoragelocations', 'backupstoragelocation', 'BackupStorageLocation', ['bsl']),
-  velero('v1', 'volumesnapshotlocations', 'volumesnapshotlocation', 'VolumeSnapshotLocation', ['vsl']),
+  velero(
+    'v1',
+    'backupstoragelocations',
+    'backupstoragelocation',
+    'BackupStorageLocation',
+    ['bsl'],
+  ),
+  velero(
+    'v1',
+    'volumesnapshotlocations',
+    'volumesnapshotlocation',
+    'VolumeSnapshotLocation',
+    ['vsl'],
+  ),
   velero('v1', 'podvolumebackups', 'podvolumebackup', 'PodVolumeBackup'),
   velero('v2alpha1', 'datauploads', 'dataupload', 'DataUpload'),
   cnpg('postgresql.cnpg.io', 'clusters', 'cluster', 'Cluster'),
   cnpg('postgresql.cnpg.io', 'backups', 'backup', 'Backup'),
-  cnpg('postgresql.cnpg.io', 'scheduledbackups', 'scheduledbackup', 'ScheduledBackup'),
+  cnpg(
+    'postgresql.cnpg.io',
+    'scheduledbackups',
+    'scheduledbackup',
+    'ScheduledBackup',
+  ),
   cnpg('barmancloud.cnpg.io', 'objectstores', 'objectstore', 'ObjectStore'),
 ];
 
@@ -50,7 +73,15 @@ function core(
   namespaced: boolean,
   shortNames: string[],
 ): ResourceType {
-  return { group: '', version: 'v1', plural, singular, kind, namespaced, shortNames };
+  return {
+    group: '',
+    version: 'v1',
+    plural,
+    singular,
+    kind,
+    namespaced,
+    shortNames,
+  };
 }
 
 function velero(

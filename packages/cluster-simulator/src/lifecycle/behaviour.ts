@@ -45,7 +45,10 @@ export interface RestoreDrillPlan {
   /** No drill runs before this time (epoch ms), e.g. before backups exist. */
   since: number;
   /** Outcome of the drill fired at `at` (`index` counts drills from 0). */
-  outcome(at: number, index: number): 'Completed' | 'PartiallyFailed' | 'Failed';
+  outcome(
+    at: number,
+    index: number,
+  ): 'Completed' | 'PartiallyFailed' | 'Failed';
   durationMs: Range;
 }
 
@@ -56,7 +59,12 @@ export interface TimelineEvent {
   /** Builds the object to write from the current one (undefined if absent). */
   change(current: KubeObject | undefined): KubeObject;
   /** The object changed: its apiVersion, kind, namespace and name. */
-  target: { apiVersion: string; kind: string; namespace?: string; name: string };
+  target: {
+    apiVersion: string;
+    kind: string;
+    namespace?: string;
+    name: string;
+  };
 }
 
 /** Everything a scenario says about how its estate behaves over time. */

@@ -1,4 +1,8 @@
-import { isJsonObject, type JsonObject, type KubeObject } from '../kube/kubeObject.ts';
+import {
+  isJsonObject,
+  type JsonObject,
+  type KubeObject,
+} from '../kube/kubeObject.ts';
 import { randomFor } from '../random/seededRandom.ts';
 import { compactTimestamp, kubeTimestamp, Millis } from '../time/timestamps.ts';
 import { drawFrom, type CnpgRunPolicy } from './behaviour.ts';
@@ -42,8 +46,15 @@ export function decideCnpgRun(options: {
   policy: CnpgRunPolicy;
   archivingWorks: boolean;
 }): CnpgBackupRun {
-  const { seed, cluster, scheduledBackup, firedAt, policy, archivingWorks } = options;
-  const random = randomFor(seed, cluster, 'cnpg-backup', scheduledBackup.metadata.name, firedAt);
+  const { seed, cluster, scheduledBackup, firedAt, policy, archivingWorks } =
+    options;
+  const random = randomFor(
+    seed,
+    cluster,
+    'cnpg-backup',
+    scheduledBackup.metadata.name,
+    firedAt,
+  );
   const duration = drawFrom(policy.durationMs, random());
   const base = {
     name: `${scheduledBackup.metadata.name}-${compactTimestamp(firedAt)}`,
@@ -57,7 +68,10 @@ export function decideCnpgRun(options: {
   if (!archivingWorks) {
     return { ...base, stoppedAt: firedAt, phase: 'walArchivingFailing' };
   }
-  return { ...base, phase: random() < policy.failureRate ? 'failed' : 'completed' };
+  return {
+    ...base,
+    phase: random() < policy.failureRate ? 'failed' : 'completed',
+  };
 }
 
 function walName(at: number): string {
@@ -69,7 +83,9 @@ function walName(at: number): string {
 
 function lsn(at: number): string {
   const sequence = Math.floor(at / Millis.minute);
-  return `${Math.floor(sequence / 256).toString(16).toUpperCase()}/${((sequence % 256) * 0x1000000)
+  return `${Math.floor(sequence / 256)
+    .toString(16)
+    .toUpperCase()}/${((sequence % 256) * 0x1000000)
     .toString(16)
     .toUpperCase()}`;
 }
@@ -83,7 +99,9 @@ export function cnpgBackupObject(
   const spec: JsonObject = {
     cluster: { name: run.clusterName },
     method: run.method,
-    ...(run.method === 'plugin' ? { pluginConfiguration: { name: BARMAN_CLOUD_PLUGIN } } : {}),
+    ...(run.method === 'plugin'
+      ? { pluginConfiguration: { name: BARMAN_CLOUD_PLUGIN } }
+      : {}),
   };
   const status: JsonObject = { method: run.method };
   if (run.phase === 'walArchivingFailing') {
@@ -146,17 +164,23 @@ export function clusterAfterBackup(
   run: CnpgBackupRun,
   window: RecoveryWindow,
 ): KubeObject {
-  const status: JsonObject = isJsonObject(cluster.status) ? { ...cluster.status } : {};
+  const status: JsonObject = isJsonObject(cluster.status)
+    ? { ...cluster.status }
+    : {};
   if (run.method !== 'plugin') {
     const point = window.firstRecoverabilityPoint;
     const last = window.lastSuccessfulBackup;
     if (point !== undefined) {
       status.firstRecoverabilityPoint = kubeTimestamp(point);
-      status.firstRecoverabilityPointByMethod = { [run.method]: kubeTimestamp(point) };
+      status.firstRecoverabilityPointByMethod = {
+        [run.method]: kubeTimestamp(point),
+      };
     }
     if (last !== undefined) {
       status.lastSuccessfulBackup = kubeTimestamp(last);
-      status.lastSuccessfulBackupByMethod = { [run.method]: kubeTimestamp(last) };
+      status.lastSuccessfulBackupByMethod = {
+        [run.method]: kubeTimestamp(last),
+      };
     }
     if (window.lastFailedBackup !== undefined) {
       status.lastFailedBackup = kubeTimestamp(window.lastFailedBackup);
@@ -165,8 +189,18 @@ export function clusterAfterBackup(
   status.conditions = setCondition(
     status.conditions,
     run.phase === 'completed'
-      ? { type: 'LastBackupSucceeded', status: 'True', reason: 'LastBackupSucceeded', message: '' }
-      : { type: 'LastBackupSucceeded', status: 'False', reason: 'LastBackupFailed', message: 'exit status 4' },
+      ? {
+          type: 'LastBackupSucceeded',
+          status: 'True',
+          reason: 'LastBackupSucceeded',
+          message: '',
+        }
+      : {
+          type: 'LastBackupSucceeded',
+          status: 'False',
+          reason: 'LastBackupFailed',
+          message: 'exit status 4',
+        },
     run.stoppedAt,
   );
   return { ...cluster, metadata: { ...cluster.metadata }, status };
@@ -178,16 +212,28 @@ export function objectStoreAfterBackup(
   serverName: string,
   window: RecoveryWindow,
 ): KubeObject {
-  const status: JsonObject = isJsonObject(store.status) ? { ...store.status } : {};
-  const windows = isJsonObject(status.serverRecoveryWindow) ? status.serverRecoveryWindow : {};
+  const status: JsonObject = isJsonObject(store.status)
+    ? { ...store.status }
+    : {};
+  const windows = isJsonObject(status.serverRecoveryWindow)
+    ? status.serverRecoveryWindow
+    : {};
   status.serverRecoveryWindow = {
     ...windows,
     [serverName]: {
       ...(window.firstRecoverabilityPoint !== undefined
-        ? { firstRecoverabilityPoint: kubeTimestamp(window.firstRecoverabilityPoint) }
+        ? {
+            firstRecoverabilityPoint: kubeTimestamp(
+              window.firstRecoverabilityPoint,
+            ),
+          }
         : {}),
       ...(window.lastSuccessfulBackup !== undefined
-        ? { lastSuccessfulBackupTime: kubeTimestamp(window.lastSuccessfulBackup) }
+        ? {
+            lastSuccessfulBackupTime: kubeTimestamp(
+              window.lastSuccessfulBackup,
+            ),
+          }
         : {}),
       ...(window.lastFailedBackup !== undefined
         ? { lastFailedBackupTime: kubeTimestamp(window.lastFailedBackup) }

@@ -27,7 +27,8 @@ interface ScheduledBackupState {
 
 /** `30d`, `4w`, `3m` (CloudNativePG retention policies) in ms. */
 function retentionMs(policy: unknown): number | undefined {
-  const match = typeof policy === 'string' ? /^([1-9][0-9]*)([dwm])$/.exec(policy) : null;
+  const match =
+    typeof policy === 'string' ? /^([1-9][0-9]*)([dwm])$/.exec(policy) : null;
   if (!match) {
     return undefined;
   }
@@ -104,10 +105,18 @@ export class CnpgScheduleController implements LifecycleController {
     }
     // A schedule never fires before it exists.
     const created = Date.parse(String(state.object.metadata.creationTimestamp));
-    this.queueFire(state, cadence, cadence(Math.max(this.context.now(), created || 0)));
+    this.queueFire(
+      state,
+      cadence,
+      cadence(Math.max(this.context.now(), created || 0)),
+    );
   }
 
-  private queueFire(state: ScheduledBackupState, cadence: Cadence, at: number): void {
+  private queueFire(
+    state: ScheduledBackupState,
+    cadence: Cadence,
+    at: number,
+  ): void {
     const token = state.token;
     state.nextFire = at;
     this.context.queue.push({
@@ -126,7 +135,11 @@ export class CnpgScheduleController implements LifecycleController {
   private fire(state: ScheduledBackupState, at: number, horizon: number): void {
     const { cluster, object } = state;
     const namespace = object.metadata.namespace;
-    const pgCluster = cluster.find(Types.cnpgCluster, namespace, targetClusterName(object));
+    const pgCluster = cluster.find(
+      Types.cnpgCluster,
+      namespace,
+      targetClusterName(object),
+    );
     state.lastFire = at;
     if (!pgCluster) {
       return; // CloudNativePG does not back up a cluster that does not exist.
@@ -138,20 +151,34 @@ export class CnpgScheduleController implements LifecycleController {
       firedAt: at,
       policy: this.context.behaviour.cnpgRuns(cluster.name, object),
       archivingWorks:
-        conditionStatus(isJsonObject(pgCluster.status) ? pgCluster.status : undefined, 'ContinuousArchiving') !==
-        'False',
+        conditionStatus(
+          isJsonObject(pgCluster.status) ? pgCluster.status : undefined,
+          'ContinuousArchiving',
+        ) !== 'False',
     });
     const destination = this.destinationPath(cluster, pgCluster);
     if (run.phase === 'walArchivingFailing' || run.stoppedAt <= horizon) {
-      this.context.write(cluster, cnpgBackupObject(run, 'final', destination), at);
+      this.context.write(
+        cluster,
+        cnpgBackupObject(run, 'final', destination),
+        at,
+      );
       this.finished(cluster, run);
     } else {
-      this.context.write(cluster, cnpgBackupObject(run, 'inProgress', destination), at);
+      this.context.write(
+        cluster,
+        cnpgBackupObject(run, 'inProgress', destination),
+        at,
+      );
       this.context.queue.push({
         at: run.stoppedAt,
         run: () => {
           if (cluster.find(Types.cnpgBackup, run.namespace, run.name)) {
-            this.context.write(cluster, cnpgBackupObject(run, 'final', destination), run.stoppedAt);
+            this.context.write(
+              cluster,
+              cnpgBackupObject(run, 'final', destination),
+              run.stoppedAt,
+            );
             this.finished(cluster, run);
           }
         },
@@ -159,25 +186,40 @@ export class CnpgScheduleController implements LifecycleController {
     }
   }
 
-  private objectStoreOf(cluster: SimulatedCluster, pgCluster: KubeObject): KubeObject | undefined {
+  private objectStoreOf(
+    cluster: SimulatedCluster,
+    pgCluster: KubeObject,
+  ): KubeObject | undefined {
     const plugins = specOf(pgCluster).plugins;
     const plugin = Array.isArray(plugins)
       ? plugins.find(p => isJsonObject(p) && p.name === BARMAN_CLOUD_PLUGIN)
       : undefined;
-    const storeName = isJsonObject(plugin) && isJsonObject(plugin.parameters) ? plugin.parameters.barmanObjectName : undefined;
+    const storeName =
+      isJsonObject(plugin) && isJsonObject(plugin.parameters)
+        ? plugin.parameters.barmanObjectName
+        : undefined;
     if (typeof storeName !== 'string' || !cluster.serves(Types.objectStore)) {
       return undefined;
     }
-    return cluster.find(Types.objectStore, pgCluster.metadata.namespace, storeName);
+    return cluster.find(
+      Types.objectStore,
+      pgCluster.metadata.namespace,
+      storeName,
+    );
   }
 
-  private destinationPath(cluster: SimulatedCluster, pgCluster: KubeObject): string | undefined {
+  private destinationPath(
+    cluster: SimulatedCluster,
+    pgCluster: KubeObject,
+  ): string | undefined {
     const store = this.objectStoreOf(cluster, pgCluster);
     const configuration = store ? specOf(store).configuration : undefined;
     const backup = specOf(pgCluster).backup;
     const barman = isJsonObject(backup) ? backup.barmanObjectStore : undefined;
     const source = [configuration, barman].find(isJsonObject);
-    return typeof source?.destinationPath === 'string' ? source.destinationPath : undefined;
+    return typeof source?.destinationPath === 'string'
+      ? source.destinationPath
+      : undefined;
   }
 
   /** Applies retention, then publishes the new recovery window. */
@@ -185,55 +227,113 @@ export class CnpgScheduleController implements LifecycleController {
     if (run.phase === 'walArchivingFailing') {
       return;
     }
-    const pgCluster = cluster.find(Types.cnpgCluster, run.namespace, run.clusterName);
+    const pgCluster = cluster.find(
+      Types.cnpgCluster,
+      run.namespace,
+      run.clusterName,
+    );
     if (!pgCluster) {
       return;
     }
-    const store = run.method === 'plugin' ? this.objectStoreOf(cluster, pgCluster) : undefined;
+    const store =
+      run.method === 'plugin'
+        ? this.objectStoreOf(cluster, pgCluster)
+        : undefined;
     const backupSpec = specOf(pgCluster).backup;
-    const inTreeRetention = isJsonObject(backupSpec) ? backupSpec.retentionPolicy : undefined;
-    const retention = retentionMs(store ? specOf(store).retentionPolicy : inTreeRetention);
+    const inTreeRetention = isJsonObject(backupSpec)
+      ? backupSpec.retentionPolicy
+      : undefined;
+    const retention = retentionMs(
+      store ? specOf(store).retentionPolicy : inTreeRetention,
+    );
     const window: RecoveryWindow = {};
-    const backups = [...cluster.collection(Types.cnpgBackup).values()].flatMap(backup => {
-      const labels = backup.metadata.labels ?? {};
-      const status = isJsonObject(backup.status) ? backup.status : {};
-      const stoppedAt = typeof status.stoppedAt === 'string' ? Date.parse(status.stoppedAt) : undefined;
-      const ours = backup.metadata.namespace === run.namespace && labels['cnpg.io/cluster'] === run.clusterName;
-      return ours && stoppedAt !== undefined ? [{ backup, status, stoppedAt }] : [];
-    });
-    const windowStart = retention === undefined ? -Infinity : run.stoppedAt - retention;
+    const backups = [...cluster.collection(Types.cnpgBackup).values()].flatMap(
+      backup => {
+        const labels = backup.metadata.labels ?? {};
+        const status = isJsonObject(backup.status) ? backup.status : {};
+        const stoppedAt =
+          typeof status.stoppedAt === 'string'
+            ? Date.parse(status.stoppedAt)
+            : undefined;
+        const ours =
+          backup.metadata.namespace === run.namespace &&
+          labels['cnpg.io/cluster'] === run.clusterName;
+        return ours && stoppedAt !== undefined
+          ? [{ backup, status, stoppedAt }]
+          : [];
+      },
+    );
+    const windowStart =
+      retention === undefined ? -Infinity : run.stoppedAt - retention;
     // Barman's recovery-window policy keeps the newest base backup taken
     // before the window starts: recovering to the window's start needs it.
     const anchor = backups
       .filter(b => b.status.phase === 'completed' && b.stoppedAt < windowStart)
-      .reduce<number | undefined>((newest, b) => Math.max(newest ?? -Infinity, b.stoppedAt), undefined);
+      .reduce<number | undefined>(
+        (newest, b) => Math.max(newest ?? -Infinity, b.stoppedAt),
+        undefined,
+      );
     for (const { backup, status, stoppedAt } of backups) {
       if (stoppedAt < windowStart && stoppedAt !== anchor) {
-        this.context.remove(cluster, Types.cnpgBackup, run.namespace, backup.metadata.name);
+        this.context.remove(
+          cluster,
+          Types.cnpgBackup,
+          run.namespace,
+          backup.metadata.name,
+        );
         continue;
       }
       if (status.phase === 'completed') {
-        window.firstRecoverabilityPoint = Math.min(window.firstRecoverabilityPoint ?? Infinity, stoppedAt);
-        window.lastSuccessfulBackup = Math.max(window.lastSuccessfulBackup ?? 0, stoppedAt);
+        window.firstRecoverabilityPoint = Math.min(
+          window.firstRecoverabilityPoint ?? Infinity,
+          stoppedAt,
+        );
+        window.lastSuccessfulBackup = Math.max(
+          window.lastSuccessfulBackup ?? 0,
+          stoppedAt,
+        );
       } else if (status.phase === 'failed') {
-        window.lastFailedBackup = Math.max(window.lastFailedBackup ?? 0, stoppedAt);
+        window.lastFailedBackup = Math.max(
+          window.lastFailedBackup ?? 0,
+          stoppedAt,
+        );
       }
     }
-    this.context.write(cluster, clusterAfterBackup(pgCluster, run, window), run.stoppedAt);
+    this.context.write(
+      cluster,
+      clusterAfterBackup(pgCluster, run, window),
+      run.stoppedAt,
+    );
     if (store) {
-      this.context.write(cluster, objectStoreAfterBackup(store, run.clusterName, window), run.stoppedAt);
+      this.context.write(
+        cluster,
+        objectStoreAfterBackup(store, run.clusterName, window),
+        run.stoppedAt,
+      );
     }
   }
 
-  private writeStatus(state: ScheduledBackupState, status: Record<string, unknown>): void {
+  private writeStatus(
+    state: ScheduledBackupState,
+    status: Record<string, unknown>,
+  ): void {
     const written = this.context.write(
       state.cluster,
-      { ...state.object, status: { ...(isJsonObject(state.object.status) ? state.object.status : {}), ...status } },
+      {
+        ...state.object,
+        status: {
+          ...(isJsonObject(state.object.status) ? state.object.status : {}),
+          ...status,
+        },
+      },
       this.context.now(),
     );
     if (written) {
       state.object = written;
-      this.seenWrites.set(state.cluster, state.cluster.collection(Types.cnpgScheduledBackup).lastWriteVersion);
+      this.seenWrites.set(
+        state.cluster,
+        state.cluster.collection(Types.cnpgScheduledBackup).lastWriteVersion,
+      );
     }
   }
 
@@ -244,7 +344,9 @@ export class CnpgScheduleController implements LifecycleController {
         this.writeStatus(state, {
           lastCheckTime: kubeTimestamp(this.context.now()),
           lastScheduleTime: kubeTimestamp(state.lastFire),
-          ...(state.nextFire !== undefined ? { nextScheduleTime: kubeTimestamp(state.nextFire) } : {}),
+          ...(state.nextFire !== undefined
+            ? { nextScheduleTime: kubeTimestamp(state.nextFire) }
+            : {}),
         });
       }
     }

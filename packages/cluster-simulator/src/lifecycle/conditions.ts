@@ -35,7 +35,12 @@ export function setCondition(
 }
 
 /** The status (`True`/`False`/…) of a condition type, if present. */
-export function conditionStatus(status: JsonObject | undefined, type: string): string | undefined {
-  const list = Array.isArray(status?.conditions) ? (status!.conditions as Condition[]) : [];
+export function conditionStatus(
+  status: JsonObject | undefined,
+  type: string,
+): string | undefined {
+  const list = Array.isArray(status?.conditions)
+    ? (status!.conditions as Condition[])
+    : [];
   return list.find(c => c.type === type)?.status;
 }

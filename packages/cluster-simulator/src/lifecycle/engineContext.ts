@@ -15,9 +15,18 @@ export interface EngineContext {
    * Writes an object as the controller would; a refusal (422) is recorded
    * on the engine rather than thrown, and undefined is returned.
    */
-  write(cluster: SimulatedCluster, object: KubeObject, at: number): KubeObject | undefined;
+  write(
+    cluster: SimulatedCluster,
+    object: KubeObject,
+    at: number,
+  ): KubeObject | undefined;
   /** Deletes an object if it exists. */
-  remove(cluster: SimulatedCluster, type: ResourceType, namespace: string | undefined, name: string): void;
+  remove(
+    cluster: SimulatedCluster,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): void;
 }
 
 /** A controller that reacts to the objects of its clusters over time. */

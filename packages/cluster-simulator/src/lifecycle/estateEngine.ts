@@ -32,7 +32,11 @@ export class EstateEngine {
 
   private readonly clusters: ReadonlyMap<string, SimulatedCluster>;
 
-  constructor(clusters: ReadonlyMap<string, SimulatedCluster>, behaviour: EstateBehaviour, startTime: number) {
+  constructor(
+    clusters: ReadonlyMap<string, SimulatedCluster>,
+    behaviour: EstateBehaviour,
+    startTime: number,
+  ) {
     this.clusters = clusters;
     this.time = startTime;
     const context: EngineContext = {
@@ -48,7 +52,10 @@ export class EstateEngine {
       },
     };
     this.controllers = behaviour.runsControllers
-      ? [new VeleroScheduleController(context), new CnpgScheduleController(context)]
+      ? [
+          new VeleroScheduleController(context),
+          new CnpgScheduleController(context),
+        ]
       : [];
     if (behaviour.runsControllers) {
       new RestoreDrillController(context).start(behaviour.drills);
@@ -62,7 +69,11 @@ export class EstateEngine {
       this.queue.push({
         at: event.at,
         run: () => {
-          const current = cluster.find(type, event.target.namespace, event.target.name);
+          const current = cluster.find(
+            type,
+            event.target.namespace,
+            event.target.name,
+          );
           this.write(cluster, event.change(current), event.at);
           this.reconcile(cluster);
         },
@@ -75,14 +86,20 @@ export class EstateEngine {
     return this.time;
   }
 
-  private write(cluster: SimulatedCluster, object: KubeObject, at: number): KubeObject | undefined {
+  private write(
+    cluster: SimulatedCluster,
+    object: KubeObject,
+    at: number,
+  ): KubeObject | undefined {
     try {
       return cluster.write(object, at);
     } catch (error) {
       if (error instanceof ApiError) {
         this.refusedWrites.push({
           cluster: cluster.name,
-          object: `${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name}`,
+          object: `${object.kind} ${object.metadata.namespace ?? ''}/${
+            object.metadata.name
+          }`,
           message: error.message,
         });
         return undefined;

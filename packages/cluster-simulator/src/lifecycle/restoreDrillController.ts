@@ -34,7 +34,10 @@ export class RestoreDrillController {
     }
   }
 
-  private latestCompletedBackup(plan: RestoreDrillPlan, before: number): KubeObject | undefined {
+  private latestCompletedBackup(
+    plan: RestoreDrillPlan,
+    before: number,
+  ): KubeObject | undefined {
     const cluster = this.context.clusters.get(plan.cluster);
     if (!cluster) {
       return undefined;
@@ -44,7 +47,8 @@ export class RestoreDrillController {
     for (const backup of cluster.collection(Types.veleroBackup).values()) {
       const status = isJsonObject(backup.status) ? backup.status : {};
       if (
-        backup.metadata.labels?.['velero.io/schedule-name'] !== plan.scheduleName ||
+        backup.metadata.labels?.['velero.io/schedule-name'] !==
+          plan.scheduleName ||
         status.phase !== 'Completed'
       ) {
         continue;
@@ -58,7 +62,12 @@ export class RestoreDrillController {
     return latest;
   }
 
-  private fire(plan: RestoreDrillPlan, at: number, index: number, horizon: number): void {
+  private fire(
+    plan: RestoreDrillPlan,
+    at: number,
+    index: number,
+    horizon: number,
+  ): void {
     const cluster = this.context.clusters.get(plan.cluster);
     if (!cluster) {
       return;
@@ -79,7 +88,11 @@ export class RestoreDrillController {
       at: run.completedAt,
       run: () => {
         if (cluster.find(Types.veleroRestore, plan.veleroNamespace, run.name)) {
-          this.context.write(cluster, restoreObject(plan, run, 'final'), run.completedAt);
+          this.context.write(
+            cluster,
+            restoreObject(plan, run, 'final'),
+            run.completedAt,
+          );
         }
       },
     });

@@ -31,7 +31,15 @@ export function decideRestoreRun(options: {
   const random = randomFor(seed, plan.cluster, 'restore', plan.name, firedAt);
   const name = `${plan.name}-${compactTimestamp(firedAt)}`;
   if (!latestBackup) {
-    return { name, startedAt: firedAt, completedAt: firedAt, phase: 'FailedValidation', items: 0, errors: 0, warnings: 0 };
+    return {
+      name,
+      startedAt: firedAt,
+      completedAt: firedAt,
+      phase: 'FailedValidation',
+      items: 0,
+      errors: 0,
+      warnings: 0,
+    };
   }
   const phase = plan.outcome(firedAt, index);
   const items = 40 + Math.floor(random() * 200);
@@ -56,7 +64,9 @@ export function restoreObject(
   const spec: JsonObject = {
     ...(plan.byScheduleName ? { scheduleName: plan.scheduleName } : {}),
     // Given a scheduleName, Velero fills in the schedule's newest backup.
-    ...(run.backupName !== undefined || !plan.byScheduleName ? { backupName: run.backupName ?? '' } : {}),
+    ...(run.backupName !== undefined || !plan.byScheduleName
+      ? { backupName: run.backupName ?? '' }
+      : {}),
     includedNamespaces: [plan.sourceNamespace],
     namespaceMapping: { [plan.sourceNamespace]: plan.targetNamespace },
     restorePVs: true,
@@ -73,7 +83,10 @@ export function restoreObject(
   } else if (state === 'inProgress') {
     status.phase = 'InProgress';
     status.startTimestamp = kubeTimestamp(run.startedAt);
-    status.progress = { itemsRestored: Math.floor(run.items / 4), totalItems: run.items };
+    status.progress = {
+      itemsRestored: Math.floor(run.items / 4),
+      totalItems: run.items,
+    };
   } else {
     status.phase = run.phase;
     status.startTimestamp = kubeTimestamp(run.startedAt);
@@ -86,7 +99,8 @@ export function restoreObject(
       status.warnings = run.warnings;
     }
     if (run.phase === 'Failed') {
-      status.failureReason = 'timed out waiting for all PodVolumeRestores to complete';
+      status.failureReason =
+        'timed out waiting for all PodVolumeRestores to complete';
     }
   }
   return {

@@ -6,48 +6,67 @@ const iso = (ms: number) => new Date(ms).toISOString();
 describe('veleroCadence', () => {
   it('reads a five-field cron in UTC', () => {
     const next = veleroCadence('*/15 * * * *', 0);
-    expect(iso(next(at('2024-05-01T10:07:00Z')))).toBe('2024-05-01T10:15:00.000Z');
-    expect(iso(next(at('2024-05-01T10:15:00Z')))).toBe('2024-05-01T10:30:00.000Z');
+    expect(iso(next(at('2024-05-01T10:07:00Z')))).toBe(
+      '2024-05-01T10:15:00.000Z',
+    );
+    expect(iso(next(at('2024-05-01T10:15:00Z')))).toBe(
+      '2024-05-01T10:30:00.000Z',
+    );
   });
 
   it('honours a CRON_TZ prefix', () => {
     const next = veleroCadence('CRON_TZ=Europe/Berlin 0 2 * * *', 0);
     // 02:00 in Berlin summer time is 00:00 UTC.
-    expect(iso(next(at('2024-07-01T12:00:00Z')))).toBe('2024-07-02T00:00:00.000Z');
+    expect(iso(next(at('2024-07-01T12:00:00Z')))).toBe(
+      '2024-07-02T00:00:00.000Z',
+    );
   });
 
   it('counts @every from the anchor', () => {
     const anchor = at('2024-05-01T10:00:30Z');
     const next = veleroCadence('@every 6h', anchor);
     expect(iso(next(anchor))).toBe('2024-05-01T16:00:30.000Z');
-    expect(iso(next(at('2024-05-02T00:00:00Z')))).toBe('2024-05-02T04:00:30.000Z');
+    expect(iso(next(at('2024-05-02T00:00:00Z')))).toBe(
+      '2024-05-02T04:00:30.000Z',
+    );
   });
 
   it('accepts descriptors', () => {
     const next = veleroCadence('@daily', 0);
-    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe('2024-05-02T00:00:00.000Z');
+    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe(
+      '2024-05-02T00:00:00.000Z',
+    );
   });
 
-  it.each(['0 0 2 * * *', '61 * * * *', '@every 5', 'CRON_TZ=Nowhere/City 0 * * * *', '@fortnightly'])(
-    'rejects %p',
-    schedule => {
-      expect(() => veleroCadence(schedule, 0)).toThrow();
-    },
-  );
+  it.each([
+    '0 0 2 * * *',
+    '61 * * * *',
+    '@every 5',
+    'CRON_TZ=Nowhere/City 0 * * * *',
+    '@fortnightly',
+  ])('rejects %p', schedule => {
+    expect(() => veleroCadence(schedule, 0)).toThrow();
+  });
 });
 
 describe('cnpgCadence', () => {
   it('reads six fields with seconds first', () => {
     const next = cnpgCadence('0 30 1 * * *');
-    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe('2024-05-02T01:30:00.000Z');
+    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe(
+      '2024-05-02T01:30:00.000Z',
+    );
   });
 
   it('reads five fields as minute-first', () => {
     const next = cnpgCadence('30 1 * * *');
-    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe('2024-05-02T01:30:00.000Z');
+    expect(iso(next(at('2024-05-01T10:00:00Z')))).toBe(
+      '2024-05-02T01:30:00.000Z',
+    );
   });
 
   it('rejects other field counts', () => {
-    expect(() => cnpgCadence('0 0 0 0 * * *')).toThrow('expected 5 or 6 fields');
+    expect(() => cnpgCadence('0 0 0 0 * * *')).toThrow(
+      'expected 5 or 6 fields',
+    );
   });
 });

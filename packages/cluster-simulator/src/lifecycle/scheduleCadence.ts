@@ -12,7 +12,15 @@ import { parseGoDuration } from '../time/goDuration.ts';
 /** A parsed cadence: the next fire time strictly after `after`. */
 export type Cadence = (after: number) => number;
 
-const DESCRIPTORS = new Set(['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly']);
+const DESCRIPTORS = new Set([
+  '@yearly',
+  '@annually',
+  '@monthly',
+  '@weekly',
+  '@daily',
+  '@midnight',
+  '@hourly',
+]);
 
 /**
  * Next fire times already computed, per expression and time zone. Many
@@ -29,7 +37,12 @@ function cronCadence(expression: string, tz: string | undefined): Cadence {
     const key = prefix + after;
     let next = nextFireCache.get(key);
     if (next === undefined) {
-      next = CronExpressionParser.parse(expression, { currentDate: new Date(after), tz }).next().getTime();
+      next = CronExpressionParser.parse(expression, {
+        currentDate: new Date(after),
+        tz,
+      })
+        .next()
+        .getTime();
       if (nextFireCache.size >= 100_000) {
         nextFireCache.clear();
       }
@@ -41,7 +54,10 @@ function cronCadence(expression: string, tz: string | undefined): Cadence {
 
 function isKnownTimeZone(zone: string): boolean {
   try {
-    return Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone !== undefined;
+    return (
+      Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions()
+        .timeZone !== undefined
+    );
   } catch {
     return false;
   }
@@ -81,7 +97,9 @@ export function veleroCadence(schedule: string, anchor: number): Cadence {
   }
   const fields = expression.split(/\s+/).length;
   if (fields !== 5) {
-    throw new Error(`expected exactly 5 fields, found ${fields}: ${expression}`);
+    throw new Error(
+      `expected exactly 5 fields, found ${fields}: ${expression}`,
+    );
   }
   return cronCadence(expression, tz);
 }

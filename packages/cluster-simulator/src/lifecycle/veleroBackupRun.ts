@@ -1,4 +1,8 @@
-import { isJsonObject, type JsonObject, type KubeObject } from '../kube/kubeObject.ts';
+import {
+  isJsonObject,
+  type JsonObject,
+  type KubeObject,
+} from '../kube/kubeObject.ts';
 import { randomFor } from '../random/seededRandom.ts';
 import { parseGoDuration } from '../time/goDuration.ts';
 import { compactTimestamp, kubeTimestamp } from '../time/timestamps.ts';
@@ -48,7 +52,10 @@ function templateOf(schedule: KubeObject): JsonObject {
   return isJsonObject(spec.template) ? spec.template : {};
 }
 
-function sharedParts(schedule: KubeObject, storageLocation: string): SharedParts {
+function sharedParts(
+  schedule: KubeObject,
+  storageLocation: string,
+): SharedParts {
   let parts = sharedPartsBySchedule.get(schedule);
   if (!parts) {
     const template = templateOf(schedule);
@@ -64,7 +71,8 @@ function sharedParts(schedule: KubeObject, storageLocation: string): SharedParts
         ttl: typeof template.ttl === 'string' ? template.ttl : DEFAULT_TTL,
       }),
       labels: Object.freeze({
-        ...(isJsonObject(template.metadata) && isJsonObject(template.metadata.labels)
+        ...(isJsonObject(template.metadata) &&
+        isJsonObject(template.metadata.labels)
           ? (template.metadata.labels as Record<string, string>)
           : {}),
         'velero.io/schedule-name': schedule.metadata.name,
@@ -82,7 +90,9 @@ export function scheduleStorageLocation(
   defaultLocation: string | undefined,
 ): string | undefined {
   const location = templateOf(schedule).storageLocation;
-  return typeof location === 'string' && location !== '' ? location : defaultLocation;
+  return typeof location === 'string' && location !== ''
+    ? location
+    : defaultLocation;
 }
 
 /**
@@ -102,9 +112,25 @@ export function decideBackupRun(options: {
   storageLocation: string | undefined;
   locationPhase: string | undefined;
 }): BackupRun {
-  const { seed, cluster, schedule, firedAt, policy, storageLocation, locationPhase } = options;
-  const random = randomFor(seed, cluster, 'velero-backup', schedule.metadata.name, firedAt);
-  const ttlMs = parseGoDuration(String(templateOf(schedule).ttl ?? DEFAULT_TTL));
+  const {
+    seed,
+    cluster,
+    schedule,
+    firedAt,
+    policy,
+    storageLocation,
+    locationPhase,
+  } = options;
+  const random = randomFor(
+    seed,
+    cluster,
+    'velero-backup',
+    schedule.metadata.name,
+    firedAt,
+  );
+  const ttlMs = parseGoDuration(
+    String(templateOf(schedule).ttl ?? DEFAULT_TTL),
+  );
   const base = {
     name: `${schedule.metadata.name}-${compactTimestamp(firedAt)}`,
     namespace: schedule.metadata.namespace ?? 'velero',
@@ -145,7 +171,8 @@ export function decideBackupRun(options: {
   const duration = drawFrom(policy.durationMs, random());
   const items = drawFrom(policy.itemCount, random());
   const roll = random();
-  const broken = policy.failingSince !== undefined && firedAt >= policy.failingSince;
+  const broken =
+    policy.failingSince !== undefined && firedAt >= policy.failingSince;
   if (broken || roll < policy.failureRate) {
     return {
       ...base,
@@ -155,7 +182,8 @@ export function decideBackupRun(options: {
       errors: 1,
       warnings: 0,
       failureReason:
-        policy.failureReason ?? 'timed out waiting for all PodVolumeBackups to complete',
+        policy.failureReason ??
+        'timed out waiting for all PodVolumeBackups to complete',
     };
   }
   if (roll < policy.failureRate + policy.partialFailureRate) {
@@ -200,7 +228,10 @@ export function backupObject(
   } else if (state === 'inProgress') {
     status.phase = 'InProgress';
     status.startTimestamp = kubeTimestamp(run.startedAt);
-    status.progress = { itemsBackedUp: Math.floor(run.items / 3), totalItems: run.items };
+    status.progress = {
+      itemsBackedUp: Math.floor(run.items / 3),
+      totalItems: run.items,
+    };
   } else {
     status.phase = run.phase;
     status.startTimestamp = kubeTimestamp(run.startedAt);

@@ -30,7 +30,9 @@ function isPaused(schedule: KubeObject): boolean {
 }
 
 function lastBackupTime(schedule: KubeObject): number | undefined {
-  const last = isJsonObject(schedule.status) ? schedule.status.lastBackup : undefined;
+  const last = isJsonObject(schedule.status)
+    ? schedule.status.lastBackup
+    : undefined;
   return typeof last === 'string' ? Date.parse(last) : undefined;
 }
 
@@ -44,7 +46,10 @@ function lastBackupTime(schedule: KubeObject): number | undefined {
 export class VeleroScheduleController implements LifecycleController {
   private readonly states = new Map<string, ScheduleState>();
   private readonly seenWrites = new Map<SimulatedCluster, number>();
-  private readonly syncTargetCache = new Map<string, { stamp: number; targets: SyncTarget[] }>();
+  private readonly syncTargetCache = new Map<
+    string,
+    { stamp: number; targets: SyncTarget[] }
+  >();
 
   private readonly context: EngineContext;
 
@@ -91,7 +96,9 @@ export class VeleroScheduleController implements LifecycleController {
     const spec = isJsonObject(schedule.spec) ? schedule.spec : {};
     let cadence: Cadence;
     try {
-      const anchor = state.lastFire ?? Date.parse(String(schedule.metadata.creationTimestamp));
+      const anchor =
+        state.lastFire ??
+        Date.parse(String(schedule.metadata.creationTimestamp));
       cadence = veleroCadence(String(spec.schedule ?? ''), anchor);
     } catch (error) {
       this.writeStatus(state, {
@@ -109,7 +116,11 @@ export class VeleroScheduleController implements LifecycleController {
     }
     // A schedule never fires before it exists.
     const created = Date.parse(String(state.object.metadata.creationTimestamp));
-    this.queueFire(state, cadence, cadence(Math.max(this.context.now(), created || 0)));
+    this.queueFire(
+      state,
+      cadence,
+      cadence(Math.max(this.context.now(), created || 0)),
+    );
   }
 
   private queueFire(state: ScheduleState, cadence: Cadence, at: number): void {
@@ -129,8 +140,13 @@ export class VeleroScheduleController implements LifecycleController {
   private fire(state: ScheduleState, at: number, horizon: number): void {
     const { cluster, object: schedule } = state;
     const namespace = schedule.metadata.namespace ?? 'velero';
-    const location = scheduleStorageLocation(schedule, this.defaultLocation(cluster, namespace));
-    const bsl = location ? cluster.find(Types.backupStorageLocation, namespace, location) : undefined;
+    const location = scheduleStorageLocation(
+      schedule,
+      this.defaultLocation(cluster, namespace),
+    );
+    const bsl = location
+      ? cluster.find(Types.backupStorageLocation, namespace, location)
+      : undefined;
     const run = decideBackupRun({
       seed: this.context.behaviour.seed,
       cluster: cluster.name,
@@ -138,12 +154,18 @@ export class VeleroScheduleController implements LifecycleController {
       firedAt: at,
       policy: this.context.behaviour.backupRuns(cluster.name, schedule),
       storageLocation: bsl ? location : undefined,
-      locationPhase: bsl ? String((isJsonObject(bsl.status) && bsl.status.phase) || '') : undefined,
+      locationPhase: bsl
+        ? String((isJsonObject(bsl.status) && bsl.status.phase) || '')
+        : undefined,
     });
     state.lastFire = at;
     state.statusDirty = true;
     const finishedByHorizon = run.completedAt <= horizon;
-    this.context.write(cluster, backupObject(schedule, run, finishedByHorizon ? 'final' : 'inProgress'), at);
+    this.context.write(
+      cluster,
+      backupObject(schedule, run, finishedByHorizon ? 'final' : 'inProgress'),
+      at,
+    );
     if (finishedByHorizon) {
       this.sync(cluster, schedule, run);
     } else {
@@ -151,19 +173,35 @@ export class VeleroScheduleController implements LifecycleController {
         at: run.completedAt,
         run: () => {
           if (cluster.find(Types.veleroBackup, run.namespace, run.name)) {
-            this.context.write(cluster, backupObject(schedule, run, 'final'), run.completedAt);
+            this.context.write(
+              cluster,
+              backupObject(schedule, run, 'final'),
+              run.completedAt,
+            );
             this.sync(cluster, schedule, run);
           }
         },
       });
     }
-    this.context.queue.push({ at: run.expiresAt, run: () => this.expire(cluster, run) });
+    this.context.queue.push({
+      at: run.expiresAt,
+      run: () => this.expire(cluster, run),
+    });
   }
 
   /** The location marked `spec.default`, as Velero picks it. */
-  private defaultLocation(cluster: SimulatedCluster, namespace: string): string | undefined {
-    for (const bsl of cluster.collection(Types.backupStorageLocation).values()) {
-      if (bsl.metadata.namespace === namespace && isJsonObject(bsl.spec) && bsl.spec.default === true) {
+  private defaultLocation(
+    cluster: SimulatedCluster,
+    namespace: string,
+  ): string | undefined {
+    for (const bsl of cluster
+      .collection(Types.backupStorageLocation)
+      .values()) {
+      if (
+        bsl.metadata.namespace === namespace &&
+        isJsonObject(bsl.spec) &&
+        bsl.spec.default === true
+      ) {
         return bsl.metadata.name;
       }
     }
@@ -175,7 +213,9 @@ export class VeleroScheduleController implements LifecycleController {
     let stamp = 0;
     for (const cluster of this.context.clusters.values()) {
       if (cluster.serves(Types.backupStorageLocation)) {
-        stamp += cluster.collection(Types.backupStorageLocation).lastWriteVersion;
+        stamp += cluster.collection(
+          Types.backupStorageLocation,
+        ).lastWriteVersion;
       }
     }
     return stamp;
@@ -193,10 +233,19 @@ export class VeleroScheduleController implements LifecycleController {
     if (cached?.stamp === stamp) {
       return cached.targets;
     }
-    const source = cluster.find(Types.backupStorageLocation, run.namespace, run.storageLocation);
+    const source = cluster.find(
+      Types.backupStorageLocation,
+      run.namespace,
+      run.storageLocation,
+    );
     const where = (bsl: KubeObject | undefined) => {
-      const storage = bsl && isJsonObject(bsl.spec) && isJsonObject(bsl.spec.objectStorage) ? bsl.spec.objectStorage : undefined;
-      return storage ? `${String(storage.bucket)}/${String(storage.prefix ?? '')}` : undefined;
+      const storage =
+        bsl && isJsonObject(bsl.spec) && isJsonObject(bsl.spec.objectStorage)
+          ? bsl.spec.objectStorage
+          : undefined;
+      return storage
+        ? `${String(storage.bucket)}/${String(storage.prefix ?? '')}`
+        : undefined;
     };
     const bucket = where(source);
     const targets: SyncTarget[] = [];
@@ -204,7 +253,9 @@ export class VeleroScheduleController implements LifecycleController {
       if (other === cluster || !other.serves(Types.backupStorageLocation)) {
         continue;
       }
-      for (const location of other.collection(Types.backupStorageLocation).values()) {
+      for (const location of other
+        .collection(Types.backupStorageLocation)
+        .values()) {
         if (where(location) === bucket) {
           targets.push({ cluster: other, location });
         }
@@ -214,7 +265,11 @@ export class VeleroScheduleController implements LifecycleController {
     return targets;
   }
 
-  private sync(cluster: SimulatedCluster, schedule: KubeObject, run: BackupRun): void {
+  private sync(
+    cluster: SimulatedCluster,
+    schedule: KubeObject,
+    run: BackupRun,
+  ): void {
     if (run.phase === 'FailedValidation') {
       return; // Nothing was uploaded, so there is nothing to sync.
     }
@@ -226,7 +281,10 @@ export class VeleroScheduleController implements LifecycleController {
           ...copy.metadata.labels,
           'velero.io/storage-location': target.location.metadata.name,
         };
-        copy.spec = { ...(copy.spec as object), storageLocation: target.location.metadata.name };
+        copy.spec = {
+          ...(copy.spec as object),
+          storageLocation: target.location.metadata.name,
+        };
       }
       this.context.write(target.cluster, copy, run.completedAt);
     }
@@ -235,19 +293,36 @@ export class VeleroScheduleController implements LifecycleController {
   private expire(cluster: SimulatedCluster, run: BackupRun): void {
     this.context.remove(cluster, Types.veleroBackup, run.namespace, run.name);
     for (const target of this.syncTargets(cluster, run)) {
-      this.context.remove(target.cluster, Types.veleroBackup, target.location.metadata.namespace, run.name);
+      this.context.remove(
+        target.cluster,
+        Types.veleroBackup,
+        target.location.metadata.namespace,
+        run.name,
+      );
     }
   }
 
-  private writeStatus(state: ScheduleState, status: Record<string, unknown>): void {
+  private writeStatus(
+    state: ScheduleState,
+    status: Record<string, unknown>,
+  ): void {
     const written = this.context.write(
       state.cluster,
-      { ...state.object, status: { ...(isJsonObject(state.object.status) ? state.object.status : {}), ...status } },
+      {
+        ...state.object,
+        status: {
+          ...(isJsonObject(state.object.status) ? state.object.status : {}),
+          ...status,
+        },
+      },
       this.context.now(),
     );
     if (written) {
       state.object = written;
-      this.seenWrites.set(state.cluster, state.cluster.collection(Types.veleroSchedule).lastWriteVersion);
+      this.seenWrites.set(
+        state.cluster,
+        state.cluster.collection(Types.veleroSchedule).lastWriteVersion,
+      );
     }
   }
 
@@ -257,7 +332,9 @@ export class VeleroScheduleController implements LifecycleController {
         state.statusDirty = false;
         this.writeStatus(state, {
           phase: 'Enabled',
-          ...(state.lastFire !== undefined ? { lastBackup: kubeTimestamp(state.lastFire) } : {}),
+          ...(state.lastFire !== undefined
+            ? { lastBackup: kubeTimestamp(state.lastFire) }
+            : {}),
         });
       }
     }

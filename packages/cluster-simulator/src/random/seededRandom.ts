@@ -34,8 +34,14 @@ export function randomFor(...keyParts: Array<string | number>): () => number {
 /** A deterministic RFC 4122-shaped (version 4 layout) UID for the key parts. */
 export function deterministicUid(...keyParts: Array<string | number>): string {
   const next = randomFor('uid', ...keyParts);
-  const word = () => Math.floor(next() * 4294967296).toString(16).padStart(8, '0');
+  const word = () =>
+    Math.floor(next() * 4294967296)
+      .toString(16)
+      .padStart(8, '0');
   const h = word() + word() + word() + word();
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(
+    13,
+    16,
+  )}-${variant}${h.slice(17, 20)}-${h.slice(20)}`;
 }

@@ -1,5 +1,8 @@
 import { FaultInjector } from '../faults/faultInjector.ts';
-import { faultSettingsErrors, type FaultSettings } from '../faults/faultSettings.ts';
+import {
+  faultSettingsErrors,
+  type FaultSettings,
+} from '../faults/faultSettings.ts';
 import { ApiError, badRequest } from '../kube/apiStatus.ts';
 import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
 import { knownType, resourceTypeForObject } from '../kube/resourceCatalog.ts';
@@ -38,7 +41,12 @@ export class SimulatorRuntime {
     const { scenario, validator } = options;
     this.notices = [...scenario.notices];
     for (const seed of scenario.clusters) {
-      const cluster = new SimulatedCluster(seed.name, new Set(seed.groups), validator, scenario.behaviour.seed);
+      const cluster = new SimulatedCluster(
+        seed.name,
+        new Set(seed.groups),
+        validator,
+        scenario.behaviour.seed,
+      );
       for (const grant of seed.tokens) {
         cluster.grants.set(grant.token, grant);
       }
@@ -50,18 +58,30 @@ export class SimulatorRuntime {
             throw error;
           }
           this.notices.push(
-            `${seed.name}: refused ${object.kind} ${object.metadata?.namespace ?? ''}/${object.metadata?.name}: ${error.message}`,
+            `${seed.name}: refused ${object.kind} ${
+              object.metadata?.namespace ?? ''
+            }/${object.metadata?.name}: ${error.message}`,
           );
         }
       }
       this.clusters.set(seed.name, cluster);
-      this.injectors.set(seed.name, new FaultInjector(`${scenario.behaviour.seed}/${seed.name}`, () => cluster.faults));
+      this.injectors.set(
+        seed.name,
+        new FaultInjector(
+          `${scenario.behaviour.seed}/${seed.name}`,
+          () => cluster.faults,
+        ),
+      );
       const faults = options.faults?.[seed.name] ?? seed.faults;
       if (faults) {
         this.setFaults(seed.name, faults);
       }
     }
-    this.engine = new EstateEngine(this.clusters, scenario.behaviour, scenario.historyStart);
+    this.engine = new EstateEngine(
+      this.clusters,
+      scenario.behaviour,
+      scenario.historyStart,
+    );
     this.engine.advanceTo(options.startTime);
     this.clock = new SimulationClock(options.startTime, options.speed);
   }
@@ -102,17 +122,27 @@ export class SimulatorRuntime {
    * Creates or replaces an object after validating it (422 when invalid);
    * `created` tells which of the two happened.
    */
-  apply(clusterName: string, object: unknown): { object: KubeObject; created: boolean } {
+  apply(
+    clusterName: string,
+    object: unknown,
+  ): { object: KubeObject; created: boolean } {
     const cluster = this.cluster(clusterName);
     const now = this.catchUp();
     const type = isJsonObject(object)
       ? resourceTypeForObject(String(object.apiVersion), String(object.kind))
       : undefined;
-    const metadata = isJsonObject(object) && isJsonObject(object.metadata) ? object.metadata : {};
+    const metadata =
+      isJsonObject(object) && isJsonObject(object.metadata)
+        ? object.metadata
+        : {};
     const existed =
       type !== undefined &&
       cluster.serves(type) &&
-      cluster.find(type, metadata.namespace as string | undefined, String(metadata.name)) !== undefined;
+      cluster.find(
+        type,
+        metadata.namespace as string | undefined,
+        String(metadata.name),
+      ) !== undefined;
     const written = cluster.write(object, now, 'apply');
     // Let the controllers see the change (e.g. a new schedule) right away.
     this.engine.advanceTo(now);
@@ -120,7 +150,10 @@ export class SimulatorRuntime {
   }
 
   /** Deletes an object; 404 when it does not exist. */
-  remove(clusterName: string, ref: { apiVersion: string; kind: string; namespace?: string; name: string }): KubeObject {
+  remove(
+    clusterName: string,
+    ref: { apiVersion: string; kind: string; namespace?: string; name: string },
+  ): KubeObject {
     const cluster = this.cluster(clusterName);
     let type;
     try {

@@ -13,7 +13,13 @@ const S3_CREDENTIALS = {
 function healthyConditions(at: number): Condition[] {
   const time = kubeTimestamp(at);
   return [
-    { type: 'Ready', status: 'True', reason: 'ClusterIsReady', message: 'Cluster is Ready', lastTransitionTime: time },
+    {
+      type: 'Ready',
+      status: 'True',
+      reason: 'ClusterIsReady',
+      message: 'Cluster is Ready',
+      lastTransitionTime: time,
+    },
     {
       type: 'ContinuousArchiving',
       status: 'True',
@@ -33,7 +39,9 @@ export function postgresCluster(options: {
   name: string;
   namespace: string;
   createdAt: number;
-  backup: { plugin: { objectStore: string } } | { barmanObjectStore: { destinationPath: string } };
+  backup:
+    | { plugin: { objectStore: string } }
+    | { barmanObjectStore: { destinationPath: string } };
 }): KubeObject {
   const { name, namespace, createdAt, backup } = options;
   const spec =
@@ -60,8 +68,18 @@ export function postgresCluster(options: {
   return {
     apiVersion: 'postgresql.cnpg.io/v1',
     kind: 'Cluster',
-    metadata: { name, namespace, creationTimestamp: kubeTimestamp(createdAt), labels: { [SERVICE_LABEL]: namespace } },
-    spec: { instances: 3, imageName: 'ghcr.io/cloudnative-pg/postgresql:16.4', storage: { size: '20Gi' }, ...spec },
+    metadata: {
+      name,
+      namespace,
+      creationTimestamp: kubeTimestamp(createdAt),
+      labels: { [SERVICE_LABEL]: namespace },
+    },
+    spec: {
+      instances: 3,
+      imageName: 'ghcr.io/cloudnative-pg/postgresql:16.4',
+      storage: { size: '20Gi' },
+      ...spec,
+    },
     status: {
       phase: 'Cluster in healthy state',
       instances: 3,
@@ -75,11 +93,20 @@ export function postgresCluster(options: {
 }
 
 /** The barman-cloud plugin's ObjectStore for one cluster. */
-export function objectStore(options: { name: string; namespace: string; destinationPath: string; createdAt: number }): KubeObject {
+export function objectStore(options: {
+  name: string;
+  namespace: string;
+  destinationPath: string;
+  createdAt: number;
+}): KubeObject {
   return {
     apiVersion: 'barmancloud.cnpg.io/v1',
     kind: 'ObjectStore',
-    metadata: { name: options.name, namespace: options.namespace, creationTimestamp: kubeTimestamp(options.createdAt) },
+    metadata: {
+      name: options.name,
+      namespace: options.namespace,
+      creationTimestamp: kubeTimestamp(options.createdAt),
+    },
     spec: {
       configuration: {
         destinationPath: options.destinationPath,
@@ -103,19 +130,29 @@ export function scheduledBackup(options: {
   return {
     apiVersion: 'postgresql.cnpg.io/v1',
     kind: 'ScheduledBackup',
-    metadata: { name: options.name, namespace: options.namespace, creationTimestamp: kubeTimestamp(options.createdAt) },
+    metadata: {
+      name: options.name,
+      namespace: options.namespace,
+      creationTimestamp: kubeTimestamp(options.createdAt),
+    },
     spec: {
       schedule: options.schedule,
       backupOwnerReference: 'self',
       cluster: { name: options.cluster },
       method: options.method,
-      ...(options.method === 'plugin' ? { pluginConfiguration: { name: BARMAN_CLOUD_PLUGIN } } : {}),
+      ...(options.method === 'plugin'
+        ? { pluginConfiguration: { name: BARMAN_CLOUD_PLUGIN } }
+        : {}),
     },
   };
 }
 
 /** The instance Pods and PVCs CloudNativePG creates for a cluster. */
-export function postgresInstances(name: string, namespace: string, createdAt: number): KubeObject[] {
+export function postgresInstances(
+  name: string,
+  namespace: string,
+  createdAt: number,
+): KubeObject[] {
   const objects: KubeObject[] = [];
   for (let i = 1; i <= 3; i++) {
     const instance = `${name}-${i}`;
@@ -143,7 +180,11 @@ export function postgresInstances(name: string, namespace: string, createdAt: nu
         service: namespace,
         size: '20Gi',
         createdAt,
-        labels: { 'cnpg.io/cluster': name, 'cnpg.io/instanceName': instance, 'cnpg.io/pvcRole': 'PG_DATA' },
+        labels: {
+          'cnpg.io/cluster': name,
+          'cnpg.io/instanceName': instance,
+          'cnpg.io/pvcRole': 'PG_DATA',
+        },
       }),
     );
   }

@@ -1,7 +1,15 @@
-import { isObjectDocument, loadFixtureDocuments } from '../fixtures/loadFixtureObjects.ts';
+import {
+  isObjectDocument,
+  loadFixtureDocuments,
+} from '../fixtures/loadFixtureObjects.ts';
 import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
 import { resourceTypeForObject } from '../kube/resourceCatalog.ts';
-import { readOnlyGrant, staticBehaviour, type ClusterSeed, type Scenario } from './scenario.ts';
+import {
+  readOnlyGrant,
+  staticBehaviour,
+  type ClusterSeed,
+  type Scenario,
+} from './scenario.ts';
 
 /** The token of a fixtures cluster. */
 export function fixturesToken(cluster: string): string {
@@ -19,29 +27,40 @@ export function fixturesToken(cluster: string): string {
  * Documents without apiVersion/kind (status fragments) are listed as notices.
  * The clock is frozen and no controller runs, so nothing changes.
  */
-export function fixturesScenario(options: { fixturesDir: string; seed: string; start: number }): Scenario {
+export function fixturesScenario(options: {
+  fixturesDir: string;
+  seed: string;
+  start: number;
+}): Scenario {
   const clusters: ClusterSeed[] = [];
   const taken: Array<Set<string>> = [];
   const notices: string[] = [];
   for (const { file, content } of loadFixtureDocuments(options.fixturesDir)) {
     if (!isObjectDocument(content)) {
-      notices.push(`fixtures: skipped ${file}: not a Kubernetes object (no apiVersion/kind)`);
+      notices.push(
+        `fixtures: skipped ${file}: not a Kubernetes object (no apiVersion/kind)`,
+      );
       continue;
     }
     const type = resourceTypeForObject(content.apiVersion, content.kind);
     if (!type) {
-      notices.push(`fixtures: skipped ${file}: ${content.apiVersion} ${content.kind} is not served`);
+      notices.push(
+        `fixtures: skipped ${file}: ${content.apiVersion} ${content.kind} is not served`,
+      );
       continue;
     }
     const metadata = isJsonObject(content.metadata) ? content.metadata : {};
     const object = {
       ...content,
       metadata:
-        type.namespaced && (metadata.namespace === undefined || metadata.namespace === null)
+        type.namespaced &&
+        (metadata.namespace === undefined || metadata.namespace === null)
           ? { ...metadata, namespace: 'default' }
           : metadata,
     } as KubeObject;
-    const key = `${content.apiVersion}/${content.kind}/${object.metadata.namespace ?? ''}/${String(object.metadata.name)}`;
+    const key = `${content.apiVersion}/${content.kind}/${
+      object.metadata.namespace ?? ''
+    }/${String(object.metadata.name)}`;
     let index = taken.findIndex(names => !names.has(key));
     if (index < 0) {
       index = taken.length;

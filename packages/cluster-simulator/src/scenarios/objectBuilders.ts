@@ -11,7 +11,11 @@ import { kubeTimestamp } from '../time/timestamps.ts';
 export const SERVICE_LABEL = 'app.kubernetes.io/name';
 
 /** A Namespace with the label the API server adds to every namespace. */
-export function namespaceObject(name: string, createdAt: number, labels: Record<string, string> = {}): KubeObject {
+export function namespaceObject(
+  name: string,
+  createdAt: number,
+  labels: Record<string, string> = {},
+): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -42,19 +46,37 @@ export function servicePod(options: {
 }): KubeObject {
   const { service, namespace, index, createdAt } = options;
   const templateHash = shortHash(`${namespace}/${service}`, 10);
-  const name = options.name ?? `${service}-${templateHash}-${shortHash(`${namespace}/${service}/${index}`, 5)}`;
+  const name =
+    options.name ??
+    `${service}-${templateHash}-${shortHash(
+      `${namespace}/${service}/${index}`,
+      5,
+    )}`;
   const spec: JsonObject = {
     containers: [
       {
         name: service,
-        image: options.image ?? `registry.example.com/demo-retail/${service}:1.${index % 3}.0`,
-        ...(options.claimName ? { volumeMounts: [{ name: 'data', mountPath: '/var/lib/data' }] } : {}),
+        image:
+          options.image ??
+          `registry.example.com/demo-retail/${service}:1.${index % 3}.0`,
+        ...(options.claimName
+          ? { volumeMounts: [{ name: 'data', mountPath: '/var/lib/data' }] }
+          : {}),
       },
     ],
-    nodeName: `ip-10-0-${(hashString(name) % 3) + 1}-${hashString(name) % 200}.internal`,
+    nodeName: `ip-10-0-${(hashString(name) % 3) + 1}-${
+      hashString(name) % 200
+    }.internal`,
     restartPolicy: 'Always',
     ...(options.claimName
-      ? { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: options.claimName } }] }
+      ? {
+          volumes: [
+            {
+              name: 'data',
+              persistentVolumeClaim: { claimName: options.claimName },
+            },
+          ],
+        }
       : {}),
   };
   return {
@@ -64,12 +86,17 @@ export function servicePod(options: {
       name,
       namespace,
       creationTimestamp: kubeTimestamp(createdAt),
-      labels: options.labels ?? { [SERVICE_LABEL]: service, 'pod-template-hash': templateHash },
+      labels: options.labels ?? {
+        [SERVICE_LABEL]: service,
+        'pod-template-hash': templateHash,
+      },
     },
     spec,
     status: {
       phase: 'Running',
-      podIP: `10.1.${hashString(name) % 250}.${(hashString(`${name}ip`) % 250) + 2}`,
+      podIP: `10.1.${hashString(name) % 250}.${
+        (hashString(`${name}ip`) % 250) + 2
+      }`,
       startTime: kubeTimestamp(createdAt),
     },
   };
@@ -99,9 +126,15 @@ export function boundClaim(options: {
       resources: { requests: { storage: size } },
       storageClassName: 'gp3',
       volumeMode: 'Filesystem',
-      volumeName: `pvc-${hashString(`${namespace}/${name}`).toString(16).padStart(8, '0')}-5b1e-4c1d-9f0e-${shortHash(name, 12)}`,
+      volumeName: `pvc-${hashString(`${namespace}/${name}`)
+        .toString(16)
+        .padStart(8, '0')}-5b1e-4c1d-9f0e-${shortHash(name, 12)}`,
     },
-    status: { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: size } },
+    status: {
+      phase: 'Bound',
+      accessModes: ['ReadWriteOnce'],
+      capacity: { storage: size },
+    },
   };
 }
 
@@ -132,7 +165,10 @@ export function storageLocation(options: {
     },
     spec: {
       provider: options.provider ?? 'aws',
-      objectStorage: { bucket: options.bucket, ...(options.prefix ? { prefix: options.prefix } : {}) },
+      objectStorage: {
+        bucket: options.bucket,
+        ...(options.prefix ? { prefix: options.prefix } : {}),
+      },
       ...(options.region ? { config: { region: options.region } } : {}),
       credential: { name: 'cloud-credentials', key: 'cloud' },
       ...(options.isDefault ? { default: true } : {}),
@@ -141,14 +177,20 @@ export function storageLocation(options: {
     status: {
       phase: options.phase,
       lastValidationTime: kubeTimestamp(options.validatedAt),
-      ...(options.phase === 'Available' ? { lastSyncedTime: kubeTimestamp(options.validatedAt) } : {}),
+      ...(options.phase === 'Available'
+        ? { lastSyncedTime: kubeTimestamp(options.validatedAt) }
+        : {}),
       ...(options.message ? { message: options.message } : {}),
     },
   };
 }
 
 /** A Velero VolumeSnapshotLocation for EBS snapshots. */
-export function snapshotLocation(namespace: string, region: string, createdAt: number): KubeObject {
+export function snapshotLocation(
+  namespace: string,
+  region: string,
+  createdAt: number,
+): KubeObject {
   return {
     apiVersion: 'velero.io/v1',
     kind: 'VolumeSnapshotLocation',
@@ -187,9 +229,15 @@ export function veleroSchedule(options: {
       schedule: options.schedule,
       template: {
         includedNamespaces: options.includedNamespaces,
-        ...(options.excludedNamespaces ? { excludedNamespaces: options.excludedNamespaces } : {}),
-        ...(options.storageLocation ? { storageLocation: options.storageLocation } : {}),
-        ...(options.snapshotVolumes !== undefined ? { snapshotVolumes: options.snapshotVolumes } : {}),
+        ...(options.excludedNamespaces
+          ? { excludedNamespaces: options.excludedNamespaces }
+          : {}),
+        ...(options.storageLocation
+          ? { storageLocation: options.storageLocation }
+          : {}),
+        ...(options.snapshotVolumes !== undefined
+          ? { snapshotVolumes: options.snapshotVolumes }
+          : {}),
         ttl: options.ttl,
       },
       ...(options.paused ? { paused: true } : {}),

@@ -1,6 +1,11 @@
 import type { KubeObject } from '../kube/kubeObject.ts';
 import { Millis } from '../time/timestamps.ts';
-import { namespaceObject, servicePod, storageLocation, veleroSchedule } from './objectBuilders.ts';
+import {
+  namespaceObject,
+  servicePod,
+  storageLocation,
+  veleroSchedule,
+} from './objectBuilders.ts';
 import { readOnlyGrant, type Scenario } from './scenario.ts';
 
 /** The knobs of the `scale` scenario. */
@@ -32,7 +37,12 @@ export function scaleToken(cluster: string): string {
   return `scale-token-${cluster}`;
 }
 
-function clusterObjects(index: number, parameters: ScaleParameters, historyStart: number, start: number): KubeObject[] {
+function clusterObjects(
+  index: number,
+  parameters: ScaleParameters,
+  historyStart: number,
+  start: number,
+): KubeObject[] {
   const objects: KubeObject[] = [
     namespaceObject('velero', historyStart),
     storageLocation({
@@ -51,7 +61,12 @@ function clusterObjects(index: number, parameters: ScaleParameters, historyStart
     const namespace = `service-${String(n).padStart(3, '0')}`;
     objects.push(
       namespaceObject(namespace, historyStart),
-      servicePod({ service: namespace, namespace, index: 0, createdAt: historyStart }),
+      servicePod({
+        service: namespace,
+        namespace,
+        index: 0,
+        createdAt: historyStart,
+      }),
     );
     for (let s = 0; s < parameters.schedulesPerNamespace; s++) {
       objects.push(
@@ -73,7 +88,11 @@ function clusterObjects(index: number, parameters: ScaleParameters, historyStart
  * The `scale` scenario: many clusters of identical shape whose schedules
  * have run for `days` days, for benchmarks of the collector.
  */
-export function scaleScenario(options: { seed: string; start: number; parameters: ScaleParameters }): Scenario {
+export function scaleScenario(options: {
+  seed: string;
+  start: number;
+  parameters: ScaleParameters;
+}): Scenario {
   const { seed, start, parameters } = options;
   const historyStart = start - parameters.days * Millis.day;
   const clusters = Array.from({ length: parameters.clusters }, (_, i) => {
@@ -98,7 +117,10 @@ export function scaleScenario(options: { seed: string; start: number; parameters
         durationMs: [30_000, 10 * Millis.minute],
         itemCount: [50, 400],
       }),
-      cnpgRuns: () => ({ failureRate: 0, durationMs: [Millis.minute, Millis.minute] }),
+      cnpgRuns: () => ({
+        failureRate: 0,
+        durationMs: [Millis.minute, Millis.minute],
+      }),
       drills: [],
       timeline: [],
     },

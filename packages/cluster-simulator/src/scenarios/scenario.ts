@@ -40,7 +40,12 @@ export function staticBehaviour(seed: string): EstateBehaviour {
   return {
     seed,
     runsControllers: false,
-    backupRuns: () => ({ failureRate: 0, partialFailureRate: 0, durationMs: [60_000, 60_000], itemCount: [10, 10] }),
+    backupRuns: () => ({
+      failureRate: 0,
+      partialFailureRate: 0,
+      durationMs: [60_000, 60_000],
+      itemCount: [10, 10],
+    }),
     cnpgRuns: () => ({ failureRate: 0, durationMs: [60_000, 60_000] }),
     drills: [],
     timeline: [],

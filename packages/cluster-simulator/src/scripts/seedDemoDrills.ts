@@ -22,14 +22,29 @@ function seconds(value: string): number {
 
 const program = new Command()
   .name('seed-demo-drills')
-  .description("Records the demo's drills through the disaster-recovery backend")
-  .option('--backend <url>', "the portal backend's base URL", 'http://localhost:7007')
-  .option('--timeout <seconds>', 'how long to wait for the backend and the catalog', seconds, 600);
+  .description(
+    "Records the demo's drills through the disaster-recovery backend",
+  )
+  .option(
+    '--backend <url>',
+    "the portal backend's base URL",
+    'http://localhost:7007',
+  )
+  .option(
+    '--timeout <seconds>',
+    'how long to wait for the backend and the catalog',
+    seconds,
+    600,
+  );
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 /** Retries `attempt` every 2 s until it returns a value or the deadline passes. */
-async function poll<T>(what: string, deadline: number, attempt: () => Promise<T | undefined>): Promise<T> {
+async function poll<T>(
+  what: string,
+  deadline: number,
+  attempt: () => Promise<T | undefined>,
+): Promise<T> {
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
     try {
@@ -53,7 +68,9 @@ function entityPath(entityRef: string): string {
 }
 
 async function main() {
-  const { backend, timeout } = program.parse().opts<{ backend: string; timeout: number }>();
+  const { backend, timeout } = program
+    .parse()
+    .opts<{ backend: string; timeout: number }>();
   const deadline = Date.now() + timeout * 1000;
   const url = (path: string) => new URL(path, backend).toString();
 
@@ -61,10 +78,17 @@ async function main() {
     (await fetch(url(`${API}/health`))).ok ? true : undefined,
   );
   const token = await poll('a guest token', deadline, async () => {
-    const response = await fetch(url('/api/auth/guest/refresh'), { method: 'POST' });
-    return response.ok ? ((await response.json()).backstageIdentity.token as string) : undefined;
+    const response = await fetch(url('/api/auth/guest/refresh'), {
+      method: 'POST',
+    });
+    return response.ok
+      ? ((await response.json()).backstageIdentity.token as string)
+      : undefined;
   });
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  };
 
   // Each drill is posted on its first entity. Whether an entity was seeded is
   // decided before posting anything, as one drill also lands on the others.
@@ -76,16 +100,24 @@ async function main() {
   const seeded = new Set<string>();
   for (const entityRef of byEntity.keys()) {
     // 404 until the catalog has ingested the example entities.
-    const existing = await poll(`${entityRef} in the catalog`, deadline, async () => {
-      const response = await fetch(url(entityPath(entityRef)), { headers });
-      if (response.status === 404) {
-        return undefined;
-      }
-      if (!response.ok) {
-        throw new Error(`GET ${entityPath(entityRef)} answered ${response.status}: ${await response.text()}`);
-      }
-      return ((await response.json()).items as unknown[]).length;
-    });
+    const existing = await poll(
+      `${entityRef} in the catalog`,
+      deadline,
+      async () => {
+        const response = await fetch(url(entityPath(entityRef)), { headers });
+        if (response.status === 404) {
+          return undefined;
+        }
+        if (!response.ok) {
+          throw new Error(
+            `GET ${entityPath(entityRef)} answered ${
+              response.status
+            }: ${await response.text()}`,
+          );
+        }
+        return ((await response.json()).items as unknown[]).length;
+      },
+    );
     if (existing > 0) {
       seeded.add(entityRef);
     }
@@ -102,7 +134,11 @@ async function main() {
         body: JSON.stringify(drill),
       });
       if (response.status !== 201) {
-        throw new Error(`recording a ${drill.kind} of ${entityRef} answered ${response.status}: ${await response.text()}`);
+        throw new Error(
+          `recording a ${drill.kind} of ${entityRef} answered ${
+            response.status
+          }: ${await response.text()}`,
+        );
       }
       recorded++;
     }
@@ -113,6 +149,10 @@ async function main() {
 }
 
 main().catch(error => {
-  process.stderr.write(`Seeding the demo drills FAILED: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `Seeding the demo drills FAILED: ${
+      error instanceof Error ? error.message : String(error)
+    }\n`,
+  );
   process.exit(1);
 });

@@ -57,20 +57,47 @@ describe('parseLabelSelector semantics', () => {
 describe('parseLabelSelector errors', () => {
   it.each([
     ['app in', "unable to parse requirement: found '' expected: '('"],
-    ['app in (web', "unable to parse requirement: found '', expected: ',' or ')'"],
-    ['app IN (web)', "unable to parse requirement: found 'IN', expected: in, notin, =, ==, !=, gt, lt"],
-    ['app=web,', "unable to parse requirement: found '', expected: identifier after ','"],
-    ['app=a=b', "unable to parse requirement: found '=', expected: ',' or 'end of string'"],
-    ['=web', "unable to parse requirement: found '=', expected: !, identifier, or 'end of string'"],
-    ['app=a b', "unable to parse requirement: found 'b', expected: ',' or 'end of string'"],
-    ['!app=web', "unable to parse requirement: found '=', expected: ',' or 'end of string'"],
-    ['app=web)', "unable to parse requirement: found ')', expected: ',' or 'end of string'"],
+    [
+      'app in (web',
+      "unable to parse requirement: found '', expected: ',' or ')'",
+    ],
+    [
+      'app IN (web)',
+      "unable to parse requirement: found 'IN', expected: in, notin, =, ==, !=, gt, lt",
+    ],
+    [
+      'app=web,',
+      "unable to parse requirement: found '', expected: identifier after ','",
+    ],
+    [
+      'app=a=b',
+      "unable to parse requirement: found '=', expected: ',' or 'end of string'",
+    ],
+    [
+      '=web',
+      "unable to parse requirement: found '=', expected: !, identifier, or 'end of string'",
+    ],
+    [
+      'app=a b',
+      "unable to parse requirement: found 'b', expected: ',' or 'end of string'",
+    ],
+    [
+      '!app=web',
+      "unable to parse requirement: found '=', expected: ',' or 'end of string'",
+    ],
+    [
+      'app=web)',
+      "unable to parse requirement: found ')', expected: ',' or 'end of string'",
+    ],
     ['-app=web', 'invalid label key "-app"'],
     ['a/b/c', 'invalid label key "a/b/c"'],
     ['app=-web', 'invalid label value: "-web": at key: "app"'],
     [`app=${'x'.repeat(64)}`, 'must be no more than 63 characters'],
     ['replicas>two', "for 'Gt', 'Lt' operators, the value must be an integer"],
-    ['app in (a b)', "unable to parse requirement: found 'b', expected: ',' or ')'"],
+    [
+      'app in (a b)',
+      "unable to parse requirement: found 'b', expected: ',' or ')'",
+    ],
   ])('%p fails with %p', (selector, message) => {
     expect(() => parseLabelSelector(selector)).toThrow(SelectorSyntaxError);
     expect(() => parseLabelSelector(selector)).toThrow(message);

@@ -90,7 +90,9 @@ function tokenize(input: string): Token[] {
     }
     if (SPECIAL_CHARACTERS.has(char)) {
       const at = position;
-      const symbol = SPECIAL_SYMBOLS.find(([text]) => input.startsWith(text, at))!;
+      const symbol = SPECIAL_SYMBOLS.find(([text]) =>
+        input.startsWith(text, at),
+      )!;
       tokens.push({ kind: symbol[1], literal: symbol[0] });
       position += symbol[0].length;
       continue;
@@ -139,7 +141,10 @@ class Parser {
   }
 
   private contextual(token: Token, context: LexContext): Token {
-    if (context === 'values' && (token.kind === 'in' || token.kind === 'notin')) {
+    if (
+      context === 'values' &&
+      (token.kind === 'in' || token.kind === 'notin')
+    ) {
       return { kind: 'identifier', literal: token.literal };
     }
     return token;
@@ -168,7 +173,10 @@ class Parser {
         );
       }
       const afterComma = this.lookahead('values');
-      if (afterComma.kind !== 'identifier' && afterComma.kind !== 'doesNotExist') {
+      if (
+        afterComma.kind !== 'identifier' &&
+        afterComma.kind !== 'doesNotExist'
+      ) {
         throw fail(
           `found '${afterComma.literal}', expected: identifier after ','`,
         );
@@ -243,9 +251,7 @@ class Parser {
       return [''];
     }
     if (next.kind !== 'identifier' && next.kind !== 'comma') {
-      throw fail(
-        `found '${next.literal}', expected: ',', ')' or identifier`,
-      );
+      throw fail(`found '${next.literal}', expected: ',', ')' or identifier`);
     }
     const values = this.parseIdentifierList();
     const close = this.consume('values');
@@ -333,9 +339,7 @@ function requirement(
     case 'gt':
     case 'lt':
       if (!/^[-+]?\d+$/.test(values[0])) {
-        throw fail(
-          "for 'Gt', 'Lt' operators, the value must be an integer",
-        );
+        throw fail("for 'Gt', 'Lt' operators, the value must be an integer");
       }
       break;
     default:
@@ -345,7 +349,9 @@ function requirement(
     const errors = labelValueErrors(value);
     if (errors.length > 0) {
       throw fail(
-        `invalid label value: "${value}": at key: "${key}": ${errors.join('; ')}`,
+        `invalid label value: "${value}": at key: "${key}": ${errors.join(
+          '; ',
+        )}`,
       );
     }
   }

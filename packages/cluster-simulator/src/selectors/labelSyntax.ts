@@ -22,7 +22,9 @@ export function qualifiedNameErrors(value: string): string[] {
     if (prefix.length === 0) {
       errors.push('prefix part must be non-empty');
     } else {
-      errors.push(...dns1123SubdomainErrors(prefix).map(e => `prefix part ${e}`));
+      errors.push(
+        ...dns1123SubdomainErrors(prefix).map(e => `prefix part ${e}`),
+      );
     }
   } else {
     return [

@@ -1,5 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { badRequest, methodNotSupported, resourceNotFound } from '../kube/apiStatus.ts';
+import {
+  badRequest,
+  methodNotSupported,
+  resourceNotFound,
+} from '../kube/apiStatus.ts';
 import { isJsonObject } from '../kube/kubeObject.ts';
 import type { SimulatorRuntime } from '../runtime/simulatorRuntime.ts';
 import { parseGoDuration } from '../time/goDuration.ts';
@@ -24,7 +28,12 @@ function clusterSummary(context: AdminContext, name: string) {
     groups: [...cluster.installedGroups],
     faults: cluster.faults,
     objects: Object.fromEntries(
-      cluster.servedTypes().map(t => [t.group ? `${t.plural}.${t.group}` : t.plural, cluster.collection(t).size]),
+      cluster
+        .servedTypes()
+        .map(t => [
+          t.group ? `${t.plural}.${t.group}` : t.plural,
+          cluster.collection(t).size,
+        ]),
     ),
   };
 }
@@ -40,7 +49,9 @@ function parseAdvance(body: unknown): number {
   if (isJsonObject(body) && typeof body.ms === 'number' && body.ms >= 0) {
     return body.ms;
   }
-  throw badRequest('expected {"by": "<Go duration>"} or {"ms": <milliseconds>}');
+  throw badRequest(
+    'expected {"by": "<Go duration>"} or {"ms": <milliseconds>}',
+  );
 }
 
 function parseGrant(body: unknown) {
@@ -49,8 +60,13 @@ function parseGrant(body: unknown) {
     !isJsonObject(body) ||
     typeof body.token !== 'string' ||
     body.token.length < 8 ||
-    (body.resources !== '*' && !(Array.isArray(body.resources) && body.resources.every(r => typeof r === 'string'))) ||
-    (body.verbs !== '*' && !(Array.isArray(body.verbs) && body.verbs.every(v => verbs.includes(v))))
+    (body.resources !== '*' &&
+      !(
+        Array.isArray(body.resources) &&
+        body.resources.every(r => typeof r === 'string')
+      )) ||
+    (body.verbs !== '*' &&
+      !(Array.isArray(body.verbs) && body.verbs.every(v => verbs.includes(v))))
   ) {
     throw badRequest(
       'expected {"token": "<8+ characters>", "user"?: string, "resources": "*" | string[], "verbs": "*" | ("get"|"list"|"create"|"update"|"delete")[]}',
@@ -58,7 +74,10 @@ function parseGrant(body: unknown) {
   }
   return {
     token: body.token,
-    user: typeof body.user === 'string' ? body.user : 'system:serviceaccount:default:simulated',
+    user:
+      typeof body.user === 'string'
+        ? body.user
+        : 'system:serviceaccount:default:simulated',
     resources: body.resources as '*' | string[],
     verbs: body.verbs as '*' | ApiVerb[],
   };
@@ -85,18 +104,36 @@ export async function routeAdmin(
   const [first, name, sub] = segments;
   if (first === 'clock' && segments.length === 1 && method === 'GET') {
     const now = runtime.catchUp();
-    return { status: 200, body: { now: kubeTimestamp(now), speed: runtime.clock.speed } };
+    return {
+      status: 200,
+      body: { now: kubeTimestamp(now), speed: runtime.clock.speed },
+    };
   }
-  if (first === 'clock' && name === 'advance' && segments.length === 2 && method === 'POST') {
+  if (
+    first === 'clock' &&
+    name === 'advance' &&
+    segments.length === 2 &&
+    method === 'POST'
+  ) {
     const now = runtime.advanceClock(parseAdvance(await readRequestBody(req)));
-    return { status: 200, body: { now: kubeTimestamp(now), speed: runtime.clock.speed } };
+    return {
+      status: 200,
+      body: { now: kubeTimestamp(now), speed: runtime.clock.speed },
+    };
   }
   if (first !== 'clusters') {
     throw resourceNotFound();
   }
   if (segments.length === 1 && method === 'GET') {
     runtime.catchUp();
-    return { status: 200, body: { clusters: [...runtime.clusters.keys()].map(n => clusterSummary(context, n)) } };
+    return {
+      status: 200,
+      body: {
+        clusters: [...runtime.clusters.keys()].map(n =>
+          clusterSummary(context, n),
+        ),
+      },
+    };
   }
   runtime.cluster(name ?? '');
   if (segments.length === 2 && method === 'GET') {
@@ -110,11 +147,17 @@ export async function routeAdmin(
     case 'GET faults':
       return { status: 200, body: runtime.cluster(name).faults };
     case 'PUT faults':
-      return { status: 200, body: runtime.setFaults(name, (await readRequestBody(req)) ?? {}) };
+      return {
+        status: 200,
+        body: runtime.setFaults(name, (await readRequestBody(req)) ?? {}),
+      };
     case 'DELETE faults':
       return { status: 200, body: runtime.setFaults(name, {}) };
     case 'POST objects': {
-      const { object, created } = runtime.apply(name, await readRequestBody(req));
+      const { object, created } = runtime.apply(
+        name,
+        await readRequestBody(req),
+      );
       return { status: created ? 201 : 200, body: object };
     }
     case 'DELETE objects':
@@ -130,7 +173,15 @@ export async function routeAdmin(
     case 'POST tokens': {
       const grant = parseGrant(await readRequestBody(req));
       runtime.grantToken(name, grant);
-      return { status: 201, body: { token: grant.token, user: grant.user, resources: grant.resources, verbs: grant.verbs } };
+      return {
+        status: 201,
+        body: {
+          token: grant.token,
+          user: grant.user,
+          resources: grant.resources,
+          verbs: grant.verbs,
+        },
+      };
     }
     default:
       if (['faults', 'objects', 'tokens'].includes(sub)) {

@@ -19,7 +19,12 @@ const TOKEN_VERSION = 'meta.k8s.io/v1';
 /** Encodes a continue position as an opaque token. */
 export function encodeContinue(position: ContinuePosition): string {
   return Buffer.from(
-    JSON.stringify({ v: TOKEN_VERSION, rv: position.rv, start: position.start, p: position.page }),
+    JSON.stringify({
+      v: TOKEN_VERSION,
+      rv: position.rv,
+      start: position.start,
+      p: position.page,
+    }),
   ).toString('base64url');
 }
 
@@ -29,13 +34,26 @@ export function decodeContinue(token: string): ContinuePosition {
   try {
     parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
   } catch {
-    throw badRequest('continue key is not valid: illegal base64 data or not JSON');
+    throw badRequest(
+      'continue key is not valid: illegal base64 data or not JSON',
+    );
   }
-  const fields = parsed as { v?: unknown; rv?: unknown; start?: unknown; p?: unknown };
+  const fields = parsed as {
+    v?: unknown;
+    rv?: unknown;
+    start?: unknown;
+    p?: unknown;
+  };
   if (fields?.v !== TOKEN_VERSION) {
-    throw badRequest(`continue key is not valid: server does not recognize this encoded key version`);
+    throw badRequest(
+      `continue key is not valid: server does not recognize this encoded key version`,
+    );
   }
-  if (typeof fields.rv !== 'number' || fields.rv === 0 || !Number.isInteger(fields.rv)) {
+  if (
+    typeof fields.rv !== 'number' ||
+    fields.rv === 0 ||
+    !Number.isInteger(fields.rv)
+  ) {
     throw badRequest(
       `continue key is not valid: incorrect encoded start resourceVersion (version ${TOKEN_VERSION})`,
     );

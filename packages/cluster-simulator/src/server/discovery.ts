@@ -25,7 +25,10 @@ function groupsOf(cluster: SimulatedCluster): GroupVersions[] {
   return [...groups].map(([name, versions]) => ({
     name,
     // v1 first: the first version is the preferred one.
-    versions: [...versions.filter(v => v === 'v1'), ...versions.filter(v => v !== 'v1').sort()],
+    versions: [
+      ...versions.filter(v => v === 'v1'),
+      ...versions.filter(v => v !== 'v1').sort(),
+    ],
   }));
 }
 
@@ -59,7 +62,11 @@ export function coreApiVersions(serverAddress: string) {
 
 /** `GET /apis`: the installed groups. */
 export function apiGroupList(cluster: SimulatedCluster) {
-  return { kind: 'APIGroupList', apiVersion: 'v1', groups: groupsOf(cluster).map(apiGroup) };
+  return {
+    kind: 'APIGroupList',
+    apiVersion: 'v1',
+    groups: groupsOf(cluster).map(apiGroup),
+  };
 }
 
 /** `GET /apis/<group>`; 404 when the group is not installed. */
@@ -72,7 +79,11 @@ export function apiGroupDocument(cluster: SimulatedCluster, name: string) {
 }
 
 /** `GET /api/v1` or `/apis/<group>/<version>`; 404 when not installed. */
-export function apiResourceList(cluster: SimulatedCluster, group: string, version: string) {
+export function apiResourceList(
+  cluster: SimulatedCluster,
+  group: string,
+  version: string,
+) {
   const types = cluster
     .servedTypes()
     .filter(t => t.group === group && t.version === version);

@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseYaml } from 'yaml';
-import { ApiError, badRequest, unsupportedMediaType } from '../kube/apiStatus.ts';
+import {
+  ApiError,
+  badRequest,
+  unsupportedMediaType,
+} from '../kube/apiStatus.ts';
 import type { BodyFault } from '../faults/faultInjector.ts';
 
 /** Largest request body accepted (the API server's limit is 3 MiB too). */
@@ -25,17 +29,24 @@ export async function readRequestBody(req: IncomingMessage): Promise<unknown> {
   if (text.trim() === '') {
     return undefined;
   }
-  const contentType = (req.headers['content-type'] ?? 'application/json').split(';')[0].trim();
+  const contentType = (req.headers['content-type'] ?? 'application/json')
+    .split(';')[0]
+    .trim();
   try {
     if (contentType === 'application/json' || contentType.endsWith('+json')) {
       return JSON.parse(text);
     }
-    if (contentType === 'application/yaml' || contentType === 'application/x-yaml') {
+    if (
+      contentType === 'application/yaml' ||
+      contentType === 'application/x-yaml'
+    ) {
       return parseYaml(text);
     }
   } catch (error) {
     throw badRequest(
-      `the body of the request could not be decoded: ${(error as Error).message}`,
+      `the body of the request could not be decoded: ${
+        (error as Error).message
+      }`,
     );
   }
   throw unsupportedMediaType(contentType);
@@ -64,7 +75,11 @@ export function sendJson(
   if (fault === 'truncate') {
     payload = payload.subarray(0, half);
   } else if (fault === 'malformed') {
-    payload = Buffer.concat([payload.subarray(0, half), Buffer.from([0x07]), payload.subarray(half)]);
+    payload = Buffer.concat([
+      payload.subarray(0, half),
+      Buffer.from([0x07]),
+      payload.subarray(half),
+    ]);
   }
   res.writeHead(status, {
     'Content-Type': 'application/json',

@@ -1,4 +1,8 @@
-import { kubeClients, rejectionOf, statusOf } from '../__testUtils__/kubeClients.ts';
+import {
+  kubeClients,
+  rejectionOf,
+  statusOf,
+} from '../__testUtils__/kubeClients.ts';
 import { testBackup, testScenario } from '../__testUtils__/testScenario.ts';
 import { startSimulator, type Simulator } from '../simulator.ts';
 
@@ -11,10 +15,18 @@ describe('simulated cluster API', () => {
   beforeAll(async () => {
     simulator = await startSimulator({
       scenario: testScenario([
-        testBackup('daily-1', 'velero', { 'velero.io/schedule-name': 'daily', tier: '1' }),
-        testBackup('daily-2', 'velero', { 'velero.io/schedule-name': 'daily', tier: '2' }),
+        testBackup('daily-1', 'velero', {
+          'velero.io/schedule-name': 'daily',
+          tier: '1',
+        }),
+        testBackup('daily-2', 'velero', {
+          'velero.io/schedule-name': 'daily',
+          tier: '2',
+        }),
         testBackup('manual', 'velero', {}),
-        testBackup('other-ns', 'backups', { 'velero.io/schedule-name': 'daily' }),
+        testBackup('other-ns', 'backups', {
+          'velero.io/schedule-name': 'daily',
+        }),
       ]),
     });
     base = simulator.clusters[0].url;
@@ -30,31 +42,58 @@ describe('simulated cluster API', () => {
   it('serves discovery for installed groups only', async () => {
     const groups = await (await get('/apis')).json();
     expect(groups.groups.map((g: any) => g.name)).toEqual(['velero.io']);
-    expect(groups.groups[0].preferredVersion).toEqual({ groupVersion: 'velero.io/v1', version: 'v1' });
+    expect(groups.groups[0].preferredVersion).toEqual({
+      groupVersion: 'velero.io/v1',
+      version: 'v1',
+    });
     const resources = await (await get('/apis/velero.io/v1')).json();
     expect(resources.resources.map((r: any) => r.name)).toEqual(
-      expect.arrayContaining(['backups', 'schedules', 'restores', 'backupstoragelocations', 'volumesnapshotlocations']),
+      expect.arrayContaining([
+        'backups',
+        'schedules',
+        'restores',
+        'backupstoragelocations',
+        'volumesnapshotlocations',
+      ]),
     );
     const core = await (await get('/api/v1')).json();
-    expect(core.resources.map((r: any) => r.name)).toEqual(['namespaces', 'pods', 'persistentvolumeclaims']);
+    expect(core.resources.map((r: any) => r.name)).toEqual([
+      'namespaces',
+      'pods',
+      'persistentvolumeclaims',
+    ]);
     expect((await (await get('/api')).json()).versions).toEqual(['v1']);
   });
 
   it('answers 404 like a cluster without the CRD for a group not installed', async () => {
     const response = await get('/apis/postgresql.cnpg.io/v1');
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ kind: 'Status', reason: 'NotFound', code: 404 });
+    expect(await response.json()).toMatchObject({
+      kind: 'Status',
+      reason: 'NotFound',
+      code: 404,
+    });
     const { custom } = kubeClients(base, 'test-token');
     const error = await rejectionOf(
-      custom.listClusterCustomObject({ group: 'postgresql.cnpg.io', version: 'v1', plural: 'clusters' }),
+      custom.listClusterCustomObject({
+        group: 'postgresql.cnpg.io',
+        version: 'v1',
+        plural: 'clusters',
+      }),
     );
     expect(error.code).toBe(404);
   });
 
   it('lists cluster-wide and namespaced in key order through client-node', async () => {
     const { custom } = kubeClients(base, 'test-token');
-    const all = await custom.listClusterCustomObject({ group: 'velero.io', version: 'v1', plural: 'backups' });
-    expect(all.items.map((b: any) => `${b.metadata.namespace}/${b.metadata.name}`)).toEqual([
+    const all = await custom.listClusterCustomObject({
+      group: 'velero.io',
+      version: 'v1',
+      plural: 'backups',
+    });
+    expect(
+      all.items.map((b: any) => `${b.metadata.namespace}/${b.metadata.name}`),
+    ).toEqual([
       'backups/other-ns',
       'velero/daily-1',
       'velero/daily-2',
@@ -83,23 +122,40 @@ describe('simulated cluster API', () => {
     });
     expect(backup.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
     const error = await rejectionOf(
-      custom.getNamespacedCustomObject({ group: 'velero.io', version: 'v1', namespace: 'velero', plural: 'backups', name: 'gone' }),
+      custom.getNamespacedCustomObject({
+        group: 'velero.io',
+        version: 'v1',
+        namespace: 'velero',
+        plural: 'backups',
+        name: 'gone',
+      }),
     );
     expect(error.code).toBe(404);
-    expect(statusOf(error)).toMatchObject({ reason: 'NotFound', message: 'backups.velero.io "gone" not found' });
+    expect(statusOf(error)).toMatchObject({
+      reason: 'NotFound',
+      message: 'backups.velero.io "gone" not found',
+    });
   });
 
   it('lists core namespaces and pods with labels, without kind on items', async () => {
     const { core } = kubeClients(base, 'test-token');
     const namespaces = await core.listNamespace();
-    expect(namespaces.items.map(n => n.metadata?.name)).toEqual(['app', 'velero']);
-    const pods = await core.listNamespacedPod({ namespace: 'app', labelSelector: 'app.kubernetes.io/name=app' });
+    expect(namespaces.items.map(n => n.metadata?.name)).toEqual([
+      'app',
+      'velero',
+    ]);
+    const pods = await core.listNamespacedPod({
+      namespace: 'app',
+      labelSelector: 'app.kubernetes.io/name=app',
+    });
     expect(pods.items).toHaveLength(1);
     const raw = await (await get('/api/v1/pods')).json();
     expect(raw.kind).toBe('PodList');
     expect(raw.items[0].kind).toBeUndefined();
     const namespace = await core.readNamespace({ name: 'app' });
-    expect(namespace.metadata?.labels?.['kubernetes.io/metadata.name']).toBe('app');
+    expect(namespace.metadata?.labels?.['kubernetes.io/metadata.name']).toBe(
+      'app',
+    );
   });
 
   it.each([
@@ -122,42 +178,71 @@ describe('simulated cluster API', () => {
 
   it('filters by fieldSelector on metadata.name and metadata.namespace', async () => {
     const body = await (
-      await get('/apis/velero.io/v1/backups?fieldSelector=metadata.namespace%3Dvelero,metadata.name!%3Dmanual')
+      await get(
+        '/apis/velero.io/v1/backups?fieldSelector=metadata.namespace%3Dvelero,metadata.name!%3Dmanual',
+      )
     ).json();
-    expect(body.items.map((b: any) => b.metadata.name)).toEqual(['daily-1', 'daily-2']);
+    expect(body.items.map((b: any) => b.metadata.name)).toEqual([
+      'daily-1',
+      'daily-2',
+    ]);
   });
 
   it.each([
-    ['labelSelector=tier%20in', "unable to parse requirement: found '' expected: '('"],
-    ['labelSelector=tier%3D%3D%3Db', "unable to parse requirement: found '=', expected: identifier"],
+    [
+      'labelSelector=tier%20in',
+      "unable to parse requirement: found '' expected: '('",
+    ],
+    [
+      'labelSelector=tier%3D%3D%3Db',
+      "unable to parse requirement: found '=', expected: identifier",
+    ],
     ['fieldSelector=spec.ttl%3Dx', 'field label not supported: spec.ttl'],
-  ])('refuses a malformed selector (%s) with 400 BadRequest', async (query, message) => {
-    const response = await get(`/apis/velero.io/v1/backups?${query}`);
-    expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({
-      kind: 'Status',
-      apiVersion: 'v1',
-      metadata: {},
-      status: 'Failure',
-      message,
-      reason: 'BadRequest',
-      code: 400,
-    });
-  });
+  ])(
+    'refuses a malformed selector (%s) with 400 BadRequest',
+    async (query, message) => {
+      const response = await get(`/apis/velero.io/v1/backups?${query}`);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        kind: 'Status',
+        apiVersion: 'v1',
+        metadata: {},
+        status: 'Failure',
+        message,
+        reason: 'BadRequest',
+        code: 400,
+      });
+    },
+  );
 
   it('answers 401 without a valid bearer token', async () => {
     const missing = await fetch(`${base}/apis/velero.io/v1/backups`);
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toMatchObject({ reason: 'Unauthorized', message: 'Unauthorized', code: 401 });
+    expect(await missing.json()).toMatchObject({
+      reason: 'Unauthorized',
+      message: 'Unauthorized',
+      code: 401,
+    });
     const { custom } = kubeClients(base, 'wrong-token');
-    const error = await rejectionOf(custom.listClusterCustomObject({ group: 'velero.io', version: 'v1', plural: 'backups' }));
+    const error = await rejectionOf(
+      custom.listClusterCustomObject({
+        group: 'velero.io',
+        version: 'v1',
+        plural: 'backups',
+      }),
+    );
     expect(error.code).toBe(401);
   });
 
   it('answers 403 Forbidden for a token not allowed to read a resource', async () => {
     const { custom } = kubeClients(base, 'no-cnpg-no-backups');
     const error = await rejectionOf(
-      custom.listNamespacedCustomObject({ group: 'velero.io', version: 'v1', namespace: 'velero', plural: 'backups' }),
+      custom.listNamespacedCustomObject({
+        group: 'velero.io',
+        version: 'v1',
+        namespace: 'velero',
+        plural: 'backups',
+      }),
     );
     expect(error.code).toBe(403);
     expect(statusOf(error)).toMatchObject({
@@ -166,7 +251,11 @@ describe('simulated cluster API', () => {
         'backups.velero.io is forbidden: User "system:serviceaccount:dr:limited" cannot list resource "backups" in API group "velero.io" in the namespace "velero"',
       details: { group: 'velero.io', kind: 'backups' },
     });
-    const schedules = await custom.listClusterCustomObject({ group: 'velero.io', version: 'v1', plural: 'schedules' });
+    const schedules = await custom.listClusterCustomObject({
+      group: 'velero.io',
+      version: 'v1',
+      plural: 'schedules',
+    });
     expect(schedules.items).toEqual([]);
   });
 
@@ -195,10 +284,21 @@ describe('simulated cluster API', () => {
     };
     const created = await custom.createNamespacedCustomObject(request);
     expect(created.metadata.resourceVersion).toMatch(/^\d+$/);
-    const error = await rejectionOf(custom.createNamespacedCustomObject({ ...request, body: testBackup('created') }));
+    const error = await rejectionOf(
+      custom.createNamespacedCustomObject({
+        ...request,
+        body: testBackup('created'),
+      }),
+    );
     expect(error.code).toBe(409);
     expect(statusOf(error).reason).toBe('AlreadyExists');
-    await custom.deleteNamespacedCustomObject({ group: 'velero.io', version: 'v1', namespace: 'velero', plural: 'backups', name: 'created' });
+    await custom.deleteNamespacedCustomObject({
+      group: 'velero.io',
+      version: 'v1',
+      namespace: 'velero',
+      plural: 'backups',
+      name: 'created',
+    });
   });
 
   it('answers an unknown cluster and an unknown path with a 404 Status', async () => {

@@ -1,9 +1,22 @@
-import { badRequest, methodNotSupported, resourceNotFound } from '../kube/apiStatus.ts';
+import {
+  badRequest,
+  methodNotSupported,
+  resourceNotFound,
+} from '../kube/apiStatus.ts';
 import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
-import { apiVersionOf, resourceTypeForPath, type ResourceType } from '../kube/resourceCatalog.ts';
+import {
+  apiVersionOf,
+  resourceTypeForPath,
+  type ResourceType,
+} from '../kube/resourceCatalog.ts';
 import type { SimulatedCluster } from '../store/simulatedCluster.ts';
 import { authorize, type TokenGrant } from './accessControl.ts';
-import { apiGroupDocument, apiGroupList, apiResourceList, coreApiVersions } from './discovery.ts';
+import {
+  apiGroupDocument,
+  apiGroupList,
+  apiResourceList,
+  coreApiVersions,
+} from './discovery.ts';
 import { listObjects, type ContinuePolicy } from './listObjects.ts';
 
 /** A request to one cluster's API, path relative to the cluster's base URL. */
@@ -97,7 +110,9 @@ function handleResource(
   const { method, query, grant } = request;
   if (method === 'GET' && name === undefined) {
     if (query.get('watch') === 'true' || query.get('watch') === '1') {
-      throw methodNotSupported('watch is not supported by the cluster simulator');
+      throw methodNotSupported(
+        'watch is not supported by the cluster simulator',
+      );
     }
     authorize(grant, 'list', type, namespace);
     const page = listObjects(
@@ -137,11 +152,17 @@ function handleResource(
     authorize(grant, 'create', type, namespace);
     const body = request.body;
     if (!isJsonObject(body) || !isJsonObject(body.metadata)) {
-      throw badRequest(`the object provided is unrecognized (must be of type ${type.kind})`);
+      throw badRequest(
+        `the object provided is unrecognized (must be of type ${type.kind})`,
+      );
     }
     if (type.namespaced) {
       const bodyNamespace = body.metadata.namespace;
-      if (bodyNamespace !== undefined && bodyNamespace !== '' && bodyNamespace !== namespace) {
+      if (
+        bodyNamespace !== undefined &&
+        bodyNamespace !== '' &&
+        bodyNamespace !== namespace
+      ) {
         throw badRequest(
           'the namespace of the provided object does not match the namespace sent on the request',
         );
@@ -150,10 +171,15 @@ function handleResource(
     }
     if (body.apiVersion !== apiVersionOf(type) || body.kind !== type.kind) {
       throw badRequest(
-        `the API version in the data (${String(body.apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
+        `the API version in the data (${String(
+          body.apiVersion,
+        )}) does not match the expected API version (${apiVersionOf(type)})`,
       );
     }
-    return { status: 201, body: cluster.write(body, request.simulatedNow, 'create') };
+    return {
+      status: 201,
+      body: cluster.write(body, request.simulatedNow, 'create'),
+    };
   }
   if (method === 'DELETE' && name !== undefined) {
     authorize(grant, 'delete', type, namespace, name);
@@ -170,7 +196,10 @@ export function routeKubeApi(
   cluster: SimulatedCluster,
   request: KubeApiRequest,
 ): KubeApiResponse {
-  const segments = request.path.split('/').filter(s => s.length > 0).map(decodeURIComponent);
+  const segments = request.path
+    .split('/')
+    .filter(s => s.length > 0)
+    .map(decodeURIComponent);
   if (request.method === 'GET') {
     if (segments.length === 1 && segments[0] === 'version') {
       return { status: 200, body: VERSION_INFO };
@@ -188,11 +217,18 @@ export function routeKubeApi(
       return { status: 200, body: apiGroupDocument(cluster, segments[1]) };
     }
     if (segments.length === 3 && segments[0] === 'apis') {
-      return { status: 200, body: apiResourceList(cluster, segments[1], segments[2]) };
+      return {
+        status: 200,
+        body: apiResourceList(cluster, segments[1], segments[2]),
+      };
     }
   }
   if (segments[0] === 'api' && segments.length >= 3) {
-    return handleResource(cluster, request, parseResourcePath(cluster, '', segments[1], segments.slice(2)));
+    return handleResource(
+      cluster,
+      request,
+      parseResourcePath(cluster, '', segments[1], segments.slice(2)),
+    );
   }
   if (segments[0] === 'apis' && segments.length >= 4) {
     return handleResource(

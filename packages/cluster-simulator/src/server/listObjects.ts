@@ -1,8 +1,15 @@
 import { badRequest, continueExpired } from '../kube/apiStatus.ts';
 import type { KubeObject } from '../kube/kubeObject.ts';
 import { parseFieldSelector } from '../selectors/fieldSelector.ts';
-import { parseLabelSelector, SelectorSyntaxError } from '../selectors/labelSelector.ts';
-import { lowerBound, objectKey, type ObjectCollection } from '../store/objectCollection.ts';
+import {
+  parseLabelSelector,
+  SelectorSyntaxError,
+} from '../selectors/labelSelector.ts';
+import {
+  lowerBound,
+  objectKey,
+  type ObjectCollection,
+} from '../store/objectCollection.ts';
 import { decodeContinue, encodeContinue } from './continueToken.ts';
 
 /** The list query parameters the simulator honours. */
@@ -79,18 +86,31 @@ export function listObjects(
   let page = 0;
   if (query.continue) {
     if (query.resourceVersion) {
-      throw badRequest('specifying resource version is not allowed when using continue');
+      throw badRequest(
+        'specifying resource version is not allowed when using continue',
+      );
     }
     const position = decodeContinue(query.continue);
-    const inconsistent = encodeContinue({ rv: -1, start: position.start, page: position.page });
-    if (policy.expireAfterPages !== undefined && position.page >= policy.expireAfterPages) {
+    const inconsistent = encodeContinue({
+      rv: -1,
+      start: position.start,
+      page: position.page,
+    });
+    if (
+      policy.expireAfterPages !== undefined &&
+      position.page >= policy.expireAfterPages
+    ) {
       throw continueExpired(inconsistent);
     }
     if (position.rv === -1) {
       entries = collection.snapshot();
       version = clusterVersion;
     } else {
-      const retained = collection.snapshotAt(position.rv, policy.now, policy.snapshotRetentionMs);
+      const retained = collection.snapshotAt(
+        position.rv,
+        policy.now,
+        policy.snapshotRetentionMs,
+      );
       if (!retained) {
         throw continueExpired(inconsistent);
       }
@@ -107,7 +127,9 @@ export function listObjects(
   const prefix = query.namespace !== undefined ? `${query.namespace}/` : '';
   let index = lowerBound(entries, start > prefix ? start : prefix);
   const items: KubeObject[] = [];
-  const filtered = selectors.labels.requirements.length > 0 || selectors.fields.requirements.length > 0;
+  const filtered =
+    selectors.labels.requirements.length > 0 ||
+    selectors.fields.requirements.length > 0;
   while (index < entries.length && (limit === 0 || items.length < limit)) {
     const object = entries[index];
     if (prefix && !objectKey(object).startsWith(prefix)) {
@@ -118,20 +140,25 @@ export function listObjects(
     const { metadata } = object;
     if (
       selectors.labels.matches(metadata.labels) &&
-      selectors.fields.matches({ name: metadata.name, namespace: metadata.namespace ?? '' })
+      selectors.fields.matches({
+        name: metadata.name,
+        namespace: metadata.namespace ?? '',
+      })
     ) {
       items.push(object);
     }
   }
   const hasMore =
-    index < entries.length && (!prefix || objectKey(entries[index]).startsWith(prefix));
+    index < entries.length &&
+    (!prefix || objectKey(entries[index]).startsWith(prefix));
   if (!hasMore) {
     return { items, resourceVersion: version };
   }
   collection.retainSnapshot(version, entries, policy.now);
   const remaining = filtered
     ? undefined
-    : (prefix ? lowerBound(entries, `${query.namespace}0`) : entries.length) - index;
+    : (prefix ? lowerBound(entries, `${query.namespace}0`) : entries.length) -
+      index;
   return {
     items,
     resourceVersion: version,

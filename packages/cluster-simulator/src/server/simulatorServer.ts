@@ -1,6 +1,11 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError, internalError, resourceNotFound, unauthorized } from '../kube/apiStatus.ts';
+import {
+  ApiError,
+  internalError,
+  resourceNotFound,
+  unauthorized,
+} from '../kube/apiStatus.ts';
 import type { SimulatorRuntime } from '../runtime/simulatorRuntime.ts';
 import { authenticate } from './accessControl.ts';
 import { routeAdmin } from './adminRoutes.ts';
@@ -27,7 +32,9 @@ export interface RunningServer {
 const delay = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 function toApiError(error: unknown): ApiError {
-  return error instanceof ApiError ? error : internalError((error as Error)?.message ?? String(error));
+  return error instanceof ApiError
+    ? error
+    : internalError((error as Error)?.message ?? String(error));
 }
 
 /**
@@ -35,12 +42,21 @@ function toApiError(error: unknown): ApiError {
  * `<url>/clusters/<name>`; the admin API is under `<url>/admin`, guarded by
  * its own bearer token.
  */
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+export async function startServer(
+  options: ServerOptions,
+): Promise<RunningServer> {
   const { runtime, adminToken } = options;
   let baseUrl = '';
-  const clusterUrl = (name: string) => `${baseUrl}/clusters/${encodeURIComponent(name)}`;
+  const clusterUrl = (name: string) =>
+    `${baseUrl}/clusters/${encodeURIComponent(name)}`;
 
-  async function handleCluster(req: IncomingMessage, res: ServerResponse, name: string, rest: string, query: URLSearchParams) {
+  async function handleCluster(
+    req: IncomingMessage,
+    res: ServerResponse,
+    name: string,
+    rest: string,
+    query: URLSearchParams,
+  ) {
     const cluster = runtime.cluster(name);
     const injector = runtime.injector(name);
     const wait = injector.delayMs();
@@ -86,11 +102,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return;
     }
     if (segments[0] === 'admin') {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(
+        req.headers.authorization ?? '',
+      );
       if (!match || match[1] !== adminToken) {
         throw unauthorized();
       }
-      const response = await routeAdmin({ runtime, clusterUrl }, req, segments.slice(1), url.searchParams);
+      const response = await routeAdmin(
+        { runtime, clusterUrl },
+        req,
+        segments.slice(1),
+        url.searchParams,
+      );
       sendJson(res, response.status, response.body);
       return;
     }
@@ -115,7 +138,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host =
+    address.family === 'IPv6' ? `[${address.address}]` : address.address;
   baseUrl = `http://${host}:${address.port}`;
   return {
     url: baseUrl,

@@ -5,7 +5,10 @@ import type { KubeObject } from '../kube/kubeObject.ts';
  * `/registry/<resource>/<namespace>/<name>`, which is the order in which the
  * API server returns list items.
  */
-export function storageKey(namespace: string | undefined, name: string): string {
+export function storageKey(
+  namespace: string | undefined,
+  name: string,
+): string {
   return `${namespace ?? ''}/${name}`;
 }
 
@@ -72,7 +75,10 @@ export class ObjectCollection {
   /** The current key-ordered snapshot. */
   snapshot(): readonly KubeObject[] {
     if (!this.current) {
-      const keyed = Array.from(this.byKey, ([key, object]) => ({ key, object }));
+      const keyed = Array.from(this.byKey, ([key, object]) => ({
+        key,
+        object,
+      }));
       // Keys are unique, so the comparison never needs to answer "equal".
       keyed.sort((a, b) => (a.key < b.key ? -1 : 1));
       this.current = keyed.map(k => k.object);
@@ -84,7 +90,11 @@ export class ObjectCollection {
    * Keeps `entries` readable as the state at cluster resource version
    * `version`, for the continue tokens handed out with it.
    */
-  retainSnapshot(version: number, entries: readonly KubeObject[], now: number): void {
+  retainSnapshot(
+    version: number,
+    entries: readonly KubeObject[],
+    now: number,
+  ): void {
     // The age counts from the first page, as etcd compacts by revision age.
     if (!this.retained.has(version)) {
       this.retained.set(version, { entries, retainedAt: now });
@@ -96,7 +106,11 @@ export class ObjectCollection {
    * `maxAgeMs`), else undefined: the state at that version can no longer be
    * read, which the API answers with 410 Expired.
    */
-  snapshotAt(version: number, now: number, maxAgeMs: number): readonly KubeObject[] | undefined {
+  snapshotAt(
+    version: number,
+    now: number,
+    maxAgeMs: number,
+  ): readonly KubeObject[] | undefined {
     for (const [retainedVersion, snapshot] of this.retained) {
       if (now - snapshot.retainedAt > maxAgeMs) {
         this.retained.delete(retainedVersion);
@@ -107,7 +121,10 @@ export class ObjectCollection {
 }
 
 /** Index of the first entry whose key is >= `key` (binary search). */
-export function lowerBound(entries: readonly KubeObject[], key: string): number {
+export function lowerBound(
+  entries: readonly KubeObject[],
+  key: string,
+): number {
   let low = 0;
   let high = entries.length;
   while (low < high) {

@@ -1,4 +1,9 @@
-import { alreadyExists, invalidObject, objectNotFound, resourceNotFound } from '../kube/apiStatus.ts';
+import {
+  alreadyExists,
+  invalidObject,
+  objectNotFound,
+  resourceNotFound,
+} from '../kube/apiStatus.ts';
 import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
 import {
   qualifiedResourceName,
@@ -60,7 +65,9 @@ export class SimulatedCluster {
 
   /** True when the type's group is installed (core is always). */
   serves(type: ResourceType): boolean {
-    return type.group === '' || this.installedGroups.has(type.group as ApiGroupName);
+    return (
+      type.group === '' || this.installedGroups.has(type.group as ApiGroupName)
+    );
   }
 
   /** The resource types this cluster serves. */
@@ -78,12 +85,22 @@ export class SimulatedCluster {
   }
 
   /** Looks an object up; undefined when absent. */
-  find(type: ResourceType, namespace: string | undefined, name: string): KubeObject | undefined {
-    return this.collections.get(type)?.get(type.namespaced ? namespace : undefined, name);
+  find(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject | undefined {
+    return this.collections
+      .get(type)
+      ?.get(type.namespaced ? namespace : undefined, name);
   }
 
   /** Looks an object up; throws 404 NotFound when absent. */
-  get(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  get(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const object = this.find(type, namespace, name);
     if (!object) {
       throw objectNotFound(type.group, type.plural, name);
@@ -109,7 +126,10 @@ export class SimulatedCluster {
       throw invalidObject({
         kind,
         group: '',
-        name: isJsonObject(input) && isJsonObject(input.metadata) ? String(input.metadata.name) : '',
+        name:
+          isJsonObject(input) && isJsonObject(input.metadata)
+            ? String(input.metadata.name)
+            : '',
         causes: [
           {
             reason: 'FieldValueNotSupported',
@@ -147,7 +167,14 @@ export class SimulatedCluster {
       uid:
         metadata.uid ??
         existing?.metadata.uid ??
-        deterministicUid(this.seed, this.name, qualifiedResourceName(type), namespace ?? '', metadata.name, at),
+        deterministicUid(
+          this.seed,
+          this.name,
+          qualifiedResourceName(type),
+          namespace ?? '',
+          metadata.name,
+          at,
+        ),
       resourceVersion: String(this.version),
       generation: existing
         ? (existing.metadata.generation ?? 1) + (specChanged ? 1 : 0)
@@ -162,7 +189,11 @@ export class SimulatedCluster {
   }
 
   /** Deletes an object; throws 404 when absent. */
-  delete(type: ResourceType, namespace: string | undefined, name: string): KubeObject {
+  delete(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+  ): KubeObject {
     const removed = this.collection(type).remove(
       type.namespaced ? namespace : undefined,
       name,

@@ -37,7 +37,12 @@ export function addKubernetesKeywords(ajv: Ajv): void {
         let identity: string;
         if (listType === 'set') {
           identity = JSON.stringify(item);
-        } else if (listType === 'map' && keys && typeof item === 'object' && item) {
+        } else if (
+          listType === 'map' &&
+          keys &&
+          typeof item === 'object' &&
+          item
+        ) {
           identity = JSON.stringify(
             keys.map(k => (item as Record<string, unknown>)[k]),
           );
@@ -62,7 +67,10 @@ export function addKubernetesKeywords(ajv: Ajv): void {
     keyword: 'x-kubernetes-int-or-string',
     schemaType: 'boolean',
     errors: true,
-    validate: function validateIntOrString(enabled: boolean, data: unknown): boolean {
+    validate: function validateIntOrString(
+      enabled: boolean,
+      data: unknown,
+    ): boolean {
       const ok = !enabled || Number.isInteger(data) || typeof data === 'string';
       (validateIntOrString as unknown as { errors: unknown }).errors = ok
         ? []

@@ -42,7 +42,11 @@ export function objectMetaCauses(
     }
   } else if (namespace !== undefined && namespace !== '') {
     causes.push(
-      invalid('metadata.namespace', String(namespace), 'not allowed on this type'),
+      invalid(
+        'metadata.namespace',
+        String(namespace),
+        'not allowed on this type',
+      ),
     );
   }
   causes.push(...mapCauses('metadata.labels', labels, true));
@@ -50,7 +54,11 @@ export function objectMetaCauses(
   return causes;
 }
 
-function mapCauses(field: string, map: unknown, isLabels: boolean): StatusCause[] {
+function mapCauses(
+  field: string,
+  map: unknown,
+  isLabels: boolean,
+): StatusCause[] {
   if (map === undefined || map === null) {
     return [];
   }
@@ -63,7 +71,9 @@ function mapCauses(field: string, map: unknown, isLabels: boolean): StatusCause[
       causes.push(invalid(field, key, error));
     }
     if (typeof value !== 'string') {
-      causes.push(invalid(`${field}.${key}`, JSON.stringify(value), 'must be a string'));
+      causes.push(
+        invalid(`${field}.${key}`, JSON.stringify(value), 'must be a string'),
+      );
     } else if (isLabels) {
       for (const error of labelValueErrors(value)) {
         causes.push(invalid(field, value, error));

@@ -1,5 +1,9 @@
 import { fixturesAvailable, fixturesDir } from '../__testUtils__/fixtures.ts';
-import { kubeClients, rejectionOf, statusOf } from '../__testUtils__/kubeClients.ts';
+import {
+  kubeClients,
+  rejectionOf,
+  statusOf,
+} from '../__testUtils__/kubeClients.ts';
 import { testBackup, testScenario } from '../__testUtils__/testScenario.ts';
 import { RESOURCE_TYPES, Types } from '../kube/resourceCatalog.ts';
 import { startSimulator } from '../simulator.ts';
@@ -19,34 +23,65 @@ describe('ObjectValidator without CRDs', () => {
 
   it('checks only ObjectMeta and the type', () => {
     expect(validator.schemaValidation).toBe(false);
-    expect(validator.validate(Types.veleroBackup, { ...testBackup('ok'), spec: { ttl: 5 } })).toEqual([]);
-    expect(validator.validate(Types.veleroBackup, testBackup('Not_A_Name'))).toEqual([
-      expect.objectContaining({ field: 'metadata.name', reason: 'FieldValueInvalid' }),
+    expect(
+      validator.validate(Types.veleroBackup, {
+        ...testBackup('ok'),
+        spec: { ttl: 5 },
+      }),
+    ).toEqual([]);
+    expect(
+      validator.validate(Types.veleroBackup, testBackup('Not_A_Name')),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'metadata.name',
+        reason: 'FieldValueInvalid',
+      }),
     ]);
-    expect(validator.validate(Types.veleroBackup, { ...testBackup('x'), kind: 'Restore' })).toEqual([
-      expect.objectContaining({ field: 'kind', reason: 'FieldValueNotSupported' }),
+    expect(
+      validator.validate(Types.veleroBackup, {
+        ...testBackup('x'),
+        kind: 'Restore',
+      }),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'kind',
+        reason: 'FieldValueNotSupported',
+      }),
     ]);
-    expect(validator.validate(Types.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'n', namespace: 'x' } })).toEqual([
-      expect.objectContaining({ field: 'metadata.namespace' }),
-    ]);
+    expect(
+      validator.validate(Types.namespace, {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'n', namespace: 'x' },
+      }),
+    ).toEqual([expect.objectContaining({ field: 'metadata.namespace' })]);
     expect(
       validator.validate(Types.pod, {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name: 'p', namespace: 'a', labels: { 'bad key!': 'v', ok: '-bad' } },
+        metadata: {
+          name: 'p',
+          namespace: 'a',
+          labels: { 'bad key!': 'v', ok: '-bad' },
+        },
       }),
     ).toHaveLength(2);
   });
 });
 
-const describeWithFixtures = fixturesAvailable('the CRD schema tests') ? describe : describe.skip;
+const describeWithFixtures = fixturesAvailable('the CRD schema tests')
+  ? describe
+  : describe.skip;
 
 describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
   const validator = new ObjectValidator(fixturesDir);
 
   it('has a schema for every custom resource type', () => {
     for (const type of RESOURCE_TYPES.filter(t => t.crdFile)) {
-      expect([type.plural, validator.hasSchema(type)]).toEqual([type.plural, true]);
+      expect([type.plural, validator.hasSchema(type)]).toEqual([
+        type.plural,
+        true,
+      ]);
     }
   });
 
@@ -60,21 +95,32 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
       expect.arrayContaining([
         {
           reason: 'FieldValueTypeInvalid',
-          message: 'Invalid value: "integer": spec.ttl in body must be of type string: "integer"',
+          message:
+            'Invalid value: "integer": spec.ttl in body must be of type string: "integer"',
           field: 'spec.ttl',
         },
-        expect.objectContaining({ field: 'spec.includedNamespaces', reason: 'FieldValueTypeInvalid' }),
+        expect.objectContaining({
+          field: 'spec.includedNamespaces',
+          reason: 'FieldValueTypeInvalid',
+        }),
         expect.objectContaining({
           field: 'status.phase',
           reason: 'FieldValueNotSupported',
-          message: expect.stringMatching(/^Unsupported value: "Done": supported values: "New", "Queued"/),
+          message: expect.stringMatching(
+            /^Unsupported value: "Done": supported values: "New", "Queued"/,
+          ),
         }),
       ]),
     );
   });
 
   it('prunes nulls of non-nullable fields before validating, as the API server does', () => {
-    expect(validator.validate(Types.veleroBackup, { ...testBackup('nulls'), status: { validationErrors: null, phase: 'Completed' } })).toEqual([]);
+    expect(
+      validator.validate(Types.veleroBackup, {
+        ...testBackup('nulls'),
+        status: { validationErrors: null, phase: 'Completed' },
+      }),
+    ).toEqual([]);
   });
 
   it('requires the required fields', () => {
@@ -86,20 +132,52 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
     });
     expect(causes).toEqual(
       expect.arrayContaining([
-        { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.provider' },
-        { reason: 'FieldValueRequired', message: 'Required value', field: 'spec.objectStorage.bucket' },
+        {
+          reason: 'FieldValueRequired',
+          message: 'Required value',
+          field: 'spec.provider',
+        },
+        {
+          reason: 'FieldValueRequired',
+          message: 'Required value',
+          field: 'spec.objectStorage.bucket',
+        },
       ]),
     );
   });
 
   it('honours x-kubernetes-list-type: map and x-kubernetes-int-or-string', () => {
-    const sidecar = (resources: unknown) => objectStore({ instanceSidecarConfiguration: { resources } });
-    expect(validator.validate(Types.objectStore, sidecar({ claims: [{ name: 'a' }, { name: 'b' }], limits: { cpu: 1, memory: '512Mi' } }))).toEqual([]);
-    expect(validator.validate(Types.objectStore, sidecar({ claims: [{ name: 'a' }, { name: 'a' }] }))).toEqual([
-      expect.objectContaining({ reason: 'FieldValueDuplicate', field: 'spec.instanceSidecarConfiguration.resources.claims[1]' }),
+    const sidecar = (resources: unknown) =>
+      objectStore({ instanceSidecarConfiguration: { resources } });
+    expect(
+      validator.validate(
+        Types.objectStore,
+        sidecar({
+          claims: [{ name: 'a' }, { name: 'b' }],
+          limits: { cpu: 1, memory: '512Mi' },
+        }),
+      ),
+    ).toEqual([]);
+    expect(
+      validator.validate(
+        Types.objectStore,
+        sidecar({ claims: [{ name: 'a' }, { name: 'a' }] }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        reason: 'FieldValueDuplicate',
+        field: 'spec.instanceSidecarConfiguration.resources.claims[1]',
+      }),
     ]);
-    expect(validator.validate(Types.objectStore, sidecar({ limits: { cpu: true } }))).not.toEqual([]);
-    expect(validator.validate(Types.objectStore, sidecar({ limits: { cpu: '12 cores' } }))).not.toEqual([]);
+    expect(
+      validator.validate(Types.objectStore, sidecar({ limits: { cpu: true } })),
+    ).not.toEqual([]);
+    expect(
+      validator.validate(
+        Types.objectStore,
+        sidecar({ limits: { cpu: '12 cores' } }),
+      ),
+    ).not.toEqual([]);
   });
 
   it('refuses a deliberately invalid object with 422 Invalid, through client-node and the admin API', async () => {
@@ -107,36 +185,63 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
     const { custom } = kubeClients(simulator.clusters[0].url, 'writer-token');
     const invalid = { ...testBackup('invalid'), spec: { ttl: 30 } };
     const error = await rejectionOf(
-      custom.createNamespacedCustomObject({ group: 'velero.io', version: 'v1', namespace: 'velero', plural: 'backups', body: invalid }),
+      custom.createNamespacedCustomObject({
+        group: 'velero.io',
+        version: 'v1',
+        namespace: 'velero',
+        plural: 'backups',
+        body: invalid,
+      }),
     );
     expect(error.code).toBe(422);
     expect(statusOf(error)).toMatchObject({
       kind: 'Status',
       reason: 'Invalid',
       code: 422,
-      message: 'Backup.velero.io "invalid" is invalid: [spec.ttl: Invalid value: "integer": spec.ttl in body must be of type string: "integer"]',
-      details: { name: 'invalid', group: 'velero.io', kind: 'Backup', causes: [expect.objectContaining({ field: 'spec.ttl' })] },
+      message:
+        'Backup.velero.io "invalid" is invalid: [spec.ttl: Invalid value: "integer": spec.ttl in body must be of type string: "integer"]',
+      details: {
+        name: 'invalid',
+        group: 'velero.io',
+        kind: 'Backup',
+        causes: [expect.objectContaining({ field: 'spec.ttl' })],
+      },
     });
     const admin = await fetch(`${simulator.url}/admin/clusters/test/objects`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${simulator.adminToken}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${simulator.adminToken}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify(invalid),
     });
     expect(admin.status).toBe(422);
     const read = await rejectionOf(
-      custom.getNamespacedCustomObject({ group: 'velero.io', version: 'v1', namespace: 'velero', plural: 'backups', name: 'invalid' }),
+      custom.getNamespacedCustomObject({
+        group: 'velero.io',
+        version: 'v1',
+        namespace: 'velero',
+        plural: 'backups',
+        name: 'invalid',
+      }),
     );
     expect(read.code).toBe(404);
     await simulator.stop();
   });
 
   it('serves every fixture object; refuses only the documentation templates a real API server refuses too', async () => {
-    const simulator = await startSimulator({ scenario: 'fixtures', fixturesDir });
+    const simulator = await startSimulator({
+      scenario: 'fixtures',
+      fixturesDir,
+    });
     const served = simulator.clusters.flatMap(cluster =>
       RESOURCE_TYPES.filter(t => t.group !== '').flatMap(type =>
         simulator
           .objects(cluster.name, `${type.group}/${type.version}`, type.kind)
-          .map(o => `${type.kind}.${type.group} ${o.metadata.namespace}/${o.metadata.name}`),
+          .map(
+            o =>
+              `${type.kind}.${type.group} ${o.metadata.namespace}/${o.metadata.name}`,
+          ),
       ),
     );
     expect(served.sort()).toEqual(
@@ -167,20 +272,36 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
     // The API reference's annotated templates (`phase: ""`, `{}` for lists)
     // and the design fragment whose spec is `[...]`.
     expect(refusals).toEqual([
-      expect.stringMatching(/refused Backup velero\/a: .*status\.phase: Unsupported value: ""/),
-      expect.stringMatching(/refused Restore velero\/test-restore: .*spec in body must be of type object: "array"/),
-      expect.stringMatching(/refused Restore velero\/a-very-special-backup-0000111122223333: .*status\.phase: Unsupported value: ""/),
-      expect.stringMatching(/refused Schedule velero\/a: .*includedClusterScopedResources in body must be of type array/),
+      expect.stringMatching(
+        /refused Backup velero\/a: .*status\.phase: Unsupported value: ""/,
+      ),
+      expect.stringMatching(
+        /refused Restore velero\/test-restore: .*spec in body must be of type object: "array"/,
+      ),
+      expect.stringMatching(
+        /refused Restore velero\/a-very-special-backup-0000111122223333: .*status\.phase: Unsupported value: ""/,
+      ),
+      expect.stringMatching(
+        /refused Schedule velero\/a: .*includedClusterScopedResources in body must be of type array/,
+      ),
     ]);
     expect(simulator.notices).toContainEqual(
-      expect.stringMatching(/skipped cnpg\/objects\/cluster-status-conditions-failing\.fragment\.yaml: not a Kubernetes object/),
+      expect.stringMatching(
+        /skipped cnpg\/objects\/cluster-status-conditions-failing\.fragment\.yaml: not a Kubernetes object/,
+      ),
     );
     // Served unchanged: the published fields are all there.
     const ambassador = simulator
       .objects('fixtures-1', 'velero.io/v1', 'Backup')
       .find(b => b.metadata.name === 'ambassador-backup')!;
-    expect(ambassador.metadata.uid).toBe('1163afa8-4521-4b6c-bc9c-2856666fd2e1');
-    expect(ambassador.status).toMatchObject({ phase: 'Completed', expiration: '2021-09-17T17:11:14Z', progress: { itemsBackedUp: 86 } });
+    expect(ambassador.metadata.uid).toBe(
+      '1163afa8-4521-4b6c-bc9c-2856666fd2e1',
+    );
+    expect(ambassador.status).toMatchObject({
+      phase: 'Completed',
+      expiration: '2021-09-17T17:11:14Z',
+      progress: { itemsBackedUp: 86 },
+    });
     await simulator.stop();
   });
 });

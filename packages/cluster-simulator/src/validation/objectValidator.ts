@@ -42,7 +42,14 @@ export class ObjectValidator {
       // Keeps the offending value on each error, for the API-server wording.
       verbose: true,
     });
-    addFormats(this.ajv, ['date-time', 'byte', 'int32', 'int64', 'double', 'float']);
+    addFormats(this.ajv, [
+      'date-time',
+      'byte',
+      'int32',
+      'int64',
+      'double',
+      'float',
+    ]);
     addKubernetesKeywords(this.ajv);
   }
 
@@ -59,12 +66,19 @@ export class ObjectValidator {
   /** The reasons the object is invalid for its type; empty when valid. */
   validate(type: ResourceType, object: unknown): StatusCause[] {
     if (!isJsonObject(object)) {
-      return [{ reason: 'FieldValueInvalid', message: 'Invalid value: object expected' }];
+      return [
+        {
+          reason: 'FieldValueInvalid',
+          message: 'Invalid value: object expected',
+        },
+      ];
     }
     const causes: StatusCause[] = [];
     const expectedApiVersion = apiVersionOf(type);
     if (object.apiVersion !== expectedApiVersion) {
-      causes.push(unsupported('apiVersion', object.apiVersion, [expectedApiVersion]));
+      causes.push(
+        unsupported('apiVersion', object.apiVersion, [expectedApiVersion]),
+      );
     }
     if (object.kind !== type.kind) {
       causes.push(unsupported('kind', object.kind, [type.kind]));
@@ -131,12 +145,16 @@ function jsonValue(value: unknown): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
-function unsupported(field: string, value: unknown, supported: unknown[]): StatusCause {
+function unsupported(
+  field: string,
+  value: unknown,
+  supported: unknown[],
+): StatusCause {
   return {
     reason: 'FieldValueNotSupported',
-    message: `Unsupported value: ${jsonValue(value)}: supported values: ${supported
-      .map(jsonValue)
-      .join(', ')}`,
+    message: `Unsupported value: ${jsonValue(
+      value,
+    )}: supported values: ${supported.map(jsonValue).join(', ')}`,
     field,
   };
 }
@@ -175,11 +193,17 @@ function toStatusCause(error: ErrorObject): StatusCause {
       };
     }
     case 'x-kubernetes-list-type':
-      return { reason: 'FieldValueDuplicate', message: error.message ?? 'Duplicate value', field };
+      return {
+        reason: 'FieldValueDuplicate',
+        message: error.message ?? 'Duplicate value',
+        field,
+      };
     default:
       return {
         reason: 'FieldValueInvalid',
-        message: `Invalid value: ${jsonValue(error.data)}: ${field} in body ${error.message}`,
+        message: `Invalid value: ${jsonValue(error.data)}: ${field} in body ${
+          error.message
+        }`,
         field,
       };
   }

@@ -8,7 +8,9 @@ function containsNull(value: unknown): boolean {
   if (typeof value !== 'object') {
     return false;
   }
-  for (const child of Array.isArray(value) ? value : Object.values(value as object)) {
+  for (const child of Array.isArray(value)
+    ? value
+    : Object.values(value as object)) {
     if (child === null || (typeof child === 'object' && containsNull(child))) {
       return true;
     }
@@ -22,24 +24,35 @@ function containsNull(value: unknown): boolean {
  * rules). Returns a copy with those nulls removed, for validation; the
  * stored object is left as it was given.
  */
-export function pruneNonNullableNulls(value: unknown, schema: unknown): unknown {
+export function pruneNonNullableNulls(
+  value: unknown,
+  schema: unknown,
+): unknown {
   return containsNull(value) ? pruneNulls(value, schema) : value;
 }
 
 function pruneNulls(value: unknown, schema: unknown): unknown {
   if (!isJsonObject(value) || !isJsonObject(schema)) {
-    if (Array.isArray(value) && isJsonObject(schema) && isJsonObject(schema.items)) {
+    if (
+      Array.isArray(value) &&
+      isJsonObject(schema) &&
+      isJsonObject(schema.items)
+    ) {
       return value.map(item => pruneNulls(item, schema.items));
     }
     return value;
   }
-  const properties = isJsonObject(schema.properties) ? schema.properties : undefined;
+  const properties = isJsonObject(schema.properties)
+    ? schema.properties
+    : undefined;
   const additional = isJsonObject(schema.additionalProperties)
     ? schema.additionalProperties
     : undefined;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
-    const childSchema = (properties?.[key] ?? additional) as JsonObject | undefined;
+    const childSchema = (properties?.[key] ?? additional) as
+      | JsonObject
+      | undefined;
     if (child === null && childSchema && childSchema.nullable !== true) {
       continue;
     }

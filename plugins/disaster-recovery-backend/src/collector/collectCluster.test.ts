@@ -294,11 +294,15 @@ describe('collectCluster against the simulator', () => {
         retryAfterSeconds: 0,
       });
 
-      const result = await collect(simulator, store, cluster, { budgetMs: 60_000 });
+      const result = await collect(simulator, store, cluster, {
+        budgetMs: 60_000,
+      });
 
       expect(result).toMatchObject({ status: 'succeeded', skipped: 0 });
       simulator.setFaults(cluster, {});
-      expect(await storedCounts(store, cluster)).toEqual(servedCounts(simulator, cluster));
+      expect(await storedCounts(store, cluster)).toEqual(
+        servedCounts(simulator, cluster),
+      );
     });
 
     it('gives up on an API server that does not answer in time', async () => {
@@ -315,6 +319,5 @@ describe('collectCluster against the simulator', () => {
         /Kubernetes API request timed out after \d+ ms/,
       );
     });
-
   });
 });

@@ -37,8 +37,9 @@ function describeObject(kind: KubernetesResourceKind, object: unknown): string {
 function identityOf(
   object: unknown,
 ): { uid: string; resourceVersion: string } | undefined {
-  const metadata = (object as { metadata?: { uid?: unknown; resourceVersion?: unknown } })
-    ?.metadata;
+  const metadata = (
+    object as { metadata?: { uid?: unknown; resourceVersion?: unknown } }
+  )?.metadata;
   return typeof metadata?.uid === 'string' &&
     typeof metadata.resourceVersion === 'string' &&
     metadata.resourceVersion !== ''
@@ -106,7 +107,10 @@ export async function collectCluster(options: {
           const rows: Array<{ row: CollectedRow; raw: unknown }> = [];
           items.forEach((object, index) => {
             const identity = identities[index];
-            if (identity && stored.get(identity.uid) === identity.resourceVersion) {
+            if (
+              identity &&
+              stored.get(identity.uid) === identity.resourceVersion
+            ) {
               markSeen(identity.uid);
               return;
             }

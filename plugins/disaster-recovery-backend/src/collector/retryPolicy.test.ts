@@ -13,11 +13,31 @@ describe('retryPolicy', () => {
     ['403 Forbidden', false, apiError(403)],
     ['404 Not Found', false, apiError(404)],
     ['410 Expired', false, apiError(410)],
-    ['a body that is not JSON', true, new SyntaxError('Unexpected token < in JSON')],
-    ['a refused connection', true, Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })],
+    [
+      'a body that is not JSON',
+      true,
+      new SyntaxError('Unexpected token < in JSON'),
+    ],
+    [
+      'a refused connection',
+      true,
+      Object.assign(new Error('connect ECONNREFUSED'), {
+        code: 'ECONNREFUSED',
+      }),
+    ],
     ['a dropped body', true, new Error('Premature close')],
-    ['our request timeout', true, new Error('Kubernetes API request timed out after 300 ms')],
-    ['plain HTTP without skipTLSVerify', false, new Error('HTTP protocol is not allowed when skipTLSVerify is not set or false')],
+    [
+      'our request timeout',
+      true,
+      new Error('Kubernetes API request timed out after 300 ms'),
+    ],
+    [
+      'plain HTTP without skipTLSVerify',
+      false,
+      new Error(
+        'HTTP protocol is not allowed when skipTLSVerify is not set or false',
+      ),
+    ],
   ])('%s → retryable: %s', (_case, expected, error) => {
     expect(isRetryable(error)).toBe(expected);
   });
@@ -37,14 +57,24 @@ describe('retryPolicy', () => {
       if (calls < 3) throw apiError(503);
       return 'listed';
     };
-    await expect(withRetries(flaky, Date.now() + 60_000, sleep)).resolves.toBe('listed');
+    await expect(withRetries(flaky, Date.now() + 60_000, sleep)).resolves.toBe(
+      'listed',
+    );
     expect(sleep).toHaveBeenCalledTimes(2);
 
     await expect(
-      withRetries(async () => Promise.reject(apiError(503)), Date.now() + 100, sleep),
+      withRetries(
+        async () => Promise.reject(apiError(503)),
+        Date.now() + 100,
+        sleep,
+      ),
     ).rejects.toThrow('HTTP 503');
     await expect(
-      withRetries(async () => Promise.reject(apiError(403)), Date.now() + 60_000, sleep),
+      withRetries(
+        async () => Promise.reject(apiError(403)),
+        Date.now() + 60_000,
+        sleep,
+      ),
     ).rejects.toThrow('HTTP 403');
   });
 });

@@ -67,6 +67,7 @@ describe('DatabasePostureStore', () => {
         ['beta_1', 'alpha', 'delta', 'gamma'],
       );
       expect(await names({ tier: ['1'], status: ['warn'] })).toEqual(['delta']);
+      expect(await names({ tier: ['none', '2'] })).toEqual(['alpha', 'gamma']);
       // `_` is a literal, not a LIKE wildcard.
       expect(await names({ q: 'A_1' })).toEqual(['beta_1']);
       expect(await names({ q: 'team-a' })).toHaveLength(4);

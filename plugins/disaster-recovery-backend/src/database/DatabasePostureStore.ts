@@ -101,7 +101,14 @@ export class DatabasePostureStore {
     query: Omit<OverviewQuery, 'cursor' | 'limit'>,
   ): Promise<EntityPostureSummary[]> {
     const sql = this.db('entity_postures').select('summary');
-    if (query.tier?.length) sql.whereIn('tier', query.tier);
+    if (query.tier?.length) {
+      // `none` stands for entities without a declared tier, as in the summary.
+      const tiers = query.tier.filter(tier => tier !== 'none');
+      sql.where(inner => {
+        if (tiers.length) inner.whereIn('tier', tiers);
+        if (query.tier!.includes('none')) inner.orWhereNull('tier');
+      });
+    }
     if (query.status?.length) sql.whereIn('status', query.status);
     if (query.owner?.length) sql.whereIn('owner', query.owner);
     if (query.system?.length) sql.whereIn('system', query.system);

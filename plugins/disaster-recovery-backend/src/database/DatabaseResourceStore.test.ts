@@ -54,7 +54,12 @@ describe('DatabaseResourceStore', () => {
         ),
       ).toBe(2);
       // The same page again (a restarted listing) leaves one row per object.
-      await store.upsertPage('prod', KIND, [backup('a', '1'), backup('b', '1')], T0);
+      await store.upsertPage(
+        'prod',
+        KIND,
+        [backup('a', '1'), backup('b', '1')],
+        T0,
+      );
       expect(
         await store.storedVersions('prod', ['uid-a', 'uid-b', 'uid-c']),
       ).toEqual(
@@ -64,8 +69,15 @@ describe('DatabaseResourceStore', () => {
         ]),
       );
       // A changed object is written over the stored one.
-      await store.upsertPage('prod', KIND, [backup('a', '2', 'PartiallyFailed')], T1);
-      expect((await store.storedVersions('prod', ['uid-a'])).get('uid-a')).toBe('2');
+      await store.upsertPage(
+        'prod',
+        KIND,
+        [backup('a', '2', 'PartiallyFailed')],
+        T1,
+      );
+      expect((await store.storedVersions('prod', ['uid-a'])).get('uid-a')).toBe(
+        '2',
+      );
 
       const stored = await store.listResources({ kind: KIND });
       expect(stored.map(r => [r.name, r.record.phase])).toEqual([

@@ -197,6 +197,13 @@ describe('the REST API', () => {
         (await request(server).get(`${PAYMENTS}/backups?cursor=garbage`))
           .status,
       ).toBe(400);
+      expect(
+        (
+          await request(server).get(
+            `${BASE}/entities/component/default/nope/backups`,
+          )
+        ).status,
+      ).toBe(404);
     });
   });
 

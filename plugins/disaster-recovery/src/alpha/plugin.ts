@@ -2,6 +2,7 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { disasterRecoveryApi } from './apis';
+import { entityDisasterRecoveryCard } from './entityCards';
 import { entityDisasterRecoveryContent } from './entityContents';
 import { disasterRecoveryPage } from './pages';
 
@@ -16,6 +17,7 @@ export default createFrontendPlugin({
     disasterRecoveryApi,
     disasterRecoveryPage,
     entityDisasterRecoveryContent,
+    entityDisasterRecoveryCard,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

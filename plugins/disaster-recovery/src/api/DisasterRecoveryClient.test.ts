@@ -1,54 +1,217 @@
 import { mockApis } from '@backstage/test-utils';
+import type { DrillRecord } from '@dr-posture/plugin-disaster-recovery-common';
 import { DisasterRecoveryClient } from './DisasterRecoveryClient';
 
-describe('DisasterRecoveryClient', () => {
-  const discoveryApi = mockApis.discovery({ baseUrl: 'http://backstage:7007' });
+const BASE = 'http://backstage:7007/api/disaster-recovery';
+const payments = { kind: 'Component', namespace: 'default', name: 'payments' };
 
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function clientAnswering(response: () => Response) {
+  const fetch = jest.fn(
+    async (_input: RequestInfo | URL, _init?: RequestInit) => response(),
+  );
+  const client = new DisasterRecoveryClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://backstage:7007' }),
+    fetchApi: { fetch },
+  });
+  return { client, fetch };
+}
+
+function errorBody(status: number, name: string, message: string) {
+  return jsonResponse(
+    {
+      error: { name, message },
+      request: { method: 'GET', url: '/' },
+      response: { statusCode: status },
+    },
+    status,
+  );
+}
+
+describe('DisasterRecoveryClient', () => {
   it('fetches /health from the plugin base URL', async () => {
-    const fetch = jest.fn(
-      async () =>
-        new Response(JSON.stringify({ status: 'ok', sources: ['restic'] }), {
-          headers: { 'Content-Type': 'application/json' },
-        }),
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ status: 'ok', sources: ['restic'] }),
     );
-    const client = new DisasterRecoveryClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
 
     await expect(client.getHealth()).resolves.toEqual({
       status: 'ok',
       sources: ['restic'],
     });
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/health`);
+  });
+
+  it('URL-encodes the parts of the entity ref as they are written', async () => {
+    const { client, fetch } = clientAnswering(() => jsonResponse({}));
+
+    await client.getEntityPosture({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'pay/ments',
+    });
+
     expect(fetch).toHaveBeenCalledWith(
-      'http://backstage:7007/api/disaster-recovery/health',
+      `${BASE}/entities/Component/team%20a/pay%2Fments/posture`,
     );
   });
 
-  it('turns an error response into a ResponseError', async () => {
-    const fetch = jest.fn(
-      async () =>
-        new Response(
-          JSON.stringify({
-            error: {
-              name: 'ServiceUnavailableError',
-              message: 'database down',
-            },
-            request: { method: 'GET', url: '/health' },
-            response: { statusCode: 503 },
-          }),
-          { status: 503, headers: { 'Content-Type': 'application/json' } },
-        ),
+  it('builds the overview query with repeated list parameters', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ items: [], totalItems: 0, summary: {} }),
     );
-    const client = new DisasterRecoveryClient({
-      discoveryApi,
-      fetchApi: { fetch },
+
+    await client.getOverview({
+      tier: ['1', '2'],
+      status: ['fail', 'warn'],
+      owner: ['group:default/team-a'],
+      system: [],
+      q: 'pay ments',
+      sort: 'lastCleanBackupAt',
+      order: 'desc',
+      cursor: 'abc=',
+      limit: 50,
     });
 
-    await expect(client.getHealth()).rejects.toMatchObject({
-      name: 'ResponseError',
-      statusCode: 503,
-      body: { error: { message: 'database down' } },
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/overview?tier=1&tier=2&status=fail&status=warn&owner=group%3Adefault%2Fteam-a&q=pay+ments&sort=lastCleanBackupAt&order=desc&cursor=abc%3D&limit=50`,
+    );
+  });
+
+  it('leaves the query string out when nothing is asked for', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ items: [], totalItems: 0, summary: {} }),
+    );
+
+    await client.getOverview();
+
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/overview`);
+  });
+
+  it('builds the backup history query', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ items: [] }),
+    );
+
+    await client.getBackupHistory(payments, {
+      from: '2025-06-01T00:00:00Z',
+      phase: ['Failed', 'PartiallyFailed'],
+      limit: 10,
+    });
+
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/entities/Component/default/payments/backups?from=2025-06-01T00%3A00%3A00Z&phase=Failed&phase=PartiallyFailed&limit=10`,
+    );
+  });
+
+  it('asks for the restore plan of the estate or of one system', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ steps: [], cycles: [], unknownDependencies: [] }),
+    );
+
+    await client.getRestorePlan();
+    await client.getRestorePlan({ system: 'system:default/commerce' });
+
+    expect(fetch).toHaveBeenNthCalledWith(1, `${BASE}/restore-plan`);
+    expect(fetch).toHaveBeenNthCalledWith(
+      2,
+      `${BASE}/restore-plan?system=system%3Adefault%2Fcommerce`,
+    );
+  });
+
+  it('fetches drills and clusters', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ items: [] }),
+    );
+
+    await client.getDrills(payments);
+    await client.getClusters();
+
+    expect(fetch).toHaveBeenNthCalledWith(
+      1,
+      `${BASE}/entities/Component/default/payments/drills`,
+    );
+    expect(fetch).toHaveBeenNthCalledWith(2, `${BASE}/clusters`);
+  });
+
+  it('posts a drill as JSON', async () => {
+    const drill: DrillRecord = {
+      kind: 'restore-test',
+      entityRefs: [],
+      startedAt: '2025-06-10T10:00:00Z',
+      endedAt: '2025-06-10T11:00:00Z',
+      outcome: 'succeeded',
+      evidence: { manualStepsNotInRunbook: [] },
+    };
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ ...drill, id: 'd1' }, 201),
+    );
+
+    await expect(client.recordDrill(payments, drill)).resolves.toMatchObject({
+      id: 'd1',
+    });
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/entities/Component/default/payments/drills`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(drill),
+      },
+    );
+  });
+
+  it.each([
+    ['getHealth', (c: DisasterRecoveryClient) => c.getHealth(), 503],
+    [
+      'getEntityPosture',
+      (c: DisasterRecoveryClient) => c.getEntityPosture(payments),
+      404,
+    ],
+    ['getOverview', (c: DisasterRecoveryClient) => c.getOverview(), 500],
+    ['getClusters', (c: DisasterRecoveryClient) => c.getClusters(), 401],
+  ])(
+    'turns an error answer of %s into a ResponseError',
+    async (_, call, status) => {
+      const { client } = clientAnswering(() =>
+        errorBody(status, 'SomeError', 'it broke'),
+      );
+
+      await expect(call(client)).rejects.toMatchObject({
+        name: 'ResponseError',
+        statusCode: status,
+        body: { error: { message: 'it broke' } },
+      });
+    },
+  );
+
+  it('keeps the field names of a rejected drill in the ResponseError', async () => {
+    const { client } = clientAnswering(() =>
+      errorBody(
+        400,
+        'InputError',
+        'evidence.backup.createdAt: Invalid ISO datetime',
+      ),
+    );
+
+    await expect(
+      client.recordDrill(payments, {
+        kind: 'dr-drill',
+        entityRefs: [],
+        startedAt: '2025-06-10T10:00:00Z',
+        endedAt: '2025-06-10T11:00:00Z',
+        outcome: 'succeeded',
+        evidence: { manualStepsNotInRunbook: [] },
+      }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      body: {
+        error: { message: 'evidence.backup.createdAt: Invalid ISO datetime' },
+      },
     });
   });
 });

@@ -1,13 +1,26 @@
 import { isJsonObject, type KubeObject } from '../../kube/kubeObject.ts';
-import type { BackupRunPolicy, EstateBehaviour, RestoreDrillPlan, TimelineEvent } from '../../lifecycle/behaviour.ts';
+import type {
+  BackupRunPolicy,
+  EstateBehaviour,
+  RestoreDrillPlan,
+  TimelineEvent,
+} from '../../lifecycle/behaviour.ts';
 import { setCondition } from '../../lifecycle/conditions.ts';
 import { kubeTimestamp, Millis } from '../../time/timestamps.ts';
 import { drillNamespace } from './demoClusters.ts';
-import { DEMO_CLUSTERS, INCIDENTS, PROD_SCHEDULES, VELERO_NAMESPACE } from './demoEstate.ts';
+import {
+  DEMO_CLUSTERS,
+  INCIDENTS,
+  PROD_SCHEDULES,
+  VELERO_NAMESPACE,
+} from './demoEstate.ts';
 
 const minutes = (n: number) => n * Millis.minute;
 
-function withStatus(object: KubeObject | undefined, change: (status: Record<string, unknown>) => void): KubeObject {
+function withStatus(
+  object: KubeObject | undefined,
+  change: (status: Record<string, unknown>) => void,
+): KubeObject {
   if (!object) {
     throw new Error('timeline target missing');
   }
@@ -24,7 +37,12 @@ function timeline(start: number): TimelineEvent[] {
     {
       at: unavailableAt,
       cluster: DEMO_CLUSTERS.active,
-      target: { apiVersion: 'velero.io/v1', kind: 'BackupStorageLocation', namespace: VELERO_NAMESPACE, name: 'customer-data' },
+      target: {
+        apiVersion: 'velero.io/v1',
+        kind: 'BackupStorageLocation',
+        namespace: VELERO_NAMESPACE,
+        name: 'customer-data',
+      },
       change: current =>
         withStatus(current, status => {
           status.phase = 'Unavailable';
@@ -37,13 +55,26 @@ function timeline(start: number): TimelineEvent[] {
     {
       at: start - INCIDENTS.catalogSearchPausedFor,
       cluster: DEMO_CLUSTERS.active,
-      target: { apiVersion: 'velero.io/v1', kind: 'Schedule', namespace: VELERO_NAMESPACE, name: 'catalog-search-daily-volumes' },
-      change: current => ({ ...current!, spec: { ...(current!.spec as object), paused: true } }),
+      target: {
+        apiVersion: 'velero.io/v1',
+        kind: 'Schedule',
+        namespace: VELERO_NAMESPACE,
+        name: 'catalog-search-daily-volumes',
+      },
+      change: current => ({
+        ...current!,
+        spec: { ...(current!.spec as object), paused: true },
+      }),
     },
     {
       at: brokenAt,
       cluster: DEMO_CLUSTERS.active,
-      target: { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', namespace: 'ledger-db', name: 'ledger-db' },
+      target: {
+        apiVersion: 'postgresql.cnpg.io/v1',
+        kind: 'Cluster',
+        namespace: 'ledger-db',
+        name: 'ledger-db',
+      },
       change: current =>
         withStatus(current, status => {
           status.conditions = setCondition(
@@ -52,7 +83,8 @@ function timeline(start: number): TimelineEvent[] {
               type: 'ContinuousArchiving',
               status: 'False',
               reason: 'ContinuousArchivingFailing',
-              message: 'unexpected failure invoking barman-cloud-wal-archive: exit status 2',
+              message:
+                'unexpected failure invoking barman-cloud-wal-archive: exit status 2',
             },
             brokenAt,
           );
@@ -72,8 +104,10 @@ function drills(start: number): RestoreDrillPlan[] {
     outcome: RestoreDrillPlan['outcome'],
     extra: Partial<RestoreDrillPlan> = {},
   ): RestoreDrillPlan => {
-    const schedule = PROD_SCHEDULES.find(s => s.namespaces.includes(service) && s.name.endsWith('every-20m')) ??
-      PROD_SCHEDULES.find(s => s.namespaces.includes(service))!;
+    const schedule =
+      PROD_SCHEDULES.find(
+        s => s.namespaces.includes(service) && s.name.endsWith('every-20m'),
+      ) ?? PROD_SCHEDULES.find(s => s.namespaces.includes(service))!;
     return {
       cluster: DEMO_CLUSTERS.standby,
       name: `${service}-drill`,
@@ -93,11 +127,19 @@ function drills(start: number): RestoreDrillPlan[] {
   return [
     plan('payments-api', '0 6 * * 1', () => 'Completed'),
     // The latest checkout-web drill failed.
-    plan('checkout-web', '0 6 * * 2', at => (at >= lastWeek ? 'Failed' : 'Completed')),
-    plan('inventory-service', '0 6 * * 3', (_at, index) => (index % 3 === 2 ? 'PartiallyFailed' : 'Completed')),
+    plan('checkout-web', '0 6 * * 2', at =>
+      at >= lastWeek ? 'Failed' : 'Completed',
+    ),
+    plan('inventory-service', '0 6 * * 3', (_at, index) =>
+      index % 3 === 2 ? 'PartiallyFailed' : 'Completed',
+    ),
     plan('customer-profile', '0 6 * * 4', () => 'Completed'),
-    plan('catalog-search', '0 6 * * 5', () => 'Completed', { byScheduleName: true }),
-    plan('notifications-worker', '0 6 * * 6', at => (at >= lastWeek ? 'PartiallyFailed' : 'Completed')),
+    plan('catalog-search', '0 6 * * 5', () => 'Completed', {
+      byScheduleName: true,
+    }),
+    plan('notifications-worker', '0 6 * * 6', at =>
+      at >= lastWeek ? 'PartiallyFailed' : 'Completed',
+    ),
   ];
 }
 
@@ -114,17 +156,24 @@ export function demoBehaviour(seed: string, start: number): EstateBehaviour {
     runsControllers: true,
     backupRuns: (_cluster, schedule) => {
       const demo = PROD_SCHEDULES.find(s => s.name === schedule.metadata.name);
-      const policy: BackupRunPolicy = { ...HEALTHY, durationMs: demo?.durationMs ?? [minutes(2), minutes(10)] };
+      const policy: BackupRunPolicy = {
+        ...HEALTHY,
+        durationMs: demo?.durationMs ?? [minutes(2), minutes(10)],
+      };
       if (schedule.metadata.name === 'checkout-web-every-5m') {
         return {
           ...policy,
           failingSince: start - INCIDENTS.checkoutBackupsFailingFor,
-          failureReason: 'timed out waiting for all PodVolumeBackups to complete',
+          failureReason:
+            'timed out waiting for all PodVolumeBackups to complete',
         };
       }
       return policy;
     },
-    cnpgRuns: () => ({ failureRate: 0.03, durationMs: [minutes(8), minutes(25)] }),
+    cnpgRuns: () => ({
+      failureRate: 0.03,
+      durationMs: [minutes(8), minutes(25)],
+    }),
     drills: drills(start),
     timeline: timeline(start),
   };

@@ -1,6 +1,11 @@
 import type { KubeObject } from '../../kube/kubeObject.ts';
 import { Millis } from '../../time/timestamps.ts';
-import { objectStore, postgresCluster, postgresInstances, scheduledBackup } from '../cnpgBuilders.ts';
+import {
+  objectStore,
+  postgresCluster,
+  postgresInstances,
+  scheduledBackup,
+} from '../cnpgBuilders.ts';
 import {
   boundClaim,
   namespaceObject,
@@ -24,20 +29,45 @@ import {
 const PG_BUCKET = 's3://demo-retail-pg-eu-west-1';
 
 /** Pods (and PVCs for stateful services) of one service in one namespace. */
-function workloadObjects(service: DemoService, namespace: string, replicas: number, createdAt: number): KubeObject[] {
+function workloadObjects(
+  service: DemoService,
+  namespace: string,
+  replicas: number,
+  createdAt: number,
+): KubeObject[] {
   const objects: KubeObject[] = [];
   for (let i = 0; i < replicas; i++) {
-    const claimName = service.workload === 'stateful' ? `data-${service.name}-${i}` : undefined;
-    objects.push(servicePod({ service: service.name, namespace, index: i, createdAt, claimName }));
+    const claimName =
+      service.workload === 'stateful' ? `data-${service.name}-${i}` : undefined;
+    objects.push(
+      servicePod({
+        service: service.name,
+        namespace,
+        index: i,
+        createdAt,
+        claimName,
+      }),
+    );
     if (claimName) {
-      objects.push(boundClaim({ name: claimName, namespace, service: service.name, size: '10Gi', createdAt }));
+      objects.push(
+        boundClaim({
+          name: claimName,
+          namespace,
+          service: service.name,
+          size: '10Gi',
+          createdAt,
+        }),
+      );
     }
   }
   return objects;
 }
 
 function veleroBase(createdAt: number): KubeObject[] {
-  return [namespaceObject(VELERO_NAMESPACE, createdAt), namespaceObject('kube-system', createdAt)];
+  return [
+    namespaceObject(VELERO_NAMESPACE, createdAt),
+    namespaceObject('kube-system', createdAt),
+  ];
 }
 
 /** prod-eu-active: every service, the schedules and locations, both CNPG clusters. */
@@ -49,7 +79,9 @@ export function activeClusterObjects(start: number): KubeObject[] {
     if (service.workload === 'postgres') {
       objects.push(...postgresInstances(service.name, service.name, born));
     } else {
-      objects.push(...workloadObjects(service, service.name, service.replicas, born));
+      objects.push(
+        ...workloadObjects(service, service.name, service.replicas, born),
+      );
     }
   }
   objects.push(
@@ -96,17 +128,43 @@ export function activeClusterObjects(start: number): KubeObject[] {
   }
   objects.push(
     // orders-db: healthy, backed up by the barman-cloud plugin.
-    postgresCluster({ name: 'orders-db', namespace: 'orders-db', createdAt: born, backup: { plugin: { objectStore: 'orders-db-store' } } }),
-    objectStore({ name: 'orders-db-store', namespace: 'orders-db', destinationPath: `${PG_BUCKET}/orders-db`, createdAt: born }),
-    scheduledBackup({ name: 'orders-db-daily', namespace: 'orders-db', cluster: 'orders-db', schedule: '0 0 2 * * *', method: 'plugin', createdAt: born }),
+    postgresCluster({
+      name: 'orders-db',
+      namespace: 'orders-db',
+      createdAt: born,
+      backup: { plugin: { objectStore: 'orders-db-store' } },
+    }),
+    objectStore({
+      name: 'orders-db-store',
+      namespace: 'orders-db',
+      destinationPath: `${PG_BUCKET}/orders-db`,
+      createdAt: born,
+    }),
+    scheduledBackup({
+      name: 'orders-db-daily',
+      namespace: 'orders-db',
+      cluster: 'orders-db',
+      schedule: '0 0 2 * * *',
+      method: 'plugin',
+      createdAt: born,
+    }),
     // ledger-db: in-tree barmanObjectStore; its WAL archiving breaks (timeline).
     postgresCluster({
       name: 'ledger-db',
       namespace: 'ledger-db',
       createdAt: born,
-      backup: { barmanObjectStore: { destinationPath: `${PG_BUCKET}/ledger-db` } },
+      backup: {
+        barmanObjectStore: { destinationPath: `${PG_BUCKET}/ledger-db` },
+      },
     }),
-    scheduledBackup({ name: 'ledger-db-daily', namespace: 'ledger-db', cluster: 'ledger-db', schedule: '0 30 1 * * *', method: 'barmanObjectStore', createdAt: born }),
+    scheduledBackup({
+      name: 'ledger-db-daily',
+      namespace: 'ledger-db',
+      cluster: 'ledger-db',
+      schedule: '0 30 1 * * *',
+      method: 'barmanObjectStore',
+      createdAt: born,
+    }),
   );
   return objects;
 }
@@ -126,8 +184,15 @@ export function standbyClusterObjects(start: number): KubeObject[] {
   const objects: KubeObject[] = [...veleroBase(born)];
   for (const name of STANDBY_SERVICES) {
     const service = DEMO_SERVICES.find(s => s.name === name)!;
-    objects.push(namespaceObject(name, born), ...workloadObjects(service, name, 1, born));
-    objects.push(namespaceObject(drillNamespace(name), born, { 'dr-posture.dev/restore-test': 'true' }));
+    objects.push(
+      namespaceObject(name, born),
+      ...workloadObjects(service, name, 1, born),
+    );
+    objects.push(
+      namespaceObject(drillNamespace(name), born, {
+        'dr-posture.dev/restore-test': 'true',
+      }),
+    );
   }
   objects.push(
     storageLocation({
@@ -151,7 +216,10 @@ export function stagingClusterObjects(start: number): KubeObject[] {
   const objects: KubeObject[] = [...veleroBase(born)];
   for (const name of STAGING_SERVICES) {
     const service = DEMO_SERVICES.find(s => s.name === name)!;
-    objects.push(namespaceObject(name, born), ...workloadObjects(service, name, 1, born));
+    objects.push(
+      namespaceObject(name, born),
+      ...workloadObjects(service, name, 1, born),
+    );
   }
   objects.push(
     storageLocation({

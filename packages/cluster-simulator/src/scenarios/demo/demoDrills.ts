@@ -20,7 +20,11 @@ export interface DemoDrill {
     backup?: { name: string; createdAt: string };
     restoreTargetTime?: string;
     database?: { checkpoint?: string; walEnd?: string };
-    namespaceInventory?: Array<{ namespace: string; expectedObjects: number; restoredObjects: number }>;
+    namespaceInventory?: Array<{
+      namespace: string;
+      expectedObjects: number;
+      restoredObjects: number;
+    }>;
     healthChecks?: Array<{ name: string; passed: boolean; details?: string }>;
     reconciliation?: { passed: boolean; details?: string };
     manualStepsNotInRunbook: string[];
@@ -29,7 +33,8 @@ export interface DemoDrill {
 }
 
 const ref = (service: string) => `component:default/${service}`;
-const runbook = (service: string) => `https://runbooks.example.com/dr/${service}`;
+const runbook = (service: string) =>
+  `https://runbooks.example.com/dr/${service}`;
 const minutes = (n: number) => n * Millis.minute;
 
 /**
@@ -42,11 +47,13 @@ const minutes = (n: number) => n * Millis.minute;
  * - analytics-etl's last drill is older than tier 3's yearly interval.
  */
 export function demoDrills(now: number): DemoDrill[] {
-  const drill = (options: Omit<DemoDrill, 'startedAt' | 'endedAt' | 'evidence'> & {
-    daysAgo: number;
-    durationMs: number;
-    evidence?: Partial<DemoDrill['evidence']>;
-  }): DemoDrill => {
+  const drill = (
+    options: Omit<DemoDrill, 'startedAt' | 'endedAt' | 'evidence'> & {
+      daysAgo: number;
+      durationMs: number;
+      evidence?: Partial<DemoDrill['evidence']>;
+    },
+  ): DemoDrill => {
     const { daysAgo, durationMs, evidence, ...rest } = options;
     const endedAt = now - daysAgo * Millis.day;
     return {
@@ -60,7 +67,12 @@ export function demoDrills(now: number): DemoDrill[] {
   return [
     drill({
       kind: 'full-dr-test',
-      entityRefs: ['payments-api', 'orders-db', 'ledger-db', 'checkout-web'].map(ref),
+      entityRefs: [
+        'payments-api',
+        'orders-db',
+        'ledger-db',
+        'checkout-web',
+      ].map(ref),
       daysAgo: 140,
       durationMs: minutes(100),
       outcome: 'succeeded',
@@ -68,9 +80,16 @@ export function demoDrills(now: number): DemoDrill[] {
       achievedRpoMs: minutes(4),
       performedBy: 'group:default/team-payments',
       evidence: {
-        healthChecks: [healthy('checkout smoke test'), healthy('card authorisation')],
-        reconciliation: { passed: true, details: 'orders and ledger totals matched the source' },
-        notes: 'Annual rehearsal of losing prod-eu-active: commerce rebuilt on prod-us-standby.',
+        healthChecks: [
+          healthy('checkout smoke test'),
+          healthy('card authorisation'),
+        ],
+        reconciliation: {
+          passed: true,
+          details: 'orders and ledger totals matched the source',
+        },
+        notes:
+          'Annual rehearsal of losing prod-eu-active: commerce rebuilt on prod-us-standby.',
       },
     }),
     drill({
@@ -95,10 +114,16 @@ export function demoDrills(now: number): DemoDrill[] {
       achievedRpoMs: minutes(2),
       runbookUrl: runbook('orders-db'),
       evidence: {
-        restoreTargetTime: new Date(now - 2 * Millis.day - minutes(40)).toISOString(),
+        restoreTargetTime: new Date(
+          now - 2 * Millis.day - minutes(40),
+        ).toISOString(),
         database: { walEnd: '0/9A000060' },
-        reconciliation: { passed: true, details: 'row counts of orders and order_lines matched' },
-        notes: 'Point-in-time recovery into a scratch cluster from the barman-cloud ObjectStore.',
+        reconciliation: {
+          passed: true,
+          details: 'row counts of orders and order_lines matched',
+        },
+        notes:
+          'Point-in-time recovery into a scratch cluster from the barman-cloud ObjectStore.',
       },
     }),
     drill({
@@ -122,7 +147,9 @@ export function demoDrills(now: number): DemoDrill[] {
       achievedRpoMs: minutes(10),
       runbookUrl: runbook('ledger-db'),
       evidence: {
-        manualStepsNotInRunbook: ['re-created the barman object-store credentials secret by hand'],
+        manualStepsNotInRunbook: [
+          're-created the barman object-store credentials secret by hand',
+        ],
         reconciliation: { passed: true },
       },
     }),
@@ -143,7 +170,13 @@ export function demoDrills(now: number): DemoDrill[] {
         achievedRpoMs: minutes(20),
         runbookUrl: runbook(service),
         evidence: {
-          namespaceInventory: [{ namespace: `${service}-drill`, expectedObjects: 64, restoredObjects: 64 }],
+          namespaceInventory: [
+            {
+              namespace: `${service}-drill`,
+              expectedObjects: 64,
+              restoredObjects: 64,
+            },
+          ],
           healthChecks: [healthy(`${service} readiness`)],
         },
       }),
@@ -155,7 +188,10 @@ export function demoDrills(now: number): DemoDrill[] {
       durationMs: minutes(50),
       outcome: 'failed',
       runbookUrl: runbook('customer-profile'),
-      evidence: { notes: 'Restore from the customer-data location failed: AccessDenied (403).' },
+      evidence: {
+        notes:
+          'Restore from the customer-data location failed: AccessDenied (403).',
+      },
     }),
     ...(
       [

@@ -44,13 +44,21 @@ export const DEMO_CLUSTERS = {
 export const VELERO_NAMESPACE = 'velero';
 
 /** The Velero bucket the active cluster writes and the standby reads. */
-export const PROD_BUCKET = { bucket: 'demo-retail-velero-eu-west-1', prefix: 'prod', region: 'eu-west-1' };
+export const PROD_BUCKET = {
+  bucket: 'demo-retail-velero-eu-west-1',
+  prefix: 'prod',
+  region: 'eu-west-1',
+};
 
 /**
  * The off-site copy: a Velero location at another provider, so a loss of the
  * AWS account or region leaves one copy (the 3-2-1 rule's "1").
  */
-export const OFFSITE_LOCATION = { name: 'offsite', provider: 'gcp', bucket: 'demo-retail-velero-offsite' };
+export const OFFSITE_LOCATION = {
+  name: 'offsite',
+  provider: 'gcp',
+  bucket: 'demo-retail-velero-offsite',
+};
 
 /** A Velero schedule of the demo, relative to the start time. */
 export interface DemoSchedule {
@@ -103,22 +111,110 @@ function offsiteSchedule(service: string, index: number): DemoSchedule {
  * schedule (the uncovered namespace).
  */
 export const PROD_SCHEDULES: readonly DemoSchedule[] = [
-  { name: 'payments-api-every-5m', cron: '*/5 * * * *', namespaces: ['payments-api'], ttl: '72h0m0s', age: 8 * Millis.day, durationMs: [40_000, minutes(3)] },
+  {
+    name: 'payments-api-every-5m',
+    cron: '*/5 * * * *',
+    namespaces: ['payments-api'],
+    ttl: '72h0m0s',
+    age: 8 * Millis.day,
+    durationMs: [40_000, minutes(3)],
+  },
   // Tier 1 and past its RPO: every run has failed for the last 26 hours.
-  { name: 'checkout-web-every-5m', cron: '*/5 * * * *', namespaces: ['checkout-web'], ttl: '72h0m0s', age: 8 * Millis.day, durationMs: [40_000, minutes(2)] },
+  {
+    name: 'checkout-web-every-5m',
+    cron: '*/5 * * * *',
+    namespaces: ['checkout-web'],
+    ttl: '72h0m0s',
+    age: 8 * Millis.day,
+    durationMs: [40_000, minutes(2)],
+  },
   // Namespace manifests of the databases; their data is covered by CloudNativePG.
-  { name: 'databases-every-5m', cron: '*/5 * * * *', namespaces: ['orders-db', 'ledger-db'], ttl: '72h0m0s', age: 8 * Millis.day, snapshotVolumes: false, durationMs: [30_000, minutes(2)] },
-  { name: 'inventory-service-every-20m', cron: '*/20 * * * *', namespaces: ['inventory-service'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(6)] },
-  { name: 'catalog-search-every-20m', cron: '*/20 * * * *', namespaces: ['catalog-search'], ttl: '168h0m0s', age: 28 * Millis.day, snapshotVolumes: false, durationMs: [minutes(1), minutes(5)] },
+  {
+    name: 'databases-every-5m',
+    cron: '*/5 * * * *',
+    namespaces: ['orders-db', 'ledger-db'],
+    ttl: '72h0m0s',
+    age: 8 * Millis.day,
+    snapshotVolumes: false,
+    durationMs: [30_000, minutes(2)],
+  },
+  {
+    name: 'inventory-service-every-20m',
+    cron: '*/20 * * * *',
+    namespaces: ['inventory-service'],
+    ttl: '168h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(1), minutes(6)],
+  },
+  {
+    name: 'catalog-search-every-20m',
+    cron: '*/20 * * * *',
+    namespaces: ['catalog-search'],
+    ttl: '168h0m0s',
+    age: 28 * Millis.day,
+    snapshotVolumes: false,
+    durationMs: [minutes(1), minutes(5)],
+  },
   // The paused schedule: the daily volume snapshot of the search index.
-  { name: 'catalog-search-daily-volumes', cron: '0 3 * * *', namespaces: ['catalog-search'], ttl: '720h0m0s', age: 28 * Millis.day, snapshotVolumes: true, durationMs: [minutes(10), minutes(25)] },
-  { name: 'notifications-worker-every-20m', cron: '*/20 * * * *', namespaces: ['notifications-worker'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(4)] },
-  { name: 'customer-profile-every-20m', cron: '*/20 * * * *', namespaces: ['customer-profile'], ttl: '168h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(6)] },
+  {
+    name: 'catalog-search-daily-volumes',
+    cron: '0 3 * * *',
+    namespaces: ['catalog-search'],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    snapshotVolumes: true,
+    durationMs: [minutes(10), minutes(25)],
+  },
+  {
+    name: 'notifications-worker-every-20m',
+    cron: '*/20 * * * *',
+    namespaces: ['notifications-worker'],
+    ttl: '168h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(1), minutes(4)],
+  },
+  {
+    name: 'customer-profile-every-20m',
+    cron: '*/20 * * * *',
+    namespaces: ['customer-profile'],
+    ttl: '168h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(1), minutes(6)],
+  },
   // Off-site copies to the location that became Unavailable two days ago.
-  { name: 'customer-profile-offsite-6h', cron: '0 */6 * * *', namespaces: ['customer-profile'], ttl: '720h0m0s', age: 28 * Millis.day, storageLocation: 'customer-data', durationMs: [minutes(4), minutes(12)] },
-  { name: 'reporting-batch-every-6h', cron: '0 */6 * * *', namespaces: ['reporting-batch'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(3), minutes(15)] },
-  { name: 'docs-portal-every-6h', cron: '@every 6h', namespaces: ['docs-portal'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(4)] },
-  { name: 'feature-flags-every-4h', cron: 'CRON_TZ=Europe/Berlin 30 */4 * * *', namespaces: ['feature-flags'], ttl: '720h0m0s', age: 28 * Millis.day, durationMs: [minutes(1), minutes(3)] },
+  {
+    name: 'customer-profile-offsite-6h',
+    cron: '0 */6 * * *',
+    namespaces: ['customer-profile'],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    storageLocation: 'customer-data',
+    durationMs: [minutes(4), minutes(12)],
+  },
+  {
+    name: 'reporting-batch-every-6h',
+    cron: '0 */6 * * *',
+    namespaces: ['reporting-batch'],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(3), minutes(15)],
+  },
+  {
+    name: 'docs-portal-every-6h',
+    cron: '@every 6h',
+    namespaces: ['docs-portal'],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(1), minutes(4)],
+  },
+  {
+    name: 'feature-flags-every-4h',
+    cron: 'CRON_TZ=Europe/Berlin 30 */4 * * *',
+    namespaces: ['feature-flags'],
+    ttl: '720h0m0s',
+    age: 28 * Millis.day,
+    durationMs: [minutes(1), minutes(3)],
+  },
   ...OFFSITE_SERVICES.map(offsiteSchedule),
 ];
 
@@ -133,7 +229,12 @@ export const STANDBY_SERVICES = [
 ] as const;
 
 /** Services with staging copies. */
-export const STAGING_SERVICES = ['payments-api', 'checkout-web', 'catalog-search', 'feature-flags'] as const;
+export const STAGING_SERVICES = [
+  'payments-api',
+  'checkout-web',
+  'catalog-search',
+  'feature-flags',
+] as const;
 
 /**
  * How far back the demo's history goes: past the 30-day retention, so the

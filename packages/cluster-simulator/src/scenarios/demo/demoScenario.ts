@@ -1,6 +1,10 @@
 import type { Scenario } from '../scenario.ts';
 import { readOnlyGrant } from '../scenario.ts';
-import { activeClusterObjects, stagingClusterObjects, standbyClusterObjects } from './demoClusters.ts';
+import {
+  activeClusterObjects,
+  stagingClusterObjects,
+  standbyClusterObjects,
+} from './demoClusters.ts';
 import { demoBehaviour } from './demoBehaviour.ts';
 import { DEMO_CLUSTERS, HISTORY_LENGTH } from './demoEstate.ts';
 
@@ -14,7 +18,10 @@ export function demoToken(cluster: string): string {
  * example catalog's services, with four weeks of history ending at `start`.
  * The same seed and start time always give the same estate.
  */
-export function demoScenario(options: { seed: string; start: number }): Scenario {
+export function demoScenario(options: {
+  seed: string;
+  start: number;
+}): Scenario {
   const { seed, start } = options;
   return {
     name: 'demo',

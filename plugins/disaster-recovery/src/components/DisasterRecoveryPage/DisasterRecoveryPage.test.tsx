@@ -1,48 +1,44 @@
-import { ResponseError } from '@backstage/errors';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
-import { disasterRecoveryApiRef, type DisasterRecoveryApi } from '../../api';
+import userEvent from '@testing-library/user-event';
+import { overviewPage } from '../../__testUtils__/fixtures';
+import {
+  mockDisasterRecoveryApi,
+  renderWithApi,
+} from '../../__testUtils__/renderWithApi';
 import { DisasterRecoveryPage } from './DisasterRecoveryPage';
 
-async function renderWith(api: DisasterRecoveryApi) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[disasterRecoveryApiRef, api]]}>
-      <DisasterRecoveryPage />
-    </TestApiProvider>,
-  );
-}
-
 describe('DisasterRecoveryPage', () => {
-  it('reports a reachable backend', async () => {
-    await renderWith({
-      getHealth: async () => ({ status: 'ok', sources: [] }),
+  it('opens on the overview and switches to the other views', async () => {
+    await renderWithApi(<DisasterRecoveryPage />, {
+      api: mockDisasterRecoveryApi({
+        getOverview: async () => overviewPage(2),
+        getRestorePlan: async () => ({
+          steps: [],
+          cycles: [],
+          unknownDependencies: [],
+          entities: {},
+        }),
+        getClusters: async () => ({ items: [] }),
+      }),
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
 
     expect(
-      await screen.findByText('Backend reachable (ok)'),
-    ).toBeInTheDocument();
-    expect(
       screen.getByRole('heading', { name: 'Disaster Recovery' }),
-    ).toBeInTheDocument();
-  });
+    ).toBeVisible();
+    expect(await screen.findByText('1–2 of 2')).toBeVisible();
 
-  it('shows the backend error when it is unreachable', async () => {
-    const response = new Response(
-      JSON.stringify({
-        error: {
-          name: 'ServiceUnavailableError',
-          message: 'The plugin database is unreachable',
-        },
-        request: { method: 'GET', url: '/api/disaster-recovery/health' },
-        response: { statusCode: 503 },
-      }),
-      { status: 503, headers: { 'Content-Type': 'application/json' } },
-    );
-    const error = await ResponseError.fromResponse(response);
-    await renderWith({ getHealth: async () => Promise.reject(error) });
-
+    await userEvent.click(screen.getByRole('tab', { name: 'Restore plan' }));
     expect(
-      await screen.findByText(/Request failed with 503/),
-    ).toBeInTheDocument();
+      await screen.findByText('Restore order of the estate'),
+    ).toBeVisible();
+
+    await userEvent.click(
+      screen.getByRole('tab', { name: 'Collection health' }),
+    );
+    expect(
+      await screen.findByText(/No cluster has been collected yet/),
+    ).toBeVisible();
   });
 });

@@ -1,43 +1,17 @@
 import {
   Content,
-  ContentHeader,
   Header,
-  InfoCard,
   Page,
-  Progress,
-  ResponseErrorPanel,
-  StatusOK,
+  TabbedLayout,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
-import { disasterRecoveryApiRef } from '../../api';
-
-function BackendStatus() {
-  const api = useApi(disasterRecoveryApiRef);
-  const { value, loading, error } = useAsync(() => api.getHealth(), [api]);
-
-  if (loading) {
-    return <Progress />;
-  }
-  if (error) {
-    return <ResponseErrorPanel error={error} />;
-  }
-  return (
-    <InfoCard title="Collection">
-      <Typography>
-        <StatusOK>Backend reachable ({value?.status})</StatusOK>
-      </Typography>
-      <Typography variant="body2" color="textSecondary">
-        The estate overview, restore plan and per-cluster collection health
-        appear here once the collector is enabled.
-      </Typography>
-    </InfoCard>
-  );
-}
+import { ClusterHealthTab } from '../ClusterHealthTab';
+import { OverviewTab } from '../OverviewTab';
+import { RestorePlanTab } from '../RestorePlanTab';
 
 /**
- * The platform team's overview of disaster-recovery posture across the estate.
+ * The platform team's view of disaster-recovery posture across the estate:
+ * the overview of every visible entity, the restore plan and the health of
+ * collection per cluster.
  *
  * @public
  */
@@ -49,8 +23,17 @@ export function DisasterRecoveryPage() {
         subtitle="Backup freshness, restore drills and recovery order across the estate"
       />
       <Content>
-        <ContentHeader title="Estate overview" />
-        <BackendStatus />
+        <TabbedLayout>
+          <TabbedLayout.Route path="/" title="Overview">
+            <OverviewTab />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/restore-plan" title="Restore plan">
+            <RestorePlanTab />
+          </TabbedLayout.Route>
+          <TabbedLayout.Route path="/collection" title="Collection health">
+            <ClusterHealthTab />
+          </TabbedLayout.Route>
+        </TabbedLayout>
       </Content>
     </Page>
   );

@@ -1,65 +1,117 @@
 import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
   EmptyState,
-  InfoCard,
-  Link,
-  StructuredMetadataTable,
+  Progress,
+  ResponseErrorPanel,
 } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { DR_ANNOTATIONS } from '@dr-posture/plugin-disaster-recovery-common';
 import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-
-const NOT_DECLARED = 'not declared';
+import { useMemo } from 'react';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { disasterRecoveryApiRef } from '../../api';
+import { BackupFreshnessCard } from '../BackupFreshnessCard';
+import { BackupHistoryChart } from '../BackupHistoryChart';
+import { BackupSchedulesTable } from '../BackupSchedulesTable';
+import { DrillHistoryCard } from '../DrillHistoryCard';
+import { NoTierDeclaredAlert } from '../NoTierDeclaredAlert';
+import { PostgresRecoveryWindowCard } from '../PostgresRecoveryWindowCard';
+import { PostureChecksList } from '../PostureChecksList';
+import { PostureHeaderCard } from '../PostureHeaderCard';
+import { StaleClustersWarning } from '../StaleClustersWarning';
+import { StorageLocationsTable } from '../StorageLocationsTable';
 
 /**
- * The "Disaster Recovery" tab of an entity page.
+ * The "Disaster Recovery" tab of an entity page: status and targets first,
+ * then backup freshness and history, the checks, schedules, storage and
+ * drills, with their details a click away.
  *
  * @public
  */
 export function EntityDisasterRecoveryContent() {
   const { entity } = useEntity();
-  const annotations = entity.metadata.annotations ?? {};
-  const tier = annotations[DR_ANNOTATIONS.tier];
-  const runbook = annotations[DR_ANNOTATIONS.runbook];
+  const api = useApi(disasterRecoveryApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const compoundRef = useMemo(() => getCompoundEntityRef(entity), [entityRef]);
+  const posture = useAsyncRetry(
+    () => api.getEntityPosture(compoundRef),
+    [api, compoundRef],
+  );
 
-  if (!tier) {
-    return (
-      <EmptyState
-        missing="field"
-        title="No disaster-recovery tier declared"
-        description={`Add the annotation ${DR_ANNOTATIONS.tier} (1, 2 or 3) to this entity's catalog-info.yaml so that its backups and drills can be judged against a recovery point and time objective.`}
-      />
-    );
+  if (posture.loading && !posture.value) {
+    return <Progress />;
+  }
+  if (posture.error) {
+    if (
+      posture.error instanceof ResponseError &&
+      posture.error.statusCode === 404
+    ) {
+      const hasTier = Boolean(
+        entity.metadata.annotations?.[DR_ANNOTATIONS.tier],
+      );
+      return hasTier ? (
+        <EmptyState
+          missing="data"
+          title="No disaster-recovery posture yet"
+          description="The disaster-recovery backend has not evaluated this entity. It does so after the catalog has processed the entity and the collector has read its clusters; check again in a few minutes, or ask the platform team to look at Collection health on the Disaster Recovery page."
+        />
+      ) : (
+        <NoTierDeclaredAlert />
+      );
+    }
+    return <ResponseErrorPanel error={posture.error} />;
   }
 
+  const value = posture.value!;
+  const { policy } = value;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
-        <InfoCard title="Declared recovery objectives">
-          <StructuredMetadataTable
-            metadata={{
-              tier,
-              'recovery point objective':
-                annotations[DR_ANNOTATIONS.rpo] ?? 'tier default',
-              'recovery time objective':
-                annotations[DR_ANNOTATIONS.rto] ?? 'tier default',
-              'HA pattern': annotations[DR_ANNOTATIONS.pattern] ?? NOT_DECLARED,
-              runbook: runbook ? (
-                <Link to={runbook}>{runbook}</Link>
-              ) : (
-                NOT_DECLARED
-              ),
-            }}
-          />
-        </InfoCard>
+      {value.staleClusters.length > 0 && (
+        <Grid item xs={12}>
+          <StaleClustersWarning clusters={value.staleClusters} />
+        </Grid>
+      )}
+      {!policy.tier.ok && policy.tier.problem === 'missing' && (
+        <Grid item xs={12}>
+          <NoTierDeclaredAlert reason={policy.tier.reason} />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <PostureHeaderCard posture={value} />
       </Grid>
-      <Grid item xs={12} md={6}>
-        <InfoCard title="Posture">
-          <Typography variant="body2" color="textSecondary">
-            Backup freshness, schedules, storage and drill history for this
-            entity appear here once the collector has read its clusters.
-          </Typography>
-        </InfoCard>
+      <Grid item xs={12} md={4}>
+        <BackupFreshnessCard posture={value} />
+      </Grid>
+      <Grid item xs={12} md={8}>
+        <BackupHistoryChart days={value.backupHistory} />
+      </Grid>
+      <Grid item xs={12} lg={value.postgresClusters.length ? 7 : 12}>
+        <PostureChecksList checks={value.posture.checks} />
+      </Grid>
+      {value.postgresClusters.length > 0 && (
+        <Grid item xs={12} lg={5}>
+          <PostgresRecoveryWindowCard clusters={value.postgresClusters} />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <BackupSchedulesTable schedules={value.schedules} />
+      </Grid>
+      <Grid item xs={12}>
+        <StorageLocationsTable locations={value.storageLocations} />
+      </Grid>
+      <Grid item xs={12}>
+        <DrillHistoryCard
+          entity={compoundRef}
+          rpoMs={policy.rpoMs.ok ? policy.rpoMs.value : undefined}
+          rtoMs={policy.rtoMs.ok ? policy.rtoMs.value : undefined}
+          onDrillRecorded={posture.retry}
+        />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,59 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** A service of the demo estate whose backups are always past its RPO. */
+export const BREACHING_SERVICE = 'checkout-web';
+
+const SIGN_IN_ATTEMPTS = 3;
+
+/**
+ * Opens a page of the portal once the guest sign-in has finished. The demo
+ * signs in as guest on load; when that races a backend that is (re)starting,
+ * the app asks for a reload, as a person would do.
+ */
+export async function openPortal(page: Page, path: string) {
+  const signedIn = page.getByRole('link', { name: 'Settings' });
+  const notSignedIn = page.getByText('You do not appear to be signed in');
+  await page.goto(path);
+  for (let attempt = 1; attempt < SIGN_IN_ATTEMPTS; attempt++) {
+    await expect(signedIn.or(notSignedIn)).toBeVisible();
+    if (await signedIn.isVisible()) return;
+    await page.waitForTimeout(2_000);
+    await page.reload();
+  }
+  await expect(signedIn).toBeVisible();
+}
+
+const MAX_SCREENSHOT_HEIGHT = 6_000;
+
+/**
+ * Attaches a screenshot of the whole view to the test report. Backstage
+ * scrolls its content inside the page, so the viewport is made as tall as
+ * the content for the picture.
+ */
+export async function attachScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+) {
+  const viewport = page.viewportSize()!;
+  const contentHeight = await page.evaluate(() =>
+    Math.max(
+      ...Array.from(
+        document.querySelectorAll('body, body *'),
+        element => element.scrollHeight,
+      ),
+    ),
+  );
+  await page.setViewportSize({
+    width: viewport.width,
+    height: Math.min(
+      Math.max(contentHeight, viewport.height),
+      MAX_SCREENSHOT_HEIGHT,
+    ),
+  });
+  await testInfo.attach(name, {
+    body: await page.screenshot(),
+    contentType: 'image/png',
+  });
+  await page.setViewportSize(viewport);
+}

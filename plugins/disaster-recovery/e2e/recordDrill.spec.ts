@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { attachScreenshot, BREACHING_SERVICE, openPortal } from './portal';
+
+function localDateTime(offsetMinutes: number): string {
+  const time = new Date(Date.now() + offsetMinutes * 60_000);
+  const local = new Date(time.getTime() - time.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+test('records a drill through the form and shows it in the history', async ({
+  page,
+}, testInfo) => {
+  await openPortal(
+    page,
+    `/catalog/default/component/${BREACHING_SERVICE}/disaster-recovery`,
+  );
+  const record = page.getByRole('button', { name: 'Record drill' });
+  await expect(record).toBeEnabled();
+  await record.click();
+  const form = page.getByRole('dialog', { name: 'Record a drill' });
+
+  const performer = `e2e-${Date.now()}`;
+  await form.getByLabel('What was exercised').selectOption('dr-drill');
+  await form.getByLabel(/^Started/).fill(localDateTime(-120));
+  await form.getByLabel(/^Ended/).fill(localDateTime(-180));
+  await form.getByLabel(/^Achieved RTO/).fill('about an hour');
+  await form.getByRole('button', { name: 'Record drill' }).click();
+
+  await expect(form.getByText(/Fix the 2 highlighted fields/)).toBeVisible();
+  await expect(form.getByLabel(/^Ended/)).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await expect(form.getByText('endedAt is before startedAt')).toBeVisible();
+  await attachScreenshot(page, testInfo, 'drill form with a validation error');
+
+  await form.getByLabel(/^Ended/).fill(localDateTime(-60));
+  await form.getByLabel(/^Achieved RTO/).fill('1h');
+  await form.getByLabel(/^Achieved RPO/).fill('5m');
+  await form.getByLabel(/^Performed by/).fill(performer);
+  await form.getByRole('button', { name: 'Record drill' }).click();
+  await expect(form).toBeHidden();
+
+  const row = page.getByRole('row', { name: /DR drill \(recorded\)/ }).first();
+  await expect(row).toBeVisible();
+  await row.getByRole('button', { name: /Details of DR drill/ }).click();
+  const details = page.getByRole('dialog', { name: 'DR drill (recorded)' });
+  await expect(details.getByText(performer)).toBeVisible();
+  await attachScreenshot(page, testInfo, 'recorded drill in the history');
+});

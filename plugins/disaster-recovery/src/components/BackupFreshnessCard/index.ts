@@ -1,0 +1,1 @@
+export { BackupFreshnessCard } from './BackupFreshnessCard';

@@ -1,0 +1,1 @@
+export { BackupHistoryChart } from './BackupHistoryChart';

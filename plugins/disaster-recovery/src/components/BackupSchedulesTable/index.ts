@@ -1,0 +1,1 @@
+export { BackupSchedulesTable } from './BackupSchedulesTable';

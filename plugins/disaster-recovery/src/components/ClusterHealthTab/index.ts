@@ -1,0 +1,1 @@
+export { ClusterHealthTab } from './ClusterHealthTab';

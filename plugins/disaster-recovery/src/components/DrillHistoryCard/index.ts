@@ -1,0 +1,1 @@
+export { DrillHistoryCard } from './DrillHistoryCard';

@@ -1,0 +1,112 @@
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  DR_ANNOTATIONS,
+  formatDuration,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import Typography from '@material-ui/core/Typography';
+import { useMemo } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { disasterRecoveryApiRef } from '../../api';
+import { formatAge } from '../../format';
+import { PostureStatus } from '../PostureStatus';
+
+const DRILL_STATUS = {
+  succeeded: 'pass',
+  failed: 'fail',
+  unknown: 'unknown',
+} as const;
+
+function CardBody() {
+  const { entity } = useEntity();
+  const api = useApi(disasterRecoveryApiRef);
+  const entityRef = stringifyEntityRef(entity);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const compoundRef = useMemo(() => getCompoundEntityRef(entity), [entityRef]);
+  const { value, loading, error } = useAsync(
+    () => api.getEntityPosture(compoundRef),
+    [api, compoundRef],
+  );
+
+  if (loading) return <Progress />;
+  if (error instanceof ResponseError && error.statusCode === 404) {
+    return (
+      <Typography variant="body2">
+        {entity.metadata.annotations?.[DR_ANNOTATIONS.tier]
+          ? 'Not evaluated yet; check again after the next collection.'
+          : `No tier declared. Add the ${DR_ANNOTATIONS.tier} annotation to judge its backups and drills.`}
+      </Typography>
+    );
+  }
+  if (error) return <ResponseErrorPanel error={error} />;
+
+  const { summary, policy } = value!;
+  const freshness = value!.posture.checks.find(
+    c => c.id === 'backup-freshness',
+  );
+  const rpo = policy.rpoMs.ok ? formatDuration(policy.rpoMs.value) : 'unknown';
+  return (
+    <StructuredMetadataTable
+      dense
+      options={{ titleFormat: (key: string) => key }}
+      metadata={{
+        Status: <PostureStatus status={summary.status} />,
+        Tier: policy.tier.ok ? policy.tier.value.title : 'not declared',
+        'Last clean backup': (
+          <PostureStatus status={freshness?.status ?? 'unknown'}>
+            {summary.lastCleanBackupAt
+              ? `${formatAge(summary.lastCleanBackupAt)} (RPO ${rpo})`
+              : `none (RPO ${rpo})`}
+          </PostureStatus>
+        ),
+        'Last drill': summary.lastDrillAt ? (
+          <PostureStatus
+            status={DRILL_STATUS[summary.lastDrillOutcome ?? 'unknown']}
+          >
+            {`${formatAge(summary.lastDrillAt)}, ${
+              summary.lastDrillOutcome ?? 'outcome unknown'
+            }`}
+          </PostureStatus>
+        ) : (
+          'never'
+        ),
+      }}
+    />
+  );
+}
+
+/**
+ * A card for an entity's overview tab: status, tier, last backup age against
+ * the RPO and the last drill, with a link to the Disaster Recovery tab.
+ *
+ * @public
+ */
+export function EntityDisasterRecoveryCard() {
+  const { entity } = useEntity();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const { kind, namespace, name } = getCompoundEntityRef(entity);
+  const link = `${entityRoute({
+    kind: kind.toLocaleLowerCase('en-US'),
+    namespace: namespace.toLocaleLowerCase('en-US'),
+    name,
+  })}/disaster-recovery`;
+  return (
+    <InfoCard
+      title="Disaster recovery"
+      deepLink={{ title: 'View disaster recovery', link }}
+    >
+      <CardBody />
+    </InfoCard>
+  );
+}

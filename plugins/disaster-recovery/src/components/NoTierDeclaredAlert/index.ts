@@ -1,0 +1,1 @@
+export { NoTierDeclaredAlert } from './NoTierDeclaredAlert';

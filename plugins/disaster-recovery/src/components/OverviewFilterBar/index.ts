@@ -1,0 +1,1 @@
+export { OverviewFilterBar } from './OverviewFilterBar';

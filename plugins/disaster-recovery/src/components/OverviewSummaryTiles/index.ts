@@ -1,0 +1,1 @@
+export { OverviewSummaryTiles } from './OverviewSummaryTiles';

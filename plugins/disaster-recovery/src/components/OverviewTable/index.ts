@@ -1,0 +1,1 @@
+export { OverviewTable } from './OverviewTable';

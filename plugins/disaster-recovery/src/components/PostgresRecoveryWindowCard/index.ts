@@ -1,0 +1,1 @@
+export { PostgresRecoveryWindowCard } from './PostgresRecoveryWindowCard';

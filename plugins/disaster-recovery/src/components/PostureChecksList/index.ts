@@ -1,0 +1,1 @@
+export { PostureChecksList } from './PostureChecksList';

@@ -1,0 +1,1 @@
+export { PostureHeaderCard } from './PostureHeaderCard';

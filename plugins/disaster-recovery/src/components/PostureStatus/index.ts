@@ -1,0 +1,1 @@
+export { PostureStatus, postureStatusLabel } from './PostureStatus';

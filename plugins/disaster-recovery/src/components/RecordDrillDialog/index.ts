@@ -1,0 +1,1 @@
+export { RecordDrillDialog } from './RecordDrillDialog';

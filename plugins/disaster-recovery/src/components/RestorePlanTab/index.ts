@@ -1,0 +1,1 @@
+export { RestorePlanTab } from './RestorePlanTab';

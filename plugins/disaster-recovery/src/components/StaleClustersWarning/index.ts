@@ -1,0 +1,1 @@
+export { StaleClustersWarning } from './StaleClustersWarning';

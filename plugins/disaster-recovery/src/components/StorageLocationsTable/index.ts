@@ -1,0 +1,1 @@
+export { StorageLocationsTable } from './StorageLocationsTable';

@@ -1,0 +1,2 @@
+export { formatAge } from './formatAge';
+export { formatDateTime } from './formatDateTime';
