@@ -51,7 +51,7 @@ exports.up = async function up(knex) {
     table
       .integer('status_rank')
       .notNullable()
-      .comment('0 fail, 1 warn, 2 unknown, 3 pass: sorts worst first');
+      .comment('severity: 0 pass, 1 unknown, 2 warn, 3 fail');
     table.datetime('last_clean_backup_at', { useTz: true }).nullable();
     table.datetime('last_drill_at', { useTz: true }).nullable();
     table

@@ -51,7 +51,7 @@ describe('DatabasePostureStore', () => {
       const names = async (query: Parameters<typeof store.listSummaries>[0]) =>
         (await store.listSummaries(query)).map(s => s.name);
 
-      expect(await names({ sort: 'status' })).toEqual([
+      expect(await names({ sort: 'status', order: 'desc' })).toEqual([
         'beta_1',
         'delta',
         'gamma',

@@ -6,12 +6,12 @@ import type {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { Knex } from 'knex';
 
-/** Worst first, so that sorting by status shows problems at the top. */
+/** Severity: sorting by status descending shows problems at the top. */
 export const STATUS_RANK: Record<CheckStatus, number> = {
-  fail: 0,
-  warn: 1,
-  unknown: 2,
-  pass: 3,
+  pass: 0,
+  unknown: 1,
+  warn: 2,
+  fail: 3,
 };
 
 /** One entity's evaluated posture as stored. */

@@ -1,0 +1,69 @@
+import type { VeleroBackupScope, WorkloadRecord } from '../records';
+import { matchesLabelSelector } from '../selectors';
+
+function namespacePattern(pattern: string): RegExp {
+  // Velero accepts `*` and, since 1.14, globs such as `team-*`.
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
+}
+
+/**
+ * Whether a Velero backup scope includes a namespace: it is listed
+ * (explicitly, by `*` or a glob, or the include list is empty) and not
+ * excluded.
+ *
+ * @public
+ */
+export function backupScopeIncludesNamespace(
+  scope: VeleroBackupScope,
+  namespace: string,
+): boolean {
+  const included =
+    scope.includedNamespaces.length === 0 ||
+    scope.includedNamespaces.some(pattern =>
+      namespacePattern(pattern).test(namespace),
+    );
+  const excluded = scope.excludedNamespaces.some(pattern =>
+    namespacePattern(pattern).test(namespace),
+  );
+  return included && !excluded;
+}
+
+/**
+ * Whether a backup scope has a label selector at all; without one it takes
+ * every object of the namespaces it includes.
+ *
+ * @public
+ */
+export function backupScopeSelectsByLabel(scope: VeleroBackupScope): boolean {
+  return (
+    scope.labelSelector !== undefined ||
+    (scope.orLabelSelectors?.length ?? 0) > 0
+  );
+}
+
+/**
+ * Whether a Velero backup scope takes a workload (a pod or PVC): its
+ * namespace is included and its labels match the label selector, or any of
+ * the `orLabelSelectors`. The caller compares clusters: a backup covers only
+ * its own cluster's objects.
+ *
+ * @public
+ */
+export function backupScopeCoversWorkload(
+  scope: VeleroBackupScope,
+  workload: WorkloadRecord,
+): boolean {
+  if (!backupScopeIncludesNamespace(scope, workload.namespace)) {
+    return false;
+  }
+  if (scope.labelSelector) {
+    return matchesLabelSelector(scope.labelSelector, workload.labels);
+  }
+  if (scope.orLabelSelectors && scope.orLabelSelectors.length > 0) {
+    return scope.orLabelSelectors.some(selector =>
+      matchesLabelSelector(selector, workload.labels),
+    );
+  }
+  return true;
+}
