@@ -17,12 +17,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import knexFactory from 'knex';
 import { collectCluster } from '../src/collector/collectCluster';
+import { simulatedClusterConfig } from '../src/collector/simulatedClusterConfig';
+import { builtInResourceKinds } from '../src/sources/builtInSources';
 import { DatabaseResourceStore } from '../src/database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from '../src/database/migrations';
-import { cloudNativePgSource } from '../src/sources/cloudnativepg';
-import { resourceKindsOf } from '../src/sources/resourceKindsOf';
-import { veleroSource } from '../src/sources/velero';
-import { workloadsSource } from '../src/sources/workloads';
 
 const CONNECTION =
   process.env.DR_BENCH_POSTGRES ??
@@ -95,11 +93,7 @@ async function collectAll(
   clusters: SimulatedCluster[],
   store: DatabaseResourceStore,
 ) {
-  const resourceKinds = resourceKindsOf([
-    veleroSource,
-    cloudNativePgSource,
-    workloadsSource,
-  ]);
+  const resourceKinds = builtInResourceKinds();
   const started = process.hrtime.bigint();
   let seen = 0;
   let written = 0;
@@ -109,14 +103,7 @@ async function collectAll(
     [0, 1].map(async () => {
       for (let cluster = queue.shift(); cluster; cluster = queue.shift()) {
         const result = await collectCluster({
-          cluster: {
-            name: cluster.name,
-            url: cluster.url,
-            authProvider: 'serviceAccount',
-            serviceAccountToken: cluster.token,
-            skipTLSVerify: true,
-            configKey: 'benchmark',
-          },
+          cluster: simulatedClusterConfig(cluster),
           resourceKinds,
           store,
           logger,

@@ -24,10 +24,8 @@ import { DatabaseResourceStore } from './database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { PostureEvaluator } from './service/PostureEvaluator';
 import { createRouter } from './service/router';
-import { cloudNativePgSource } from './sources/cloudnativepg';
+import { BUILT_IN_SOURCES } from './sources/builtInSources';
 import { resourceKindsOf } from './sources/resourceKindsOf';
-import { veleroSource } from './sources/velero';
-import { workloadsSource } from './sources/workloads';
 
 /** Leaves time to record a run's outcome before the scheduler's timeout. */
 const DEADLINE_MARGIN_MS = 5_000;
@@ -43,10 +41,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
   pluginId: DISASTER_RECOVERY_PLUGIN_ID,
   register(env) {
     const sources = new Map<string, DisasterRecoverySource>(
-      [veleroSource, cloudNativePgSource, workloadsSource].map(source => [
-        source.id,
-        source,
-      ]),
+      BUILT_IN_SOURCES.map(source => [source.id, source]),
     );
     env.registerExtensionPoint(disasterRecoverySourcesExtensionPoint, {
       addSource(...added) {

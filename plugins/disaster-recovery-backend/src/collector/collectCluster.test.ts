@@ -1,38 +1,23 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { startSimulator, type Simulator } from '@dr-posture/cluster-simulator';
-import type { ClusterConfig } from '../clusters/readClusterConfigs';
 import { DatabaseResourceStore } from '../database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import type { ResourceStore } from '../database/ResourceStore';
-import { cloudNativePgSource } from '../sources/cloudnativepg';
-import { resourceKindsOf } from '../sources/resourceKindsOf';
-import { veleroSource } from '../sources/velero';
-import { workloadsSource } from '../sources/workloads';
 import { collectCluster } from './collectCluster';
+import { simulatedClusterConfig } from './simulatedClusterConfig';
+import { builtInResourceKinds } from '../sources/builtInSources';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
 });
-const resourceKinds = resourceKindsOf([
-  veleroSource,
-  cloudNativePgSource,
-  workloadsSource,
-]);
+const resourceKinds = builtInResourceKinds();
 const BACKUP = 'velero.io/Backup';
 const START = new Date('2026-11-20T12:00:00.000Z');
 
-function clusterConfig(simulator: Simulator, name: string): ClusterConfig {
-  const cluster = simulator.clusters.find(c => c.name === name)!;
-  return {
-    name,
-    url: cluster.url,
-    authProvider: 'serviceAccount',
-    serviceAccountToken: cluster.token,
-    skipTLSVerify: true,
-    configKey: `test.${name}`,
-  };
+function clusterConfig(simulator: Simulator, name: string) {
+  return simulatedClusterConfig(simulator.clusters.find(c => c.name === name)!);
 }
 
 function collect(

@@ -5,11 +5,9 @@ import path from 'node:path';
 import { DatabaseResourceStore } from '../database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import type { ResourceStore } from '../database/ResourceStore';
-import { cloudNativePgSource } from '../sources/cloudnativepg';
-import { resourceKindsOf } from '../sources/resourceKindsOf';
-import { veleroSource } from '../sources/velero';
-import { workloadsSource } from '../sources/workloads';
 import { collectCluster } from './collectCluster';
+import { simulatedClusterConfig } from './simulatedClusterConfig';
+import { builtInResourceKinds } from '../sources/builtInSources';
 
 jest.setTimeout(120_000);
 
@@ -27,11 +25,7 @@ if (!haveFixtures) {
 const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
 });
-const resourceKinds = resourceKindsOf([
-  veleroSource,
-  cloudNativePgSource,
-  workloadsSource,
-]);
+const resourceKinds = builtInResourceKinds();
 
 const iso = (value: unknown) =>
   value === undefined ? undefined : new Date(value as string).toISOString();
@@ -109,14 +103,7 @@ const expectedFields: Record<
 
         for (const cluster of simulator.clusters) {
           const result = await collectCluster({
-            cluster: {
-              name: cluster.name,
-              url: cluster.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: cluster.token,
-              skipTLSVerify: true,
-              configKey: 'test',
-            },
+            cluster: simulatedClusterConfig(cluster),
             resourceKinds,
             store,
             logger: mockServices.logger.mock(),

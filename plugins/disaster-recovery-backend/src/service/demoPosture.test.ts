@@ -22,14 +22,12 @@ import {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import { parseAllDocuments } from 'yaml';
 import { collectCluster } from '../collector/collectCluster';
+import { simulatedClusterConfig } from '../collector/simulatedClusterConfig';
+import { builtInResourceKinds } from '../sources/builtInSources';
 import { DatabaseDrillStore } from '../database/DatabaseDrillStore';
 import { DatabasePostureStore } from '../database/DatabasePostureStore';
 import { DatabaseResourceStore } from '../database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from '../database/migrations';
-import { cloudNativePgSource } from '../sources/cloudnativepg';
-import { resourceKindsOf } from '../sources/resourceKindsOf';
-import { veleroSource } from '../sources/velero';
-import { workloadsSource } from '../sources/workloads';
 import { PostureEvaluator } from './PostureEvaluator';
 
 jest.setTimeout(120_000);
@@ -153,21 +151,10 @@ describe('the demo estate', () => {
     const drills = DatabaseDrillStore.create(knex);
     const postures = DatabasePostureStore.create(knex);
 
-    const resourceKinds = resourceKindsOf([
-      veleroSource,
-      cloudNativePgSource,
-      workloadsSource,
-    ]);
+    const resourceKinds = builtInResourceKinds();
     for (const cluster of simulator.clusters) {
       const result = await collectCluster({
-        cluster: {
-          name: cluster.name,
-          url: cluster.url,
-          authProvider: 'serviceAccount',
-          serviceAccountToken: cluster.token,
-          skipTLSVerify: true,
-          configKey: `test.${cluster.name}`,
-        },
+        cluster: simulatedClusterConfig(cluster),
         resourceKinds,
         store: resources,
         logger: mockServices.logger.mock(),
