@@ -5,7 +5,7 @@ import type {
   VeleroRestoreTest,
 } from './drills';
 import type { EntityPolicy } from './policy';
-import type { EntityPosture } from './posture';
+import type { EntityPosture, SystemPosture } from './posture';
 import type { RestorePlan } from './restorePlan';
 
 /**
@@ -341,4 +341,14 @@ export interface RestorePlanResponse extends RestorePlan {
   system?: string;
   /** Title and status of every entity in the plan. */
   entities: Record<string, { title?: string; status?: CheckStatus }>;
+}
+
+/**
+ * Body of `GET /api/disaster-recovery/systems/{namespace}/{name}/posture`:
+ * a System is as recoverable as its least recoverable component.
+ *
+ * @public
+ */
+export interface SystemPostureResponse extends SystemPosture {
+  entityRef: string;
 }

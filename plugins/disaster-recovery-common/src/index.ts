@@ -37,6 +37,7 @@ export type {
   RecordedDrill,
   RestorePlanResponse,
   StaleCluster,
+  SystemPostureResponse,
 } from './api';
 export {
   disasterRecoveryDrillCreatePermission,

@@ -43,7 +43,15 @@ function component(
   };
 }
 
+const commerce: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'System',
+  metadata: { name: 'commerce', namespace: 'default' },
+  spec: { owner: 'group:default/team-a' },
+};
+
 const entities = [
+  commerce,
   component(
     'payments-api',
     {
@@ -349,6 +357,26 @@ describe('the REST API', () => {
       expect(response.status).toBe(400);
       expect(response.body.error.message).toContain('status.0:');
       expect(response.body.error.message).toContain('limit:');
+    });
+
+    it('judges a system by its worst visible component', async () => {
+      const server = await evaluated();
+      const response = await request(server).get(
+        `${BASE}/systems/default/commerce/posture`,
+      );
+      expect(response.status).toBe(200);
+      expect(response.body.entityRef).toBe('system:default/commerce');
+      expect(response.body.components).toHaveLength(3);
+      expect(response.body.status).toBe('fail');
+
+      const asMallory = await request(server)
+        .get(`${BASE}/systems/default/commerce/posture`)
+        .set('Authorization', mockCredentials.user.header(MALLORY));
+      expect(asMallory.body.components).toHaveLength(2);
+      expect(
+        (await request(server).get(`${BASE}/systems/default/nope/posture`))
+          .status,
+      ).toBe(404);
     });
 
     it('plans restores by tier and dependency, for the estate and a system', async () => {

@@ -96,3 +96,21 @@ export function decodeCursor(cursor: string | undefined): number {
   }
   throw new InputError(`Invalid cursor '${cursor}'`);
 }
+
+/** Keeps the items whose entity the caller may read in the catalog. */
+export async function onlyVisible<T>(
+  context: RouteContext,
+  credentials: BackstageCredentials,
+  items: T[],
+  refOf: (item: T) => string,
+): Promise<T[]> {
+  if (items.length === 0) return items;
+  const { items: entities } = await context.catalog.getEntitiesByRefs(
+    {
+      entityRefs: items.map(refOf),
+      fields: ['kind', 'metadata.namespace', 'metadata.name'],
+    },
+    { credentials },
+  );
+  return items.filter((_, i) => entities[i]);
+}

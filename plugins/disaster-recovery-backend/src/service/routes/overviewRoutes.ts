@@ -1,4 +1,3 @@
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   planRestoreOrder,
   type CheckStatus,
@@ -12,6 +11,7 @@ import {
   asList,
   decodeCursor,
   encodeCursor,
+  onlyVisible,
   parseInput,
   type RouteContext,
 } from './context';
@@ -43,24 +43,6 @@ const overviewQuery = z.strictObject({
 const restorePlanQuery = z.strictObject({
   system: z.string().min(1).optional(),
 });
-
-/** Keeps the items whose entity the caller may read in the catalog. */
-async function onlyVisible<T>(
-  context: RouteContext,
-  credentials: BackstageCredentials,
-  items: T[],
-  refOf: (item: T) => string,
-): Promise<T[]> {
-  if (items.length === 0) return items;
-  const { items: entities } = await context.catalog.getEntitiesByRefs(
-    {
-      entityRefs: items.map(refOf),
-      fields: ['kind', 'metadata.namespace', 'metadata.name'],
-    },
-    { credentials },
-  );
-  return items.filter((_, i) => entities[i]);
-}
 
 function countByTierAndStatus(summaries: EntityPostureSummary[]) {
   const counts: OverviewResponse['summary'] = {};
