@@ -14,6 +14,7 @@ import {
 } from './cnpgBackupRun.ts';
 import { conditionStatus } from './conditions.ts';
 import type { EngineContext, LifecycleController } from './engineContext.ts';
+import { writeStatus } from './writeStatus.ts';
 import { cnpgCadence, type Cadence } from './scheduleCadence.ts';
 
 interface ScheduledBackupState {
@@ -100,7 +101,7 @@ export class CnpgScheduleController implements LifecycleController {
     try {
       cadence = cnpgCadence(String(spec.schedule ?? ''));
     } catch (error) {
-      this.writeStatus(state, { error: (error as Error).message });
+      this.writeScheduleStatus(state, { error: (error as Error).message });
       return;
     }
     // A schedule never fires before it exists.
@@ -313,20 +314,15 @@ export class CnpgScheduleController implements LifecycleController {
     }
   }
 
-  private writeStatus(
+  private writeScheduleStatus(
     state: ScheduledBackupState,
     status: Record<string, unknown>,
   ): void {
-    const written = this.context.write(
+    const written = writeStatus(
+      this.context,
       state.cluster,
-      {
-        ...state.object,
-        status: {
-          ...(isJsonObject(state.object.status) ? state.object.status : {}),
-          ...status,
-        },
-      },
-      this.context.now(),
+      state.object,
+      status,
     );
     if (written) {
       state.object = written;
@@ -341,7 +337,7 @@ export class CnpgScheduleController implements LifecycleController {
     for (const state of this.states.values()) {
       if (state.statusDirty && state.lastFire !== undefined) {
         state.statusDirty = false;
-        this.writeStatus(state, {
+        this.writeScheduleStatus(state, {
           lastCheckTime: kubeTimestamp(this.context.now()),
           lastScheduleTime: kubeTimestamp(state.lastFire),
           ...(state.nextFire !== undefined

@@ -3,6 +3,7 @@ import { Types } from '../kube/resourceCatalog.ts';
 import type { SimulatedCluster } from '../store/simulatedCluster.ts';
 import { kubeTimestamp } from '../time/timestamps.ts';
 import type { EngineContext, LifecycleController } from './engineContext.ts';
+import { writeStatus } from './writeStatus.ts';
 import { veleroCadence, type Cadence } from './scheduleCadence.ts';
 import {
   backupObject,
@@ -101,7 +102,7 @@ export class VeleroScheduleController implements LifecycleController {
         Date.parse(String(schedule.metadata.creationTimestamp));
       cadence = veleroCadence(String(spec.schedule ?? ''), anchor);
     } catch (error) {
-      this.writeStatus(state, {
+      this.writeScheduleStatus(state, {
         phase: 'FailedValidation',
         validationErrors: [`invalid schedule: ${(error as Error).message}`],
       });
@@ -302,20 +303,15 @@ export class VeleroScheduleController implements LifecycleController {
     }
   }
 
-  private writeStatus(
+  private writeScheduleStatus(
     state: ScheduleState,
     status: Record<string, unknown>,
   ): void {
-    const written = this.context.write(
+    const written = writeStatus(
+      this.context,
       state.cluster,
-      {
-        ...state.object,
-        status: {
-          ...(isJsonObject(state.object.status) ? state.object.status : {}),
-          ...status,
-        },
-      },
-      this.context.now(),
+      state.object,
+      status,
     );
     if (written) {
       state.object = written;
@@ -330,7 +326,7 @@ export class VeleroScheduleController implements LifecycleController {
     for (const state of this.states.values()) {
       if (state.statusDirty) {
         state.statusDirty = false;
-        this.writeStatus(state, {
+        this.writeScheduleStatus(state, {
           phase: 'Enabled',
           ...(state.lastFire !== undefined
             ? { lastBackup: kubeTimestamp(state.lastFire) }
