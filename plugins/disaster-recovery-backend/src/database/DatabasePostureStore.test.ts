@@ -48,8 +48,8 @@ describe('DatabasePostureStore', () => {
         posture('gamma', 'unknown', undefined),
         posture('delta', 'warn', '1', '2026-11-19T11:00:00.000Z'),
       ]);
-      const names = async (query: Parameters<typeof store.listSummaries>[0]) =>
-        (await store.listSummaries(query)).map(s => s.name);
+      const names = async (query: Parameters<typeof store.listMatches>[0]) =>
+        (await store.listMatches(query)).map(m => m.entityRef.split('/')[1]);
 
       expect(await names({ sort: 'status', order: 'desc' })).toEqual([
         'beta_1',
@@ -78,6 +78,14 @@ describe('DatabasePostureStore', () => {
       expect((await store.get('component:default/alpha'))?.summary.status).toBe(
         'fail',
       );
+      expect(
+        (
+          await store.getSummaries([
+            'component:default/alpha',
+            'component:default/gone',
+          ])
+        ).map(summary => summary.name),
+      ).toEqual(['alpha']);
       await knex.destroy();
     },
   );

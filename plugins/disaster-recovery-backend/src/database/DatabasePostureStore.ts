@@ -14,6 +14,13 @@ export const STATUS_RANK: Record<CheckStatus, number> = {
   fail: 3,
 };
 
+/** An entity matching an overview query. */
+export interface PostureMatch {
+  entityRef: string;
+  tier?: string;
+  status: CheckStatus;
+}
+
 /** One entity's evaluated posture as stored. */
 export interface StoredPosture {
   detail: EntityPostureResponse;
@@ -94,13 +101,18 @@ export class DatabasePostureStore {
   }
 
   /**
-   * Summaries matching the filters, sorted; paging happens after the
+   * The entities matching the filters, sorted; paging happens after the
    * caller's visibility filter, so every match is returned.
    */
-  async listSummaries(
+  async listMatches(
     query: Omit<OverviewQuery, 'cursor' | 'limit'>,
-  ): Promise<EntityPostureSummary[]> {
-    const sql = this.db('entity_postures').select('summary');
+  ): Promise<PostureMatch[]> {
+    // Only the small columns: summaries are read for the page alone.
+    const sql = this.db('entity_postures').select(
+      'entity_ref',
+      'tier',
+      'status',
+    );
     if (query.tier?.length) {
       // `none` stands for entities without a declared tier, as in the summary.
       const tiers = query.tier.filter(tier => tier !== 'none');
@@ -136,7 +148,23 @@ export class DatabasePostureStore {
       .orderBy(column, order)
       .orderBy('entity_ref', 'asc');
     const rows = await sql;
-    return rows.map(row => JSON.parse(row.summary));
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      tier: row.tier ?? undefined,
+      status: row.status,
+    }));
+  }
+
+  /** The summaries of these entities, in the order given. */
+  async getSummaries(entityRefs: string[]): Promise<EntityPostureSummary[]> {
+    if (entityRefs.length === 0) return [];
+    const rows = await this.db('entity_postures')
+      .select('entity_ref', 'summary')
+      .whereIn('entity_ref', entityRefs);
+    const byRef = new Map(
+      rows.map(row => [row.entity_ref, JSON.parse(row.summary)]),
+    );
+    return entityRefs.flatMap(ref => (byRef.has(ref) ? [byRef.get(ref)] : []));
   }
 
   /** Tier and dependencies of every entity, for restore plans. */

@@ -1,7 +1,6 @@
 import {
   planRestoreOrder,
   type CheckStatus,
-  type EntityPostureSummary,
   type OverviewResponse,
   type RestorePlanResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
@@ -44,9 +43,11 @@ const restorePlanQuery = z.strictObject({
   system: z.string().min(1).optional(),
 });
 
-function countByTierAndStatus(summaries: EntityPostureSummary[]) {
+function countByTierAndStatus(
+  matches: Array<{ tier?: string; status: CheckStatus }>,
+) {
   const counts: OverviewResponse['summary'] = {};
-  for (const { tier, status } of summaries) {
+  for (const { tier, status } of matches) {
     const key = tier ?? 'none';
     counts[key] ??= { pass: 0, warn: 0, fail: 0, unknown: 0 } as Record<
       CheckStatus,
@@ -78,11 +79,13 @@ export function overviewRoutes(context: RouteContext) {
     const visible = await onlyVisible(
       context,
       credentials,
-      await context.postures.listSummaries(query),
-      summary => summary.entityRef,
+      await context.postures.listMatches(query),
+      match => match.entityRef,
     );
     const body: OverviewResponse = {
-      items: visible.slice(offset, offset + query.limit),
+      items: await context.postures.getSummaries(
+        visible.slice(offset, offset + query.limit).map(m => m.entityRef),
+      ),
       nextCursor:
         offset + query.limit < visible.length
           ? encodeCursor(offset + query.limit)
