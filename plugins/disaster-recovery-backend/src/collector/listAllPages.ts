@@ -24,7 +24,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 /** The result of listing one kind in one cluster. */
 export type ListingOutcome =
-  | { installed: true; pages: number; restarts: number }
+  | { installed: true; restarts: number }
   | { installed: false };
 
 /**
@@ -46,7 +46,6 @@ export async function listAllPages(options: {
   const { listPage, kind, pageSize, deadline, requestTimeoutMs, onPage } =
     options;
   let continueToken: string | undefined;
-  let pages = 0;
   let restarts = 0;
   for (;;) {
     let page;
@@ -72,11 +71,10 @@ export async function listAllPages(options: {
       }
       throw error;
     }
-    pages += 1;
     await onPage(page.items);
     continueToken = page.continueToken;
     if (!continueToken) {
-      return { installed: true, pages, restarts };
+      return { installed: true, restarts };
     }
   }
 }

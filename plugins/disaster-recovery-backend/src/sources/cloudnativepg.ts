@@ -16,11 +16,10 @@ import {
   commonRecord,
   objectMetadata,
   parseObject,
+  type StoredRecord,
   stringMap,
   timestamp,
 } from './objectSchema';
-
-type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
 
 const BARMAN_CLOUD_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 const SCHEDULED_BACKUP_LABEL = 'cnpg.io/scheduled-backup';

@@ -72,6 +72,9 @@ export function parseObject<T extends z.ZodType>(
 
 type Metadata = z.infer<typeof objectMetadata>;
 
+/** A -common record as a source stores it: the store adds where and when it was seen. */
+export type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
+
 /** The columns and record fields every row shares. */
 export function commonFields(metadata: Metadata) {
   return {

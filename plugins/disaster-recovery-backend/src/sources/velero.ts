@@ -18,11 +18,10 @@ import {
   labelSelector,
   objectMetadata,
   parseObject,
+  type StoredRecord,
   stringMap,
   timestamp,
 } from './objectSchema';
-
-type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
 
 const SCHEDULE_NAME_LABEL = 'velero.io/schedule-name';
 
