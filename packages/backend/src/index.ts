@@ -20,6 +20,10 @@ backend.add(import('@backstage/plugin-kubernetes-backend'));
 backend.add(import('@dr-posture/plugin-disaster-recovery-backend'));
 
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+// Runs the checks of techInsights.factChecker.checks (the DR defaults).
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
 backend.add(
   import('@dr-posture/plugin-tech-insights-backend-module-disaster-recovery'),
 );

@@ -31,4 +31,6 @@ export { demoToken } from './scenarios/demo/demoScenario.ts';
 export { DEMO_CLUSTERS, DEMO_SERVICES } from './scenarios/demo/demoEstate.ts';
 export type { DemoService, Tier } from './scenarios/demo/demoEstate.ts';
 export { demoDrills } from './scenarios/demo/demoDrills.ts';
+export { demoCatalogEntities } from './scenarios/demo/demoCatalog.ts';
+export { simulatedClustersConfig } from './clusterConfig.ts';
 export type { DemoDrill } from './scenarios/demo/demoDrills.ts';

@@ -258,6 +258,19 @@ export interface EntityPostureResponse {
 }
 
 /**
+ * Body of `GET /api/disaster-recovery/postures?cursor&limit`: every evaluated
+ * posture the caller may read, in entity-ref order. A page can hold fewer
+ * than `limit` items when some entities are hidden from the caller.
+ *
+ * @public
+ */
+export interface PostureListResponse {
+  items: EntityPostureResponse[];
+  /** Absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
  * One backup in an entity's history.
  *
  * @public

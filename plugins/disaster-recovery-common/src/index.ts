@@ -34,6 +34,7 @@ export type {
   HealthResponse,
   OverviewQuery,
   OverviewResponse,
+  PostureListResponse,
   RecordedDrill,
   RestorePlanResponse,
   StaleCluster,
@@ -136,4 +137,6 @@ export type {
   SystemPosture,
 } from './posture';
 export { planRestoreOrder } from './restorePlan';
+export { SCORECARD_CHECKS, scorecardResultOf } from './scorecard';
+export type { ScorecardCheck } from './scorecard';
 export type { RestorePlan, RestorePlanInput, RestoreStep } from './restorePlan';

@@ -1,17 +1,15 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
 import {
-  createDisasterRecoveryFactRetriever,
   DISASTER_RECOVERY_FACT_RETRIEVER_ID,
+  disasterRecoveryFactRetriever,
 } from './disasterRecoveryFactRetriever';
 
 /**
  * Adds disaster-recovery facts to Tech Insights. The retriever runs on the
- * cadence set in `techInsights.factRetrievers.disasterRecoveryFactRetriever`.
+ * cadence and keeps facts for the lifecycle set in
+ * `techInsights.factRetrievers.disasterRecoveryFactRetriever`; without that
+ * block Tech Insights does not schedule it.
  *
  * @public
  */
@@ -20,15 +18,10 @@ export const techInsightsModuleDisasterRecovery = createBackendModule({
   moduleId: 'disaster-recovery',
   register(env) {
     env.registerInit({
-      deps: {
-        retrievers: techInsightsFactRetrieversExtensionPoint,
-        catalog: catalogServiceRef,
-        auth: coreServices.auth,
-      },
-      async init({ retrievers, catalog, auth }) {
+      deps: { retrievers: techInsightsFactRetrieversExtensionPoint },
+      async init({ retrievers }) {
         retrievers.addFactRetrievers({
-          [DISASTER_RECOVERY_FACT_RETRIEVER_ID]:
-            createDisasterRecoveryFactRetriever({ catalog, auth }),
+          [DISASTER_RECOVERY_FACT_RETRIEVER_ID]: disasterRecoveryFactRetriever,
         });
       },
     });

@@ -4,7 +4,11 @@ import {
   startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { startSimulator, type Simulator } from '@dr-posture/cluster-simulator';
+import {
+  simulatedClustersConfig,
+  startSimulator,
+  type Simulator,
+} from '@dr-posture/cluster-simulator';
 import knexFactory, { type Knex } from 'knex';
 import { disasterRecoveryPlugin } from '../plugin';
 
@@ -32,14 +36,7 @@ function backendOn(knex: Knex, simulator: Simulator) {
       mockServices.rootConfig.factory({
         data: {
           disasterRecovery: {
-            clusters: simulator.clusters.map(cluster => ({
-              name: cluster.name,
-              url: cluster.url,
-              authProvider: 'serviceAccount',
-              serviceAccountToken: cluster.token,
-              // The simulator speaks plain HTTP.
-              skipTLSVerify: true,
-            })),
+            clusters: simulatedClustersConfig(simulator.clusters),
             collection: {
               frequency: { seconds: 3 },
               initialDelay: { seconds: 0 },

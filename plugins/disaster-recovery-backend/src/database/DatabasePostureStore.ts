@@ -167,6 +167,21 @@ export class DatabasePostureStore {
     return entityRefs.flatMap(ref => (byRef.has(ref) ? [byRef.get(ref)] : []));
   }
 
+  /** Full postures in entity-ref order, the page after `after`. */
+  async listDetails(options: {
+    after?: string;
+    limit: number;
+  }): Promise<EntityPostureResponse[]> {
+    const sql = this.db('entity_postures')
+      .select('detail')
+      .orderBy('entity_ref', 'asc')
+      .limit(options.limit);
+    if (options.after !== undefined)
+      sql.where('entity_ref', '>', options.after);
+    const rows = await sql;
+    return rows.map(row => JSON.parse(row.detail));
+  }
+
   /** Tier and dependencies of every entity, for restore plans. */
   async listForRestorePlan(): Promise<
     Array<{ summary: EntityPostureSummary; dependsOn: string[] }>

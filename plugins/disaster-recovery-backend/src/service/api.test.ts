@@ -349,6 +349,45 @@ describe('the REST API', () => {
       expect(response.body.totalItems).toBe(2);
     });
 
+    it('lists full postures in pages for bulk readers', async () => {
+      const server = await evaluated();
+      const refsOf = (body: {
+        items: Array<{ summary: { entityRef: string } }>;
+      }) => body.items.map(i => i.summary.entityRef);
+
+      const page1 = await request(server).get(`${BASE}/postures?limit=2`);
+      expect(page1.status).toBe(200);
+      expect(refsOf(page1.body)).toEqual([
+        'component:default/ledger-db',
+        'component:default/payments-api',
+      ]);
+      expect(page1.body.items[0].posture.checks.length).toBeGreaterThan(0);
+      const page2 = await request(server).get(
+        `${BASE}/postures?limit=2&cursor=${page1.body.nextCursor}`,
+      );
+      expect(refsOf(page2.body)).toEqual(['component:default/secret-service']);
+      expect(page2.body.nextCursor).toBeUndefined();
+
+      const asMallory = await request(server)
+        .get(`${BASE}/postures`)
+        .set('Authorization', mockCredentials.user.header(MALLORY));
+      expect(refsOf(asMallory.body)).toEqual([
+        'component:default/ledger-db',
+        'component:default/payments-api',
+      ]);
+
+      const bad = await request(server).get(
+        `${BASE}/postures?limit=101&cursor=nonsense`,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain('limit:');
+      const badCursor = await request(server).get(
+        `${BASE}/postures?cursor=nonsense`,
+      );
+      expect(badCursor.status).toBe(400);
+      expect(badCursor.body.error.message).toBe("Invalid cursor 'nonsense'");
+    });
+
     it('answers 400 for bad filters', async () => {
       const server = await startBackend();
       const response = await request(server).get(

@@ -1,14 +1,8 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
+  demoCatalogEntities,
   demoDrills,
   startSimulator,
   type Simulator,
@@ -20,7 +14,6 @@ import {
   type CheckId,
   type CheckStatus,
 } from '@dr-posture/plugin-disaster-recovery-common';
-import { parseAllDocuments } from 'yaml';
 import { collectCluster } from '../collector/collectCluster';
 import { simulatedClusterConfig } from '../collector/simulatedClusterConfig';
 import { builtInResourceKinds } from '../sources/builtInSources';
@@ -100,35 +93,6 @@ const INTENDED: Record<string, { status: CheckStatus; findings: Finding[] }> = {
   },
 };
 
-/** The example catalog, with the relations the catalog would add. */
-function exampleEntities(): Entity[] {
-  const file = path.resolve(__dirname, '../../../../examples/entities.yaml');
-  const entities = parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map(doc => doc.toJS() as Entity | null)
-    .filter((entity): entity is Entity => Boolean(entity));
-  const target = (ref: string, defaultKind: string) =>
-    stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),
-    );
-  return entities.map(entity => {
-    const spec = (entity.spec ?? {}) as Record<string, any>;
-    const relations = [
-      ...(spec.owner ? [['ownedBy', target(spec.owner, 'group')]] : []),
-      ...(spec.system ? [['partOf', target(spec.system, 'system')]] : []),
-      ...(spec.domain ? [['partOf', target(spec.domain, 'domain')]] : []),
-      ...((spec.dependsOn ?? []) as string[]).map(ref => [
-        'dependsOn',
-        target(ref, 'component'),
-      ]),
-    ].map(([type, targetRef]) => ({ type, targetRef }));
-    return {
-      ...entity,
-      metadata: { namespace: 'default', ...entity.metadata },
-      relations,
-    };
-  });
-}
-
 describe('the demo estate', () => {
   let simulator: Simulator;
 
@@ -176,7 +140,7 @@ describe('the demo estate', () => {
       });
     }
 
-    const entities = exampleEntities();
+    const entities = demoCatalogEntities();
     const evaluator = new PostureEvaluator({
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),

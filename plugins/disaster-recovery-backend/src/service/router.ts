@@ -10,6 +10,7 @@ import type { ResourceStore } from '../database/ResourceStore';
 import type { RouteContext } from './routes/context';
 import { entityRoutes } from './routes/entityRoutes';
 import { overviewRoutes } from './routes/overviewRoutes';
+import { postureListRoutes } from './routes/postureListRoutes';
 import { systemRoutes } from './routes/systemRoutes';
 
 export interface RouterOptions extends RouteContext {
@@ -60,6 +61,7 @@ export async function createRouter(
 
   router.use(entityRoutes(options));
   router.use(overviewRoutes(options));
+  router.use(postureListRoutes(options));
   router.use(systemRoutes(options));
 
   return router;

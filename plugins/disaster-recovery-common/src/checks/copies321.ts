@@ -70,12 +70,21 @@ export const copies321: CheckRule = context => {
   const total = backupCopies.length + 1;
   const { minimumCopies, minimumOffsiteCopies } = tier.value;
   const refs = backupCopies.map(copy => copy.ref);
+  const providers = new Set(backupCopies.map(copy => copy.provider));
+  const unplaced = backupCopies.filter(copy => copy.region === undefined);
+  const domains = new Set(
+    backupCopies.map(copy => `${copy.provider}/${copy.region ?? '?'}`),
+  );
+  const placeable = !(providers.size === 1 && unplaced.length > 0);
+  const offsite = Math.max(0, domains.size - 1);
   const values = {
     copies: total,
     media: backupCopies.length > 0 ? 2 : 1,
     places: backupCopies.map(copy => copy.place),
     requiredCopies: minimumCopies,
     requiredOffsiteCopies: minimumOffsiteCopies,
+    // Scorecards read it whatever the verdict; null when copies cannot be placed.
+    offsiteCopies: placeable ? offsite : null,
   };
   if (total < minimumCopies) {
     return check(
@@ -102,12 +111,7 @@ export const copies321: CheckRule = context => {
       values,
     );
   }
-  const providers = new Set(backupCopies.map(copy => copy.provider));
-  const unplaced = backupCopies.filter(copy => copy.region === undefined);
-  const domains = new Set(
-    backupCopies.map(copy => `${copy.provider}/${copy.region ?? '?'}`),
-  );
-  if (providers.size === 1 && unplaced.length > 0) {
+  if (!placeable) {
     return check(
       'copies-3-2-1',
       'unknown',
@@ -120,7 +124,6 @@ export const copies321: CheckRule = context => {
       values,
     );
   }
-  const offsite = domains.size - 1;
   if (offsite < minimumOffsiteCopies) {
     return check(
       'copies-3-2-1',
@@ -129,7 +132,7 @@ export const copies321: CheckRule = context => {
         [...domains][0]
       }: none is off-site (another region, account or provider).`,
       refs,
-      { ...values, offsiteCopies: offsite },
+      values,
     );
   }
   return check(
@@ -143,6 +146,6 @@ export const copies321: CheckRule = context => {
       'copies',
     )} ${offsite === 1 ? 'is' : 'are'} off-site.`,
     refs,
-    { ...values, offsiteCopies: offsite },
+    values,
   );
 };

@@ -18,6 +18,8 @@ export const drillObjectives: CheckRule = context => {
   const parts: string[] = [];
   const misses: string[] = [];
   const unknowns: string[] = [];
+  /** Whether each objective was met; null when not measured or no target is known. */
+  const met: Record<'RTO' | 'RPO', boolean | null> = { RTO: null, RPO: null };
   for (const [name, achieved, target] of [
     ['RTO', latest.achievedRtoMs, rtoMs],
     ['RPO', latest.achievedRpoMs, rpoMs],
@@ -31,6 +33,7 @@ export const drillObjectives: CheckRule = context => {
       target.value,
     )}`;
     parts.push(text);
+    met[name] = achieved <= target.value;
     if (achieved > target.value)
       misses.push(`${text} (${formatDuration(achieved - target.value)} over)`);
   }
@@ -39,6 +42,8 @@ export const drillObjectives: CheckRule = context => {
     kind: latest.kind,
     achievedRtoMs: latest.achievedRtoMs ?? null,
     achievedRpoMs: latest.achievedRpoMs ?? null,
+    metRto: met.RTO,
+    metRpo: met.RPO,
   };
   const drill = `The ${latest.kind} of ${latest.startedAt}`;
   if (misses.length > 0) {

@@ -657,6 +657,18 @@ describe('storage', () => {
     );
   });
 
+  const twoBucketsOneUnplaced: Change = i => {
+    i.records.storageLocations = [
+      storageLocation(),
+      storageLocation({
+        name: 'offsite',
+        bucket: 'other',
+        region: undefined,
+        isDefault: false,
+      }),
+    ];
+  };
+
   it.each<[string, Change, CheckStatus, string]>([
     [
       'two locations in different providers',
@@ -689,17 +701,7 @@ describe('storage', () => {
     ],
     [
       'two buckets, one without a region',
-      i => {
-        i.records.storageLocations = [
-          storageLocation(),
-          storageLocation({
-            name: 'offsite',
-            bucket: 'other',
-            region: undefined,
-            isDefault: false,
-          }),
-        ];
-      },
+      twoBucketsOneUnplaced,
       'unknown',
       'an off-site copy cannot be confirmed',
     ],
@@ -716,6 +718,22 @@ describe('storage', () => {
     ],
   ])('3-2-1 with %s', (_case, change, status, summary) => {
     expect(outcomeOf('copies-3-2-1', change)).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Change, number | null]>([
+    ['two locations in different providers', () => {}, 1],
+    [
+      'one location only',
+      i => {
+        i.records.backups = [backup()];
+      },
+      0,
+    ],
+    ['two buckets, one without a region', twoBucketsOneUnplaced, null],
+  ])('counts off-site copies with %s', (_case, change, offsiteCopies) => {
+    expect(checkOf('copies-3-2-1', change).evidence.values).toMatchObject({
+      offsiteCopies,
+    });
   });
 });
 
@@ -1076,6 +1094,31 @@ describe('drills', () => {
     expect(outcomeOf('drill-objectives', change)).toEqual(
       outcome(status, summary),
     );
+  });
+
+  it.each<[string, Change, boolean | null, boolean | null]>([
+    ['both met', () => {}, true, true],
+    [
+      'RTO missed',
+      i => {
+        i.drills = [drill({ achievedRtoMs: 5 * 3_600_000 })];
+      },
+      false,
+      true,
+    ],
+    [
+      'RPO not measured',
+      i => {
+        i.drills = [drill({ achievedRpoMs: undefined })];
+      },
+      true,
+      null,
+    ],
+  ])('drill objectives evidence: %s', (_case, change, metRto, metRpo) => {
+    expect(checkOf('drill-objectives', change).evidence.values).toMatchObject({
+      metRto,
+      metRpo,
+    });
   });
 
   it('requires an annual full DR test for tier 1 only', () => {

@@ -23,6 +23,7 @@ import { NoTierDeclaredAlert } from '../NoTierDeclaredAlert';
 import { PostgresRecoveryWindowCard } from '../PostgresRecoveryWindowCard';
 import { PostureChecksList } from '../PostureChecksList';
 import { PostureHeaderCard } from '../PostureHeaderCard';
+import { ScorecardChecksCard } from '../ScorecardChecksCard';
 import { StaleClustersWarning } from '../StaleClustersWarning';
 import { StorageLocationsTable } from '../StorageLocationsTable';
 
@@ -99,6 +100,9 @@ export function EntityDisasterRecoveryContent() {
           <PostgresRecoveryWindowCard clusters={value.postgresClusters} />
         </Grid>
       )}
+      <Grid item xs={12}>
+        <ScorecardChecksCard checks={value.posture.checks} />
+      </Grid>
       <Grid item xs={12}>
         <BackupSchedulesTable schedules={value.schedules} />
       </Grid>

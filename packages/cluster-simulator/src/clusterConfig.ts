@@ -1,0 +1,16 @@
+import type { SimulatedClusterInfo } from './simulator.ts';
+
+/**
+ * Simulated clusters as `kubernetes.clusterLocatorMethods` or
+ * `disasterRecovery.clusters` entries, for backends started in tests.
+ */
+export function simulatedClustersConfig(clusters: SimulatedClusterInfo[]) {
+  return clusters.map(cluster => ({
+    name: cluster.name,
+    url: cluster.url,
+    authProvider: 'serviceAccount',
+    serviceAccountToken: cluster.token,
+    // The simulator speaks plain HTTP.
+    skipTLSVerify: true,
+  }));
+}

@@ -1,0 +1,2 @@
+export { SCORECARD_CHECKS, scorecardResultOf } from './scorecardChecks';
+export type { ScorecardCheck } from './scorecardChecks';

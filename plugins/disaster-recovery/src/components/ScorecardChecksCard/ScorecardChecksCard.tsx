@@ -1,0 +1,76 @@
+import {
+  InfoCard,
+  StatusAborted,
+  StatusError,
+  StatusOK,
+} from '@backstage/core-components';
+import {
+  CHECK_TITLES,
+  SCORECARD_CHECKS,
+  scorecardResultOf,
+  type Check,
+} from '@dr-posture/plugin-disaster-recovery-common';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+
+const useStyles = makeStyles(theme => ({
+  table: {
+    width: '100%',
+    borderCollapse: 'collapse',
+    '& th, & td': {
+      textAlign: 'left',
+      padding: theme.spacing(1, 2),
+      borderBottom: `1px solid ${theme.palette.divider}`,
+    },
+  },
+}));
+
+function Result(props: { result: boolean | undefined }) {
+  if (props.result === true) return <StatusOK>Passed</StatusOK>;
+  if (props.result === false) return <StatusError>Failed</StatusError>;
+  return <StatusAborted>No result</StatusAborted>;
+}
+
+/**
+ * The default scorecard (Tech Insights) checks and their results, worked out
+ * from the same posture checks with the shared mapping in -common, so that a
+ * portal without a scorecard frontend still sees what scorecards show.
+ */
+export function ScorecardChecksCard(props: { checks: Check[] }) {
+  const classes = useStyles();
+  const statusOf = new Map(props.checks.map(c => [c.id, c.status]));
+  return (
+    <InfoCard
+      title="Scorecard checks"
+      subheader="What the disaster-recovery checks in Tech Insights scorecards report for this entity"
+    >
+      <table className={classes.table}>
+        <thead>
+          <tr>
+            <th scope="col">Scorecard check</th>
+            <th scope="col">Result</th>
+            <th scope="col">From posture check</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SCORECARD_CHECKS.map(check => (
+            <tr key={check.id}>
+              <th scope="row">
+                <Typography variant="body2">{check.name}</Typography>
+                <Typography variant="caption" color="textSecondary">
+                  <code>{check.id}</code>
+                </Typography>
+              </th>
+              <td>
+                <Result
+                  result={scorecardResultOf(statusOf.get(check.postureCheckId))}
+                />
+              </td>
+              <td>{CHECK_TITLES[check.postureCheckId]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { ScorecardChecksCard } from './ScorecardChecksCard';

@@ -1,0 +1,174 @@
+import type { FactSchema } from '@backstage-community/plugin-tech-insights-common';
+import type { TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import {
+  DR_ANNOTATIONS,
+  SCORECARD_CHECKS,
+  scorecardResultOf,
+  type CheckId,
+  type EntityPostureResponse,
+  type EvidenceValue,
+} from '@dr-posture/plugin-disaster-recovery-common';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The facts of one entity, declared once: each entry's `type` is what
+ * {@link disasterRecoveryFactsOf} emits under that name.
+ */
+export const DISASTER_RECOVERY_FACT_SCHEMA: FactSchema = {
+  tier: {
+    type: 'string',
+    description: `The declared DR tier id (the ${DR_ANNOTATIONS.tier} annotation), when it is a configured tier`,
+  },
+  rpoSeconds: {
+    type: 'integer',
+    description: 'Recovery point objective in seconds, after annotations',
+  },
+  rtoSeconds: {
+    type: 'integer',
+    description: 'Recovery time objective in seconds, after annotations',
+  },
+  secondsSinceLastCleanBackup: {
+    type: 'integer',
+    description:
+      'Age in seconds of the last clean (Completed, unexpired) Velero backup when the posture was evaluated',
+  },
+  offsiteCopyPresent: {
+    type: 'boolean',
+    description:
+      'At least one backup copy is in another region, account or provider (from the 3-2-1 check)',
+  },
+  daysSinceLastRestoreTest: {
+    type: 'integer',
+    description:
+      'Whole days since the last successful restore test (a restore of the backups away from production, or a drill that restored data); tiers that require restore tests only',
+  },
+  daysSinceLastDrDrill: {
+    type: 'integer',
+    description:
+      'Whole days since the last successful DR drill, full DR test or failover drill; tiers that require drills only',
+  },
+  lastDrillMetRto: {
+    type: 'boolean',
+    description:
+      'The latest drill that measured an achieved RTO met the RTO target',
+  },
+  lastDrillMetRpo: {
+    type: 'boolean',
+    description:
+      'The latest drill that measured an achieved RPO met the RPO target',
+  },
+  lastDrillAchievedRtoSeconds: {
+    type: 'integer',
+    description:
+      'Achieved RTO in seconds of the latest drill that measured one',
+  },
+  lastDrillAchievedRpoSeconds: {
+    type: 'integer',
+    description:
+      'Achieved RPO in seconds of the latest drill that measured one',
+  },
+  overallStatus: {
+    type: 'string',
+    description: 'The worst posture check status: pass, warn, fail or unknown',
+  },
+  ...Object.fromEntries(
+    SCORECARD_CHECKS.map(check => [
+      check.fact,
+      {
+        type: 'boolean',
+        description: `${check.description} True when the ${check.postureCheckId} posture check passes or warns, false when it fails, absent when it is unknown or does not apply.`,
+      },
+    ]),
+  ),
+};
+
+/**
+ * Whether the suite knows anything about the entity's disaster recovery: a
+ * tier annotation, or collected or recorded state that covers it. Entities
+ * that are merely mapped to Kubernetes get no facts rather than false ones.
+ */
+export function hasDisasterRecoveryData(
+  detail: EntityPostureResponse,
+): boolean {
+  const { tier } = detail.policy;
+  const declaresTier = tier.ok || tier.problem !== 'missing';
+  return (
+    declaresTier ||
+    detail.schedules.length > 0 ||
+    detail.storageLocations.length > 0 ||
+    detail.postgresClusters.length > 0 ||
+    detail.restoreTests.length > 0 ||
+    detail.summary.lastCleanBackupAt !== undefined ||
+    detail.summary.lastDrillAt !== undefined ||
+    detail.backupHistory.some(
+      day => day.completed + day.partiallyFailed + day.failed > 0,
+    )
+  );
+}
+
+const seconds = (ms: number | undefined) =>
+  ms === undefined ? undefined : Math.floor(ms / 1000);
+
+/**
+ * The facts of one entity, read from its evaluated posture — never judged
+ * again here. Facts whose check is unknown or does not apply are left out.
+ * Returns undefined for an entity without disaster-recovery data.
+ */
+export function disasterRecoveryFactsOf(
+  detail: EntityPostureResponse,
+): TechInsightFact['facts'] | undefined {
+  if (!hasDisasterRecoveryData(detail)) return undefined;
+  const { summary } = detail;
+  const checks = new Map(detail.posture.checks.map(c => [c.id, c]));
+  const evidence = (id: CheckId, key: string): EvidenceValue | undefined =>
+    checks.get(id)?.evidence.values[key];
+  const numberOf = (id: CheckId, key: string) => {
+    const value = evidence(id, key);
+    return typeof value === 'number' ? value : undefined;
+  };
+  const booleanOf = (id: CheckId, key: string) => {
+    const value = evidence(id, key);
+    return typeof value === 'boolean' ? value : undefined;
+  };
+  const daysSince = (id: CheckId) => {
+    const at = evidence(id, 'lastSuccessAt');
+    return typeof at === 'string'
+      ? Math.floor((Date.parse(summary.evaluatedAt) - Date.parse(at)) / DAY_MS)
+      : undefined;
+  };
+  const offsiteCopies = numberOf('copies-3-2-1', 'offsiteCopies');
+
+  const facts: Record<string, string | number | boolean | undefined> = {
+    tier: summary.tier,
+    rpoSeconds: seconds(summary.rpoMs),
+    rtoSeconds: seconds(summary.rtoMs),
+    secondsSinceLastCleanBackup: seconds(
+      numberOf('backup-freshness', 'lastCleanBackupAgeMs'),
+    ),
+    offsiteCopyPresent:
+      offsiteCopies === undefined ? undefined : offsiteCopies > 0,
+    daysSinceLastRestoreTest: daysSince('restore-test'),
+    daysSinceLastDrDrill: daysSince('dr-drill'),
+    lastDrillMetRto: booleanOf('drill-objectives', 'metRto'),
+    lastDrillMetRpo: booleanOf('drill-objectives', 'metRpo'),
+    lastDrillAchievedRtoSeconds: seconds(
+      numberOf('drill-objectives', 'achievedRtoMs'),
+    ),
+    lastDrillAchievedRpoSeconds: seconds(
+      numberOf('drill-objectives', 'achievedRpoMs'),
+    ),
+    overallStatus: summary.status,
+  };
+  for (const check of SCORECARD_CHECKS) {
+    facts[check.fact] = scorecardResultOf(
+      checks.get(check.postureCheckId)?.status,
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(facts).filter(
+      (entry): entry is [string, string | number | boolean] =>
+        entry[1] !== undefined,
+    ),
+  );
+}
