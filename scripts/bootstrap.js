@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /*
- * Entry point of `npm start` / `npm test` (and `yarn start` / `yarn test`).
+ * Entry point of `npm start` / `npm test` / `npm run bench` (and `yarn start`,
+ * `yarn test`, `yarn bench`).
  *
  * A fresh machine may have only Node 20 and npm, while Backstage needs Node 22
  * or newer and Yarn 4. So this script, written for any Node >= 18:
@@ -30,6 +31,7 @@ const TASKS = {
     // they never try to start Docker containers (CI sets CI=true, which would).
     env: { BACKSTAGE_TEST_DISABLE_DOCKER: '1' },
   },
+  bench: { workspace: '@dr-posture/bench', script: 'bench', env: {} },
 };
 
 const root = path.resolve(__dirname, '..');
@@ -227,7 +229,10 @@ function main() {
   for (const [name, value] of Object.entries(spec.env)) {
     process.env[name] ??= value;
   }
-  exitLike(runYarn(['run', spec.script, ...taskArgs]));
+  const scriptArgs = spec.workspace
+    ? ['workspace', spec.workspace, 'run', spec.script]
+    : ['run', spec.script];
+  exitLike(runYarn([...scriptArgs, ...taskArgs]));
 }
 
 main();

@@ -39,6 +39,45 @@ function json(value: unknown): string | null {
   return value === undefined ? null : JSON.stringify(value);
 }
 
+/**
+ * The `resources` row of a collected object, first seen at `seenAt`; the
+ * collector's floor benchmark inserts exactly these rows.
+ */
+export function resourceRow(
+  cluster: string,
+  kind: string,
+  row: CollectedRow,
+  raw: unknown,
+  seenAt: Date,
+) {
+  return {
+    cluster,
+    uid: row.uid,
+    kind,
+    namespace: row.namespace,
+    name: row.name,
+    resource_version: row.resourceVersion ?? null,
+    phase: row.phase ?? null,
+    schedule_name: row.scheduleName ?? null,
+    source_name: row.sourceName ?? null,
+    storage_location: row.storageLocation ?? null,
+    created_at: toDate(row.createdAt),
+    started_at: toDate(row.startedAt),
+    completed_at: toDate(row.completedAt),
+    expires_at: toDate(row.expiresAt),
+    errors: row.errors ?? 0,
+    warnings: row.warnings ?? 0,
+    included_namespaces: json(row.includedNamespaces),
+    excluded_namespaces: json(row.excludedNamespaces),
+    label_selector: json(row.labelSelector),
+    record: JSON.stringify(row.record),
+    raw: JSON.stringify(raw),
+    first_seen_at: seenAt,
+    last_seen_at: seenAt,
+    deleted_at: null,
+  };
+}
+
 /** {@link ResourceStore} on the plugin's own database. */
 export class DatabaseResourceStore implements ResourceStore {
   private constructor(private readonly db: Knex) {}
@@ -94,32 +133,9 @@ export class DatabaseResourceStore implements ResourceStore {
     for (const batch of chunks(rows, WRITE_CHUNK)) {
       await this.db('resources')
         .insert(
-          batch.map(({ row, raw }) => ({
-            cluster,
-            uid: row.uid,
-            kind,
-            namespace: row.namespace,
-            name: row.name,
-            resource_version: row.resourceVersion ?? null,
-            phase: row.phase ?? null,
-            schedule_name: row.scheduleName ?? null,
-            source_name: row.sourceName ?? null,
-            storage_location: row.storageLocation ?? null,
-            created_at: toDate(row.createdAt),
-            started_at: toDate(row.startedAt),
-            completed_at: toDate(row.completedAt),
-            expires_at: toDate(row.expiresAt),
-            errors: row.errors ?? 0,
-            warnings: row.warnings ?? 0,
-            included_namespaces: json(row.includedNamespaces),
-            excluded_namespaces: json(row.excludedNamespaces),
-            label_selector: json(row.labelSelector),
-            record: JSON.stringify(row.record),
-            raw: JSON.stringify(raw),
-            first_seen_at: seenAt,
-            last_seen_at: seenAt,
-            deleted_at: null,
-          })),
+          batch.map(({ row, raw }) =>
+            resourceRow(cluster, kind, row, raw, seenAt),
+          ),
         )
         .onConflict(['cluster', 'uid'])
         .merge([

@@ -34,7 +34,7 @@ const ENTITY_FIELDS = [
 ];
 
 /** The record kinds the posture rules read, by the store's kind id. */
-const RECORD_KINDS: Record<keyof PostureRecords, string[]> = {
+export const RECORD_KINDS: Record<keyof PostureRecords, string[]> = {
   backups: ['velero.io/Backup'],
   schedules: ['velero.io/Schedule'],
   restores: ['velero.io/Restore'],

@@ -1,0 +1,68 @@
+import { judgeTargets, TARGETS, type Target } from './targets';
+
+const speedup: Target = {
+  description: 'ours at least 20× faster',
+  metric: 'a.speedup',
+  comparator: '>=',
+  threshold: 20,
+  format: v => `${v}×`,
+};
+
+const firstTable: Target = {
+  description: 'first table under 2 s at 5,000 entities',
+  metric: 'page.ms',
+  comparator: '<',
+  threshold: 2000,
+  format: v => `${v} ms`,
+  appliesWhen: {
+    metric: 'page.entities',
+    atLeast: 5000,
+    what: '5,000 entities',
+  },
+};
+
+describe('judgeTargets', () => {
+  it('meets a lower bound inclusively and misses below it', () => {
+    expect(judgeTargets({ 'a.speedup': 20 }, [speedup])[0].outcome).toBe('met');
+    expect(judgeTargets({ 'a.speedup': 19.9 }, [speedup])[0]).toMatchObject({
+      outcome: 'missed',
+      value: 19.9,
+    });
+  });
+
+  it('treats an upper bound given with < as exclusive', () => {
+    const metrics = { 'page.ms': 2000, 'page.entities': 5000 };
+    expect(judgeTargets(metrics, [firstTable])[0].outcome).toBe('missed');
+    expect(
+      judgeTargets({ ...metrics, 'page.ms': 1999 }, [firstTable])[0].outcome,
+    ).toBe('met');
+  });
+
+  it('reports a metric the run did not measure', () => {
+    expect(judgeTargets({}, [speedup])[0]).toMatchObject({
+      outcome: 'not measured',
+      reason: 'this run did not measure it',
+    });
+  });
+
+  it('does not judge a figure taken below the size the target names', () => {
+    expect(
+      judgeTargets({ 'page.ms': 900, 'page.entities': 1000 }, [firstTable])[0],
+    ).toMatchObject({
+      outcome: 'not measured',
+      value: 900,
+      reason: expect.stringContaining('5,000 entities'),
+    });
+  });
+
+  it('knows the six targets of the issue', () => {
+    expect(TARGETS).toHaveLength(6);
+    const verdicts = judgeTargets({
+      'collector.peakRssMiB': 400,
+      'collector.backups': 216_000,
+    });
+    expect(
+      verdicts.find(v => v.target.metric === 'collector.peakRssMiB')?.outcome,
+    ).toBe('met');
+  });
+});
