@@ -33,4 +33,6 @@ export type { DemoService, Tier } from './scenarios/demo/demoEstate.ts';
 export { demoDrills } from './scenarios/demo/demoDrills.ts';
 export { demoCatalogEntities } from './scenarios/demo/demoCatalog.ts';
 export { simulatedClustersConfig } from './clusterConfig.ts';
+export { DEMO_INTENDED_POSTURE } from './scenarios/demo/demoIntendedPosture.ts';
+export type { IntendedPosture } from './scenarios/demo/demoIntendedPosture.ts';
 export type { DemoDrill } from './scenarios/demo/demoDrills.ts';

@@ -17,12 +17,33 @@ export interface BackupRunPolicy {
   failingSince?: number;
   /** `status.failureReason` of failed runs. */
   failureReason?: string;
+  /**
+   * Runs fired at or after this time never fail at random, so that a live
+   * demo keeps telling its story while people look at it; epoch ms.
+   */
+  randomFailuresUntil?: number;
 }
 
 /** How the runs of one CloudNativePG ScheduledBackup turn out. */
 export interface CnpgRunPolicy {
   failureRate: number;
   durationMs: Range;
+  /**
+   * Runs fired at or after this time never fail at random, so that a live
+   * demo keeps telling its story while people look at it; epoch ms.
+   */
+  randomFailuresUntil?: number;
+}
+
+/** Whether a run fired at `firedAt` may fail at random under `policy`. */
+export function mayFailAtRandom(
+  policy: { randomFailuresUntil?: number },
+  firedAt: number,
+): boolean {
+  return (
+    policy.randomFailuresUntil === undefined ||
+    firedAt < policy.randomFailuresUntil
+  );
 }
 
 /** A restore drill: a Restore into a scratch namespace on a cadence. */

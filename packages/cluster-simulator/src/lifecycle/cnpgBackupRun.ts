@@ -5,7 +5,7 @@ import {
 } from '../kube/kubeObject.ts';
 import { randomFor } from '../random/seededRandom.ts';
 import { compactTimestamp, kubeTimestamp, Millis } from '../time/timestamps.ts';
-import { drawFrom, type CnpgRunPolicy } from './behaviour.ts';
+import { drawFrom, mayFailAtRandom, type CnpgRunPolicy } from './behaviour.ts';
 import { setCondition } from './conditions.ts';
 
 /** The barman-cloud plugin's name in `pluginConfiguration`. */
@@ -70,7 +70,10 @@ export function decideCnpgRun(options: {
   }
   return {
     ...base,
-    phase: random() < policy.failureRate ? 'failed' : 'completed',
+    phase:
+      mayFailAtRandom(policy, firedAt) && random() < policy.failureRate
+        ? 'failed'
+        : 'completed',
   };
 }
 

@@ -6,7 +6,11 @@ import {
 import { randomFor } from '../random/seededRandom.ts';
 import { parseGoDuration } from '../time/goDuration.ts';
 import { compactTimestamp, kubeTimestamp } from '../time/timestamps.ts';
-import { drawFrom, type BackupRunPolicy } from './behaviour.ts';
+import {
+  drawFrom,
+  mayFailAtRandom,
+  type BackupRunPolicy,
+} from './behaviour.ts';
 
 /** Velero's default backup TTL. */
 const DEFAULT_TTL = '720h0m0s';
@@ -170,7 +174,8 @@ export function decideBackupRun(options: {
   }
   const duration = drawFrom(policy.durationMs, random());
   const items = drawFrom(policy.itemCount, random());
-  const roll = random();
+  // A run that may not fail at random rolls past both failure rates.
+  const roll = mayFailAtRandom(policy, firedAt) ? random() : 1;
   const broken =
     policy.failingSince !== undefined && firedAt >= policy.failingSince;
   if (broken || roll < policy.failureRate) {

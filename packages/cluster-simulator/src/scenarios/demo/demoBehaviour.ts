@@ -143,6 +143,13 @@ function drills(start: number): RestoreDrillPlan[] {
   ];
 }
 
+/**
+ * Random failures stop a day before the clock's start: they show in the
+ * month of history, but one unlucky run in the live demo would flip a
+ * service's status away from the story the demo tells.
+ */
+const STEADY_HISTORY_MS = Millis.day;
+
 const HEALTHY: Omit<BackupRunPolicy, 'durationMs'> = {
   failureRate: 0.01,
   partialFailureRate: 0.03,
@@ -159,6 +166,7 @@ export function demoBehaviour(seed: string, start: number): EstateBehaviour {
       const policy: BackupRunPolicy = {
         ...HEALTHY,
         durationMs: demo?.durationMs ?? [minutes(2), minutes(10)],
+        randomFailuresUntil: start - STEADY_HISTORY_MS,
       };
       if (schedule.metadata.name === 'checkout-web-every-5m') {
         return {
@@ -173,6 +181,7 @@ export function demoBehaviour(seed: string, start: number): EstateBehaviour {
     cnpgRuns: () => ({
       failureRate: 0.03,
       durationMs: [minutes(8), minutes(25)],
+      randomFailuresUntil: start - STEADY_HISTORY_MS,
     }),
     drills: drills(start),
     timeline: timeline(start),
