@@ -1,7 +1,36 @@
-import { expect, test } from '@playwright/test';
-import { attachScreenshot, BREACHING_SERVICE, openPortal } from './portal';
+import { DEMO_INTENDED_POSTURE } from '@dr-posture/cluster-simulator';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  attachScreenshot,
+  BREACHING_SERVICE,
+  HEALTHY_SERVICE,
+  openPortal,
+  STATUS_WORDS,
+} from './portal';
 
-test('a breaching service shows its failing check on the Disaster Recovery tab', async ({
+/**
+ * Checks that the tab shows the service's intended overall status and
+ * exactly its intended failing and warning checks.
+ */
+async function expectIntendedPosture(page: Page, service: string) {
+  const intended = DEMO_INTENDED_POSTURE[service];
+  await expect(page.getByText('Disaster-recovery posture')).toBeVisible();
+  const status = page.locator('dt', { hasText: /^Status$/ }).locator('+ dd');
+  await expect(status).toContainText(STATUS_WORDS[intended.status]);
+
+  const checks = page.locator('[id^="check-"][aria-controls]');
+  await expect(checks.first()).toBeVisible();
+  const findings: string[] = [];
+  for (const check of await checks.all()) {
+    const id = (await check.getAttribute('id'))!.replace(/^check-/, '');
+    const text = (await check.textContent()) ?? '';
+    if (text.startsWith(`${STATUS_WORDS.fail}:`)) findings.push(`${id}:fail`);
+    if (text.startsWith(`${STATUS_WORDS.warn}:`)) findings.push(`${id}:warn`);
+  }
+  expect(findings.sort()).toEqual([...intended.findings].sort());
+}
+
+test('a breaching service shows its failing checks on the Disaster Recovery tab', async ({
   page,
 }, testInfo) => {
   await openPortal(page, '/');
@@ -14,39 +43,28 @@ test('a breaching service shows its failing check on the Disaster Recovery tab',
     .locator(`a[href$="/component/${BREACHING_SERVICE}/disaster-recovery"]`)
     .click();
 
-  await expect(page.getByText('Disaster-recovery posture')).toBeVisible();
-  const freshness = page.getByRole('button', {
-    name: /^Failing: Backup freshness/,
-  });
-  await expect(freshness).toBeVisible();
+  await expectIntendedPosture(page, BREACHING_SERVICE);
   await expect(
     page.getByText('Past RPO or no clean recovery point'),
   ).toBeVisible();
-
-  await freshness.click();
+  await page
+    .getByRole('button', { name: /^Failing: Backup freshness/ })
+    .click();
   await expect(page.getByText('Objects it read').first()).toBeVisible();
   await attachScreenshot(page, testInfo, 'entity tab (breaching service)');
 });
 
-test('a service within its RPO shows it at a glance', async ({
+test('a healthy service shows every check passing and its backups within RPO', async ({
   page,
 }, testInfo) => {
-  await openPortal(page, '/disaster-recovery');
-  const rows = page
-    .getByRole('table', { name: 'Entities by disaster-recovery posture' })
-    .locator('tbody tr');
-  await expect(rows.first().getByRole('link')).toBeVisible();
-  // A row whose failing checks do not include backup freshness.
-  const fresh = rows.filter({ hasNotText: 'Backup freshness' }).first();
-  test.skip(
-    (await fresh.count()) === 0,
-    'every entity of the demo estate is past its RPO',
+  await openPortal(
+    page,
+    `/catalog/default/component/${HEALTHY_SERVICE}/disaster-recovery`,
   );
-  await fresh.getByRole('link').click();
-
+  await expectIntendedPosture(page, HEALTHY_SERVICE);
   await expect(page.getByText(/Pass: (Within|Close to) RPO/)).toBeVisible();
   await expect(
     page.getByRole('button', { name: /^Pass: Backup freshness/ }),
   ).toBeVisible();
-  await attachScreenshot(page, testInfo, 'entity tab (service within its RPO)');
+  await attachScreenshot(page, testInfo, 'entity tab (healthy service)');
 });

@@ -1,7 +1,19 @@
+import path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** A service of the demo estate whose backups are always past its RPO. */
 export const BREACHING_SERVICE = 'checkout-web';
+/** A tier-1 service of the demo estate that passes every check. */
+export const HEALTHY_SERVICE = 'orders-db';
+
+/** The words the UI shows a status with (the status icon's text). */
+export const STATUS_WORDS = {
+  pass: 'Pass',
+  warn: 'Warning',
+  fail: 'Failing',
+} as const;
+
+const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
 const SIGN_IN_ATTEMPTS = 3;
 
@@ -26,7 +38,8 @@ export async function openPortal(page: Page, path: string) {
 const MAX_SCREENSHOT_HEIGHT = 6_000;
 
 /**
- * Attaches a screenshot of the whole view to the test report. Backstage
+ * Saves a screenshot of the whole view to `e2e/screenshots/` and attaches it
+ * to the test report. Backstage
  * scrolls its content inside the page, so the viewport is made as tall as
  * the content for the picture.
  */
@@ -51,8 +64,12 @@ export async function attachScreenshot(
       MAX_SCREENSHOT_HEIGHT,
     ),
   });
+  const file = path.join(
+    SCREENSHOTS,
+    `${name.replace(/\W+/g, '-').replace(/^-|-$/g, '')}.png`,
+  );
   await testInfo.attach(name, {
-    body: await page.screenshot(),
+    body: await page.screenshot({ path: file }),
     contentType: 'image/png',
   });
   await page.setViewportSize(viewport);

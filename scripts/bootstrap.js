@@ -31,6 +31,8 @@ const TASKS = {
     // they never try to start Docker containers (CI sets CI=true, which would).
     env: { BACKSTAGE_TEST_DISABLE_DOCKER: '1' },
   },
+  // Playwright starts the portal with `npm start` (or uses a running one).
+  e2e: { script: 'portal:e2e', env: {} },
   bench: { workspace: '@dr-posture/bench', script: 'bench', env: {} },
 };
 
