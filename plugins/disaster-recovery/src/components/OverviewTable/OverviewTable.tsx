@@ -29,21 +29,46 @@ function shortRef(ref?: string): string {
   return namespace === 'default' ? name : `${namespace}/${name}`;
 }
 
+const useStyles = makeStyles({
+  nowrap: { whiteSpace: 'nowrap' },
+  checks: { minWidth: 160 },
+});
+
+/** A value on one line with a short explanation under it. */
+function TwoLines(props: { main: ReactNode; caption: string }) {
+  const classes = useStyles();
+  return (
+    <>
+      <div className={classes.nowrap}>{props.main}</div>
+      <Typography variant="caption" component="div" color="textSecondary">
+        {props.caption}
+      </Typography>
+    </>
+  );
+}
+
 function LastBackup(props: { row: EntityPostureSummary; now: number }) {
   const { row, now } = props;
   const rpo =
     row.rpoMs === undefined
       ? 'RPO unknown'
       : `RPO ${formatDuration(row.rpoMs)}`;
-  const text = row.lastCleanBackupAt
-    ? `${formatDuration(now - Date.parse(row.lastCleanBackupAt))} / ${rpo}`
-    : `none / ${rpo}`;
+  const age = row.lastCleanBackupAt
+    ? `${formatDuration(now - Date.parse(row.lastCleanBackupAt))} ago`
+    : 'none';
   const verdict = row.failingChecks.find(c => c.id === 'backup-freshness');
+  let main: ReactNode = (
+    <span
+      title={row.lastCleanBackupAt && formatDateTime(row.lastCleanBackupAt)}
+    >
+      {age}
+    </span>
+  );
   if (verdict)
-    return <PostureStatus status={verdict.status}>{text}</PostureStatus>;
-  if (!row.lastCleanBackupAt)
-    return <PostureStatus status="unknown">{text}</PostureStatus>;
-  return <span title={formatDateTime(row.lastCleanBackupAt)}>{text}</span>;
+    main = <PostureStatus status={verdict.status}>{age}</PostureStatus>;
+  else if (!row.lastCleanBackupAt)
+    main = <PostureStatus status="unknown">{age}</PostureStatus>;
+  return <TwoLines main={main} caption={rpo} />;
 }
 
 function LastDrill(props: { row: EntityPostureSummary; now: number }) {
@@ -52,11 +77,16 @@ function LastDrill(props: { row: EntityPostureSummary; now: number }) {
   const age = `${formatDuration(now - Date.parse(row.lastDrillAt))} ago`;
   if (!row.lastDrillOutcome) return <>{age}</>;
   return (
-    <PostureStatus
-      status={row.lastDrillOutcome === 'succeeded' ? 'pass' : 'fail'}
-    >
-      {`${age}, ${row.lastDrillOutcome}`}
-    </PostureStatus>
+    <TwoLines
+      main={
+        <PostureStatus
+          status={row.lastDrillOutcome === 'succeeded' ? 'pass' : 'fail'}
+        >
+          {age}
+        </PostureStatus>
+      }
+      caption={row.lastDrillOutcome}
+    />
   );
 }
 
@@ -80,10 +110,6 @@ function FailingChecks(props: { row: EntityPostureSummary }) {
   );
 }
 
-const useStyles = makeStyles({
-  nowrap: { whiteSpace: 'nowrap' },
-  checks: { minWidth: 200 },
-});
 
 const COLUMNS: Array<{ title: string; sort?: OverviewSort }> = [
   { title: 'Entity', sort: 'name' },
@@ -91,7 +117,7 @@ const COLUMNS: Array<{ title: string; sort?: OverviewSort }> = [
   { title: 'Owner', sort: 'owner' },
   { title: 'System', sort: 'system' },
   { title: 'Tier', sort: 'tier' },
-  { title: 'Last clean backup / RPO', sort: 'lastCleanBackupAt' },
+  { title: 'Last clean backup', sort: 'lastCleanBackupAt' },
   { title: 'Last drill', sort: 'lastDrillAt' },
   { title: 'Failing checks' },
 ];
@@ -169,7 +195,7 @@ export function OverviewTable(props: {
               <TableCell>{shortRef(row.owner)}</TableCell>
               <TableCell>{shortRef(row.system)}</TableCell>
               <TableCell>{row.tier ?? 'none'}</TableCell>
-              <TableCell className={classes.nowrap}>
+              <TableCell>
                 <LastBackup row={row} now={now} />
               </TableCell>
               <TableCell>
