@@ -71,12 +71,16 @@ export function benchBackendConfig(options: {
           })),
         },
       ],
+      // Only what the simulator serves: it has no Deployments, Services and
+      // the rest of the default types, and their 404s would cost the
+      // Kubernetes plugin a logged warning each that a real cluster's empty
+      // list would not.
+      objectTypes: ['pods'],
       customResources: VELERO_CUSTOM_RESOURCES,
     },
-    disasterRecovery: {
-      collection: { initialDelay: { seconds: 1 } },
-      posture: { evaluationFrequency: { seconds: 10 } },
-    },
+    // Posture evaluation keeps its default cadence (every minute), as a
+    // portal runs it; only the first collection starts sooner.
+    disasterRecovery: { collection: { initialDelay: { seconds: 1 } } },
     techInsights: {
       factRetrievers: {
         disasterRecoveryFactRetriever: {

@@ -195,7 +195,7 @@ export async function benchEntityPage(
   return {
     id: 'entityPage',
     title: '1. Entity page data: ours vs the Kubernetes plugin',
-    method: `One backend (packages/backend, every plugin, PostgreSQL) per cluster count; each simulated cluster answers after ${profile.latencyMs} ms. Timed, alternately, ${profile.rounds} times each after ${WARM_UP_REQUESTS} warm-up requests, as a signed-in guest: \`POST /api/kubernetes/services/${SERVICE}\` (what the Kubernetes tab requests; Velero \`backups\` and \`schedules\` as \`customResources\`, the default object types, the entity's label selector \`velero.io/schedule-name=${SCHEDULE}\`) and \`GET /api/disaster-recovery/entities/component/default/${SERVICE}/posture\` for the same schedules.`,
+    method: `One backend (packages/backend, every plugin, PostgreSQL) per cluster count; each simulated cluster answers after ${profile.latencyMs} ms. Timed, alternately, ${profile.rounds} times each after ${WARM_UP_REQUESTS} warm-up requests, as a signed-in guest: \`POST /api/kubernetes/services/${SERVICE}\` (what the Kubernetes tab requests; Velero \`backups\` and \`schedules\` as \`customResources\`, object types limited to \`pods\`, the one core type the simulator serves, the entity's label selector \`velero.io/schedule-name=${SCHEDULE}\`) and \`GET /api/disaster-recovery/entities/component/default/${SERVICE}/posture\` for the same schedules.`,
     table: {
       headers: [
         'clusters',
@@ -220,7 +220,7 @@ export async function benchEntityPage(
       numeric: [0, 1, 2, 3, 4, 5, 6, 7],
     },
     notes: [
-      `The Kubernetes plugin lists every object type in every cluster on each request, so its time follows the slowest cluster and the number of clusters; ours reads the posture the backend evaluated after its last collection, with one catalog lookup. Both routes first ask the catalog for the entity (with the caller's credentials); the catalog lookup alone, timed in the same rounds, is the part of our time that is the catalog's.`,
+      `The Kubernetes plugin lists each configured object type and custom resource in every cluster on each request, so its time follows the slowest cluster and the number of clusters; ours reads the posture the backend evaluated after its last collection, with one catalog lookup. Both routes first ask the catalog for the entity (with the caller's credentials); the catalog lookup alone, timed in the same rounds, is the part of our time that is the catalog's.`,
     ],
     metrics,
   };

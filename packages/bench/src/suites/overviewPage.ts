@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import type { OverviewResponse } from '@dr-posture/plugin-disaster-recovery-common';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -6,11 +5,9 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startBackend } from '../infra/backendProcess';
 import { fetchJson, waitFor } from '../infra/http';
+import { scaleServiceEntities } from '../infra/scaleEntities';
 import { REPO_ROOT, yarnRelease } from '../infra/repository';
-import {
-  startSimulatorProcess,
-  type SimulatedCluster,
-} from '../infra/simulatorProcess';
+import { startSimulatorProcess } from '../infra/simulatorProcess';
 import type { BenchProfile } from '../profile';
 import {
   formatCount,
@@ -37,36 +34,6 @@ const FIRST_ROWS =
   'table[aria-label="Entities by disaster-recovery posture"][aria-busy="false"] tbody tr a';
 const APP_DIST = path.join(REPO_ROOT, 'packages/app/dist');
 const SCREENSHOT = path.join(REPO_ROOT, 'docs/screenshots/overview-5000.png');
-
-/** One service per namespace of every cluster, as a catalog would list them. */
-function estateEntities(
-  clusters: SimulatedCluster[],
-  namespaces: number,
-): Entity[] {
-  return clusters.flatMap((cluster, c) =>
-    Array.from({ length: namespaces }, (_, n) => {
-      const namespace = `service-${String(n).padStart(3, '0')}`;
-      const index = c * namespaces + n;
-      return {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: `${cluster.name}-${namespace}`,
-          annotations: {
-            'disaster-recovery/tier': String((index % 3) + 1),
-            'disaster-recovery/velero-schedules': `${cluster.name}/velero/${namespace}-0`,
-          },
-        },
-        spec: {
-          type: 'service',
-          lifecycle: 'production',
-          owner: `group:default/team-${index % 40}`,
-          system: `system:default/system-${index % 120}`,
-        },
-      };
-    }),
-  );
-}
 
 /** The production build the backend's app plugin serves. */
 function buildApp(rebuild: boolean): { seconds?: number } {
@@ -105,7 +72,7 @@ export async function benchOverviewPage(
     profile.estate,
     path.join(workDir, 'page-simulator.log'),
   );
-  const entities = estateEntities(
+  const entities = scaleServiceEntities(
     simulator.clusters,
     profile.estate.namespaces,
   );

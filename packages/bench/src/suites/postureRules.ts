@@ -9,6 +9,7 @@ import {
   readTierPolicies,
   type PostureRecords,
 } from '@dr-posture/plugin-disaster-recovery-common';
+import { scaleServiceEntities } from '../infra/scaleEntities';
 import type { BenchProfile } from '../profile';
 import { formatCount } from '../report/format';
 import type { SuiteResult } from '../report/suiteResult';
@@ -73,23 +74,7 @@ export async function benchPostureRules(
   const { records, clusterHealth, clusters, now } = await estateRecords(
     profile.estate,
   );
-  const entities: Entity[] = clusters.flatMap(cluster =>
-    Array.from({ length: profile.estate.namespaces }, (_, n) => {
-      const namespace = `service-${String(n).padStart(3, '0')}`;
-      return {
-        apiVersion: 'backstage.io/v1alpha1',
-        kind: 'Component',
-        metadata: {
-          name: `${cluster.name}-${namespace}`,
-          annotations: {
-            'disaster-recovery/tier': String((n % 3) + 1),
-            'disaster-recovery/velero-schedules': `${cluster.name}/velero/${namespace}-0`,
-          },
-        },
-        spec: { type: 'service', owner: 'group:default/team-a' },
-      };
-    }),
-  );
+  const entities = scaleServiceEntities(clusters, profile.estate.namespaces);
   const policies = readTierPolicies(undefined);
   const evaluate = (entity: Entity) =>
     evaluateEntityPosture({ entity, policies, records, clusterHealth, now });

@@ -3,15 +3,14 @@
  * database, then again with nothing changed; prints one JSON line.
  */
 import {
-  applyDatabaseMigrations,
   builtInResourceKinds,
   collectCluster,
   DatabaseResourceStore,
   simulatedClusterConfig,
 } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
-import knexFactory from 'knex';
 import {
   eachCluster,
+  openWorkerDatabase,
   peakRssMiB,
   quietLogger,
   readWorkerInput,
@@ -20,13 +19,8 @@ import {
 
 async function main() {
   const input = readWorkerInput();
-  const knex = knexFactory({
-    client: 'pg',
-    connection: input.databaseUrl,
-    pool: { min: 0, max: 10 },
-  });
+  const knex = await openWorkerDatabase(input);
   try {
-    await applyDatabaseMigrations(knex);
     const store = DatabaseResourceStore.create(knex);
     const resourceKinds = builtInResourceKinds();
     const baselineRssMiB = process.memoryUsage().rss / 2 ** 20;

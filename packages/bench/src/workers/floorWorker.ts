@@ -5,17 +5,16 @@
  * Prints one JSON line.
  */
 import {
-  applyDatabaseMigrations,
   builtInResourceKinds,
   kubeConfigFor,
   resourceRow,
   simulatedClusterConfig,
 } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
-import knexFactory from 'knex';
 import type { SimulatedCluster } from '../infra/simulatorProcess';
 import {
   eachCluster,
+  openWorkerDatabase,
   peakRssMiB,
   readWorkerInput,
   type WorkerRun,
@@ -39,13 +38,8 @@ function clientsFor(cluster: SimulatedCluster) {
 
 async function main() {
   const input = readWorkerInput();
-  const knex = knexFactory({
-    client: 'pg',
-    connection: input.databaseUrl,
-    pool: { min: 0, max: 10 },
-  });
+  const knex = await openWorkerDatabase(input);
   try {
-    await applyDatabaseMigrations(knex);
     const kinds = builtInResourceKinds();
     const baselineRssMiB = process.memoryUsage().rss / 2 ** 20;
     const run = { seen: 0, written: 0 };

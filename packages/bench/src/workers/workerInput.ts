@@ -1,4 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { applyDatabaseMigrations } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+import knexFactory, { type Knex } from 'knex';
 import type { SimulatedCluster } from '../infra/simulatorProcess';
 
 /** What the collector and floor workers are given (as JSON in argv). */
@@ -51,3 +53,14 @@ export const quietLogger: LoggerService = {
   error: message => process.stderr.write(`error: ${message}\n`),
   child: () => quietLogger,
 };
+
+/** The worker's empty database with the plugin's tables, as the plugin makes them. */
+export async function openWorkerDatabase(input: WorkerInput): Promise<Knex> {
+  const knex = knexFactory({
+    client: 'pg',
+    connection: input.databaseUrl,
+    pool: { min: 0, max: 10 },
+  });
+  await applyDatabaseMigrations(knex);
+  return knex;
+}
