@@ -5,7 +5,9 @@ import { decideCnpgRun } from './cnpgBackupRun.ts';
 import { decideBackupRun } from './veleroBackupRun.ts';
 
 const CUT_OFF = Date.parse('2026-11-17T12:00:00Z');
-const RUNS = [-3, -2, -1, 0, 1, 2, 3].map(hours => CUT_OFF + hours * Millis.hour);
+const RUNS = [-3, -2, -1, 0, 1, 2, 3].map(
+  hours => CUT_OFF + hours * Millis.hour,
+);
 
 const schedule = veleroSchedule({
   name: 'orders-hourly',

@@ -110,7 +110,6 @@ function FailingChecks(props: { row: EntityPostureSummary }) {
   );
 }
 
-
 const COLUMNS: Array<{ title: string; sort?: OverviewSort }> = [
   { title: 'Entity', sort: 'name' },
   { title: 'Status', sort: 'status' },
