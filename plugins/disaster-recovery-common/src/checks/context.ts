@@ -22,6 +22,21 @@ import type {
 } from './types';
 import { CHECK_TITLES } from './checkTitles';
 
+/**
+ * Makes a derivation of the context run once per entity: several checks read
+ * the same schedules and storage locations. The result is shared, so
+ * callers must not mutate it.
+ */
+export function oncePerContext<T>(
+  derive: (context: PostureContext) => T,
+): (context: PostureContext) => T {
+  const results = new WeakMap<PostureContext, T>();
+  return context => {
+    if (!results.has(context)) results.set(context, derive(context));
+    return results.get(context) as T;
+  };
+}
+
 /** Everything a check reads, worked out once per entity. */
 export interface PostureContext {
   now: Date;

@@ -1,6 +1,6 @@
 import type { ScheduleDialect } from '../cron';
 import type { EvidenceRef } from './types';
-import { refOf, type PostureContext } from './context';
+import { oncePerContext, refOf, type PostureContext } from './context';
 
 /** A Velero Schedule or CloudNativePG ScheduledBackup, seen the same way. */
 export interface ScheduleView {
@@ -16,58 +16,61 @@ export interface ScheduleView {
 }
 
 function latest(times: Array<string | undefined>): string | undefined {
-  return times
-    .filter((time): time is string => time !== undefined)
-    .reduce<string | undefined>(
-      (newest, time) =>
-        newest === undefined || Date.parse(time) > Date.parse(newest)
-          ? time
-          : newest,
-      undefined,
-    );
+  let newest: string | undefined;
+  let newestMs = -Infinity;
+  for (const time of times) {
+    const ms = time === undefined ? NaN : Date.parse(time);
+    if (ms > newestMs) {
+      newest = time;
+      newestMs = ms;
+    }
+  }
+  return newest;
 }
 
 /** The entity's Velero schedules and the ScheduledBackups of its PostgreSQL clusters. */
-export function entitySchedules(context: PostureContext): ScheduleView[] {
-  const velero = context.coverage.schedules.map<ScheduleView>(schedule => ({
-    ref: refOf('Schedule', schedule),
-    dialect: 'velero',
-    schedule: schedule.schedule,
-    paused: schedule.paused,
-    failedValidation: schedule.phase === 'FailedValidation',
-    createdAt: schedule.createdAt,
-    lastRunAt: latest([
-      schedule.lastBackupAt,
-      ...context.coverage.backups
-        .filter(
-          b =>
-            b.scheduleName === schedule.name &&
-            b.cluster === schedule.cluster &&
-            b.namespace === schedule.namespace,
-        )
-        .map(b => b.startedAt ?? b.createdAt),
-    ]),
-  }));
-  const postgres = context.postgres.scheduledBackups.map<ScheduleView>(
-    scheduled => ({
-      ref: refOf('ScheduledBackup', scheduled),
-      dialect: 'cloudnative-pg',
-      schedule: scheduled.schedule,
-      paused: scheduled.suspended,
-      failedValidation: false,
-      createdAt: scheduled.createdAt,
+export const entitySchedules = oncePerContext(
+  (context: PostureContext): ScheduleView[] => {
+    const velero = context.coverage.schedules.map<ScheduleView>(schedule => ({
+      ref: refOf('Schedule', schedule),
+      dialect: 'velero',
+      schedule: schedule.schedule,
+      paused: schedule.paused,
+      failedValidation: schedule.phase === 'FailedValidation',
+      createdAt: schedule.createdAt,
       lastRunAt: latest([
-        scheduled.lastScheduleAt,
-        ...context.postgres.backups
+        schedule.lastBackupAt,
+        ...context.coverage.backups
           .filter(
             b =>
-              b.scheduledBackupName === scheduled.name &&
-              b.cluster === scheduled.cluster &&
-              b.namespace === scheduled.namespace,
+              b.scheduleName === schedule.name &&
+              b.cluster === schedule.cluster &&
+              b.namespace === schedule.namespace,
           )
           .map(b => b.startedAt ?? b.createdAt),
       ]),
-    }),
-  );
-  return [...velero, ...postgres];
-}
+    }));
+    const postgres = context.postgres.scheduledBackups.map<ScheduleView>(
+      scheduled => ({
+        ref: refOf('ScheduledBackup', scheduled),
+        dialect: 'cloudnative-pg',
+        schedule: scheduled.schedule,
+        paused: scheduled.suspended,
+        failedValidation: false,
+        createdAt: scheduled.createdAt,
+        lastRunAt: latest([
+          scheduled.lastScheduleAt,
+          ...context.postgres.backups
+            .filter(
+              b =>
+                b.scheduledBackupName === scheduled.name &&
+                b.cluster === scheduled.cluster &&
+                b.namespace === scheduled.namespace,
+            )
+            .map(b => b.startedAt ?? b.createdAt),
+        ]),
+      }),
+    );
+    return [...velero, ...postgres];
+  },
+);

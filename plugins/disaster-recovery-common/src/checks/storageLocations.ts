@@ -2,7 +2,7 @@ import type {
   BackupStorageLocationRecord,
   VeleroBackupScope,
 } from '../records';
-import type { PostureContext } from './context';
+import { oncePerContext, type PostureContext } from './context';
 
 /** A storage location a schedule or backup writes to, found or not. */
 export interface UsedStorageLocation {
@@ -38,20 +38,20 @@ export function storageLocationOf(
 }
 
 /** The distinct locations used by the entity's active schedules and covering backups. */
-export function usedStorageLocations(
-  context: PostureContext,
-): UsedStorageLocation[] {
-  const used = [
-    ...context.coverage.schedules
-      .filter(s => !s.paused)
-      .map(s => storageLocationOf(context, s, s.template)),
-    ...context.coverage.backups.map(b => storageLocationOf(context, b, b)),
-  ];
-  const seen = new Set<string>();
-  return used.filter(location => {
-    const key = `${location.cluster}/${location.namespace}/${location.name}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+export const usedStorageLocations = oncePerContext(
+  (context: PostureContext): UsedStorageLocation[] => {
+    const used = [
+      ...context.coverage.schedules
+        .filter(s => !s.paused)
+        .map(s => storageLocationOf(context, s, s.template)),
+      ...context.coverage.backups.map(b => storageLocationOf(context, b, b)),
+    ];
+    const seen = new Set<string>();
+    return used.filter(location => {
+      const key = `${location.cluster}/${location.namespace}/${location.name}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  },
+);

@@ -1,10 +1,21 @@
 import type { VeleroBackupScope, WorkloadRecord } from '../records';
 import { matchesLabelSelector } from '../selectors';
 
+// An estate has few distinct patterns, and every entity tests every backup's;
+// the cap only guards a long-running backend against unbounded growth.
+const compiledPatterns = new Map<string, RegExp>();
+const MAX_COMPILED_PATTERNS = 10_000;
+
 function namespacePattern(pattern: string): RegExp {
-  // Velero accepts `*` and, since 1.14, globs such as `team-*`.
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
+  let compiled = compiledPatterns.get(pattern);
+  if (!compiled) {
+    // Velero accepts `*` and, since 1.14, globs such as `team-*`.
+    const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    compiled = new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
+    if (compiledPatterns.size >= MAX_COMPILED_PATTERNS) compiledPatterns.clear();
+    compiledPatterns.set(pattern, compiled);
+  }
+  return compiled;
 }
 
 /**

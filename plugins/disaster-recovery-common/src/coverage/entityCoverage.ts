@@ -11,6 +11,7 @@ import {
   backupScopeIncludesNamespace,
   backupScopeSelectsByLabel,
 } from './backupScope';
+import { backupIndexOf } from './backupIndex';
 import type { ClusterObjectRef, WorkloadMapping } from './workloadMapping';
 
 /**
@@ -104,7 +105,7 @@ export function resolveEntityCoverage(
     isMappedToEntity(mapping, workload),
   );
   const allSchedules = live(records.schedules);
-  const allBackups = live(records.backups);
+  const backupIndex = backupIndexOf(records.backups);
 
   let basis: CoverageBasis;
   let schedules: VeleroScheduleRecord[];
@@ -116,27 +117,22 @@ export function resolveEntityCoverage(
     basis = 'annotation';
     schedules = allSchedules.filter(s => named.some(ref => sameObject(s, ref)));
     missingSchedules = named.filter(ref => !schedules.some(s => sameObject(s, ref)));
-    backups = allBackups.filter(backup =>
-      named.some(
-        ref =>
-          backup.scheduleName === ref.name &&
-          backup.cluster === ref.cluster &&
-          backup.namespace === ref.namespace,
-      ),
-    );
+    backups = backupIndex.ofSchedules(named);
   } else if (workloads.length > 0) {
     basis = 'workloads';
     const takesAny = (cluster: string, scope: Parameters<typeof backupScopeCoversWorkload>[0]) =>
       workloads.some(w => w.cluster === cluster && backupScopeCoversWorkload(scope, w));
     schedules = allSchedules.filter(s => takesAny(s.cluster, s.template));
-    backups = allBackups.filter(b => takesAny(b.cluster, b));
+    backups = backupIndex
+      .mayIncludeAny(new Set(workloads.map(w => w.namespace)))
+      .filter(b => takesAny(b.cluster, b));
   } else if (mapping.namespace !== undefined) {
     basis = 'namespace';
     const namespace = mapping.namespace;
     const takesNamespace = (scope: Parameters<typeof backupScopeCoversWorkload>[0]) =>
       !backupScopeSelectsByLabel(scope) && backupScopeIncludesNamespace(scope, namespace);
     schedules = allSchedules.filter(s => takesNamespace(s.template));
-    backups = allBackups.filter(takesNamespace);
+    backups = backupIndex.mayIncludeAny([namespace]).filter(takesNamespace);
   } else {
     basis = 'none';
     schedules = [];
