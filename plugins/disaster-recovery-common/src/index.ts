@@ -60,7 +60,8 @@ export type {
   VeleroScheduleRecord,
   WorkloadRecord,
 } from './records';
-export { formatDuration, parseDuration } from './durations';
+export { formatDuration, parseDuration, parseGoDuration } from './durations';
+export type { GoDuration } from './durations';
 export {
   DEFAULT_TIER_POLICIES,
   HA_PATTERNS,

@@ -96,6 +96,9 @@ describe('parseBackupSchedule and scheduleTiming', () => {
     ['@every 6h', 6 * HOUR],
     ['@every 1h30m', 90 * MINUTE],
     ['CRON_TZ=UTC @every 15m', 15 * MINUTE],
+    // robfig/cron runs at least once a second, in whole seconds.
+    ['@every 500ms', 1000],
+    ['@every 90.5s', 90 * 1000],
   ])(
     '@every: "%s" runs every %d ms counted from the last run',
     (text, intervalMs) => {
@@ -123,8 +126,9 @@ describe('parseBackupSchedule and scheduleTiming', () => {
       'velero',
       '"Mars/Olympus" is not a known time zone',
     ],
-    ['@every soon', 'velero', 'does not give an interval'],
-    ['@every 500ms', 'velero', 'does not give an interval'],
+    ['@every soon', 'velero', 'time: invalid duration "soon"'],
+    // Go durations have no days: Velero refuses the schedule.
+    ['@every 1d', 'velero', 'time: unknown unit "d" in duration "1d"'],
     ['@fortnightly', 'velero', 'not a cron descriptor'],
   ] as const)('rejects "%s" (%s)', (text, dialect, error) => {
     expect(parseBackupSchedule(text, dialect)).toEqual({

@@ -1,4 +1,4 @@
-import { parseDuration } from '../durations';
+import { parseGoDuration } from '../durations';
 
 /**
  * Whose cron dialect a schedule string is written in.
@@ -91,17 +91,28 @@ export function parseBackupSchedule(
   const zoneNote = zoned ? `in ${timeZone}` : 'in UTC';
 
   if (text.startsWith('@every ')) {
-    const intervalMs = parseDuration(text.slice('@every '.length));
-    if (intervalMs === undefined || intervalMs < 1000) {
+    // robfig/cron reads the rest with Go's time.ParseDuration (no days),
+    // then runs at least every second, in whole seconds.
+    const interval = parseGoDuration(text.slice('@every '.length));
+    if (!interval.ok) {
       return {
-        error: `"${text}" does not give an interval of a second or more.`,
+        error: `"${text}" is not a Go duration the controller can read (${interval.reason}).`,
       };
     }
+    const intervalMs = Math.max(
+      1000,
+      interval.milliseconds - (interval.milliseconds % 1000),
+    );
     return {
       kind: 'every',
       intervalMs,
       timeZone,
-      interpretation: `a fixed interval counted from the last run`,
+      interpretation:
+        intervalMs === interval.milliseconds
+          ? `a fixed interval counted from the last run`
+          : `a fixed interval counted from the last run, rounded to ${
+              intervalMs / 1000
+            } s as the controller does`,
     };
   }
   if (text.startsWith('@')) {
