@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
- * Entry point of `npm start` / `npm test` / `npm run bench` (and `yarn start`,
- * `yarn test`, `yarn bench`).
+ * Entry point of `npm start` / `npm test` / `npm run bench` / `npm run check`
+ * (and `yarn start`, `yarn test`, `yarn bench`).
  *
  * A fresh machine may have only Node 20 and npm, while Backstage needs Node 22
  * or newer and Yarn 4. So this script, written for any Node >= 18:
@@ -33,6 +33,8 @@ const TASKS = {
   },
   // Playwright starts the portal with `npm start` (or uses a running one).
   e2e: { script: 'portal:e2e', env: {} },
+  // Types, lint, formatting, API reports and generated code, as CI checks them.
+  check: { script: 'portal:check', env: {} },
   bench: { workspace: '@dr-posture/bench', script: 'bench', env: {} },
 };
 
