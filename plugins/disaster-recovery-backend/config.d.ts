@@ -22,7 +22,35 @@ export interface Config {
       /** Path to a PEM file with the API server's CA. */
       caFile?: string;
       skipTLSVerify?: boolean;
+      /**
+       * What the cluster is for: `production` (the default), `standby`,
+       * `staging` or `development`. Only production clusters hold a
+       * production service's recovery points.
+       */
+      role?: 'production' | 'standby' | 'staging' | 'development';
+      /** Region the cluster runs in, e.g. `eu-west-1`; unknown when absent. */
+      region?: string;
+      /** Provider, e.g. `aws`, `gcp`, `azure`, `on-prem`; unknown when absent. */
+      provider?: string;
+      /** Cloud account, project or subscription; unknown when absent. */
+      account?: string;
+      /** For a standby: the name of the production cluster it stands in for. */
+      standbyFor?: string;
     }>;
+    /**
+     * Role and placement of clusters configured elsewhere (for example in
+     * `kubernetes.clusterLocatorMethods`), keyed by cluster name, with the
+     * same meaning as the keys of `disasterRecovery.clusters` entries.
+     */
+    clusterProperties?: {
+      [clusterName: string]: {
+        role?: 'production' | 'standby' | 'staging' | 'development';
+        region?: string;
+        provider?: string;
+        account?: string;
+        standbyFor?: string;
+      };
+    };
     /** Names of clusters (from either source) that this plugin must not read. */
     excludeClusters?: string[];
     collection?: {

@@ -18,6 +18,8 @@ export const DR_ANNOTATIONS = {
   veleroSchedules: 'disaster-recovery/velero-schedules',
   /** Explicit CloudNativePG clusters, comma-separated `cluster/namespace/name`. */
   postgresClusters: 'disaster-recovery/postgres-clusters',
+  /** `production`, `staging` or `development`; else read from `spec.lifecycle`. */
+  environment: 'disaster-recovery/environment',
 } as const;
 
 /**

@@ -15,6 +15,18 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
+export {
+  CLUSTER_ROLES,
+  clusterCountsFor,
+  entityEnvironment,
+  ENVIRONMENTS,
+} from './environments';
+export type {
+  ClusterFacts,
+  ClusterRole,
+  EntityEnvironment,
+  Environment,
+} from './environments';
 export type {
   BackupHistoryDay,
   BackupHistoryItem,

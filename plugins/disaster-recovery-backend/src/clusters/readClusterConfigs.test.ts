@@ -56,6 +56,14 @@ describe('readClusterConfigs', () => {
         caFile: undefined,
         skipTLSVerify: false,
         configKey: 'kubernetes.clusterLocatorMethods[1].clusters[0]',
+        facts: {
+          name: 'prod',
+          role: 'production',
+          region: undefined,
+          provider: undefined,
+          account: undefined,
+          standbyFor: undefined,
+        },
       },
       expect.objectContaining({
         name: 'backup-only',
@@ -105,6 +113,111 @@ describe('readClusterConfigs', () => {
     ).toThrow(
       "Cluster 'a' (disasterRecovery.clusters[0]) has an invalid url 'not a url'",
     );
+  });
+
+  const own = (entries: object[], extra: object = {}) =>
+    new ConfigReader({
+      disasterRecovery: {
+        clusters: entries.map(entry => ({
+          url: 'https://k8s.example.com',
+          authProvider: 'serviceAccount',
+          ...entry,
+        })),
+        ...extra,
+      },
+    });
+
+  it('reads role and placement inline or from clusterProperties', () => {
+    const clusters = readClusterConfigs(
+      own(
+        [
+          {
+            name: 'eu',
+            role: 'production',
+            region: 'eu-west-1',
+            provider: 'aws',
+            account: '111',
+          },
+          { name: 'us' },
+          { name: 'stage', role: 'staging' },
+        ],
+        {
+          clusterProperties: {
+            us: {
+              role: 'standby',
+              standbyFor: 'eu',
+              region: 'us-east-1',
+              provider: 'aws',
+            },
+          },
+        },
+      ),
+    );
+    expect(clusters.map(c => c.facts)).toEqual([
+      {
+        name: 'eu',
+        role: 'production',
+        region: 'eu-west-1',
+        provider: 'aws',
+        account: '111',
+        standbyFor: undefined,
+      },
+      {
+        name: 'us',
+        role: 'standby',
+        region: 'us-east-1',
+        provider: 'aws',
+        account: undefined,
+        standbyFor: 'eu',
+      },
+      expect.objectContaining({
+        name: 'stage',
+        role: 'staging',
+        region: undefined,
+      }),
+    ]);
+  });
+
+  it.each([
+    [
+      'an unknown role',
+      own([{ name: 'a', role: 'prod' }]),
+      "Cluster 'a' (disasterRecovery.clusters[0].role) has role 'prod'; it must be one of production, standby, staging, development",
+    ],
+    [
+      'standbyFor on a production cluster',
+      own([{ name: 'a' }, { name: 'b', standbyFor: 'a' }]),
+      "Cluster 'b' (disasterRecovery.clusters[1].standbyFor) names the cluster it stands in for, but its role is 'production'",
+    ],
+    [
+      'a standby of an unknown cluster',
+      own([{ name: 'b', role: 'standby', standbyFor: 'a' }]),
+      "stands in for 'a', which is not a configured cluster",
+    ],
+    [
+      'a standby of a staging cluster',
+      own([
+        { name: 'a', role: 'staging' },
+        { name: 'b', role: 'standby', standbyFor: 'a' },
+      ]),
+      "stands in for 'a', which is a staging cluster",
+    ],
+    [
+      'properties of a cluster that is not configured',
+      own([{ name: 'a' }], {
+        clusterProperties: { typo: { role: 'standby' } },
+      }),
+      'disasterRecovery.clusterProperties.typo describes a cluster that is not configured; configured clusters: a',
+    ],
+    [
+      'properties given twice',
+      own([{ name: 'a', region: 'x' }], {
+        clusterProperties: { a: { region: 'y' } },
+      }),
+      "Cluster 'a' has region in disasterRecovery.clusters[0] and in disasterRecovery.clusterProperties.a",
+    ],
+  ])('refuses %s, naming the key', (_, config, message) => {
+    expect(() => readClusterConfigs(config)).toThrow(message);
   });
 
   it('reads nothing when no cluster is configured', () => {

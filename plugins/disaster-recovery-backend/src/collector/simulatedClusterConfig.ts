@@ -16,5 +16,6 @@ export function simulatedClusterConfig(cluster: {
     serviceAccountToken: cluster.token,
     skipTLSVerify: true,
     configKey: `simulator.${cluster.name}`,
+    facts: { name: cluster.name, role: 'production' },
   };
 }
