@@ -15,18 +15,6 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
-export {
-  CLUSTER_ROLES,
-  clusterCountsFor,
-  entityEnvironment,
-  ENVIRONMENTS,
-} from './environments';
-export type {
-  ClusterFacts,
-  ClusterRole,
-  EntityEnvironment,
-  Environment,
-} from './environments';
 export type {
   BackupHistoryDay,
   BackupHistoryItem,
@@ -46,12 +34,18 @@ export type {
   HealthResponse,
   OverviewQuery,
   OverviewResponse,
+  PostureCheck,
   PostureListResponse,
   RecordedDrill,
   RestorePlanResponse,
   StaleCluster,
   SystemPostureResponse,
 } from './api';
+export { DefaultApiClient } from './schema/openapi/generated';
+export type {
+  RequestOptions,
+  TypedResponse,
+} from './schema/openapi/generated';
 export {
   disasterRecoveryDrillCreatePermission,
   disasterRecoveryPermissions,

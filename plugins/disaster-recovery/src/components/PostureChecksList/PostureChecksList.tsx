@@ -1,6 +1,6 @@
 import { InfoCard } from '@backstage/core-components';
 import type {
-  Check,
+  PostureCheck,
   CheckStatus,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Accordion from '@material-ui/core/Accordion';
@@ -37,7 +37,7 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function Evidence(props: { check: Check }) {
+function Evidence(props: { check: PostureCheck }) {
   const classes = useStyles();
   const { refs, values } = props.check.evidence;
   const entries = Object.entries(values);
@@ -91,7 +91,7 @@ function Evidence(props: { check: Check }) {
  * Every check of the posture with its status, sentence and, a click away,
  * its evidence; failing checks first.
  */
-export function PostureChecksList(props: { checks: Check[] }) {
+export function PostureChecksList(props: { checks: PostureCheck[] }) {
   const classes = useStyles();
   const sorted = [...props.checks].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status],

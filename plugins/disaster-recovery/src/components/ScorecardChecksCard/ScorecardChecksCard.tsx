@@ -8,7 +8,7 @@ import {
   CHECK_TITLES,
   SCORECARD_CHECKS,
   scorecardResultOf,
-  type Check,
+  type PostureCheck,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -36,7 +36,7 @@ function Result(props: { result: boolean | undefined }) {
  * from the same posture checks with the shared mapping in -common, so that a
  * portal without a scorecard frontend still sees what scorecards show.
  */
-export function ScorecardChecksCard(props: { checks: Check[] }) {
+export function ScorecardChecksCard(props: { checks: PostureCheck[] }) {
   const classes = useStyles();
   const statusOf = new Map(props.checks.map(c => [c.id, c.status]));
   return (
