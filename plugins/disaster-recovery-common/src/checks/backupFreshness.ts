@@ -1,13 +1,6 @@
 import { formatDuration } from '../durations';
-import {
-  check,
-  coverageUnknownReason,
-  describeRef,
-  millisecondsSince,
-  refOf,
-  veleroApplies,
-  type CheckRule,
-} from './context';
+import { coverageUnknownReason, describeRef, millisecondsSince, refOf, veleroApplies } from './context';
+import { defineCheck, verdict } from './definition';
 import {
   backupTime,
   FINISHED_BACKUP_PHASES,
@@ -15,18 +8,18 @@ import {
   newestFirst,
 } from './veleroBackupPhases';
 
-/**
- * The age of the last clean (`Completed`) Velero backup covering the entity
- * against the RPO — not whether backup jobs exited well. A latest backup that
- * failed is critical even if an older one is fresh enough: the next one will
- * likely fail too.
- */
-export const backupFreshness: CheckRule = context => {
+export const backupFreshness = defineCheck<'backup-freshness', { rpoMs: number; lastCleanBackupAt: string | null; lastCleanBackupAgeMs: number | null; latestBackupPhase: string | null }>({
+  id: 'backup-freshness',
+  title: 'Backup freshness',
+  appliesTo: 'Entities protected by Velero (not PostgreSQL-only entities).',
+  docs: 'The age of the last clean (`Completed`) Velero backup covering the entity against the RPO — not whether backup jobs exited well. A latest backup that failed is critical even if an older one is fresh enough: the next one will likely fail too.',
+  scorecard: { id: 'disasterRecoveryBackupsWithinRpo', name: 'Backups within RPO', description: 'The last clean (Completed) backup is younger than the RPO and the latest backup did not fail.', fact: 'backupWithinRpo' },
+  evaluate: context => {
   if (!veleroApplies(context)) return undefined;
   const unknownReason = coverageUnknownReason(context);
-  if (unknownReason) return check('backup-freshness', 'unknown', unknownReason);
+  if (unknownReason) return verdict('unknown', unknownReason);
   const { rpoMs } = context.policy;
-  if (!rpoMs.ok) return check('backup-freshness', 'unknown', rpoMs.reason);
+  if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
   const rpo = formatDuration(rpoMs.value);
   const finished = newestFirst(
@@ -54,9 +47,7 @@ export const backupFreshness: CheckRule = context => {
       : `the last clean backup was ${formatDuration(ageMs)} ago`;
 
   if (!latest) {
-    return check(
-      'backup-freshness',
-      'fail',
+    return verdict('fail',
       `No finished Velero backup covers this entity, so there is no recovery point within the ${rpo} RPO.`,
       refs,
       values,
@@ -64,9 +55,7 @@ export const backupFreshness: CheckRule = context => {
   }
   if (latest.phase === 'Failed' || latest.phase === 'FailedValidation') {
     const reason = latest.failureReason ? ` (${latest.failureReason})` : '';
-    return check(
-      'backup-freshness',
-      'fail',
+    return verdict('fail',
       `The latest backup ${describeRef(latest)} ${
         latest.phase === 'Failed' ? 'failed' : 'failed validation'
       }${reason}; ${cleanPart}.`,
@@ -75,9 +64,7 @@ export const backupFreshness: CheckRule = context => {
     );
   }
   if (ageMs === undefined) {
-    return check(
-      'backup-freshness',
-      'fail',
+    return verdict('fail',
       `No clean (Completed, unexpired) backup covers this entity; the latest, ${describeRef(
         latest,
       )}, is ${latest.phase}.`,
@@ -86,9 +73,7 @@ export const backupFreshness: CheckRule = context => {
     );
   }
   if (ageMs > rpoMs.value) {
-    return check(
-      'backup-freshness',
-      'fail',
+    return verdict('fail',
       `Last clean backup ${formatDuration(ageMs)} ago is ${formatDuration(
         ageMs - rpoMs.value,
       )} older than the ${rpo} RPO.`,
@@ -97,9 +82,7 @@ export const backupFreshness: CheckRule = context => {
     );
   }
   if (latest.phase === 'PartiallyFailed') {
-    return check(
-      'backup-freshness',
-      'warn',
+    return verdict('warn',
       `The latest backup ${describeRef(latest)} partially failed (${
         latest.errors
       } errors), so it is not a clean recovery point; the last clean backup ${formatDuration(
@@ -109,11 +92,10 @@ export const backupFreshness: CheckRule = context => {
       values,
     );
   }
-  return check(
-    'backup-freshness',
-    'pass',
+  return verdict('pass',
     `Last clean backup ${formatDuration(ageMs)} ago is within the ${rpo} RPO.`,
     refs,
     values,
   );
-};
+  },
+});

@@ -1,3 +1,4 @@
+import type { Entity } from '@backstage/catalog-model';
 import { DR_ANNOTATIONS } from '../annotations';
 import type {
   EntityCoverage,
@@ -13,14 +14,8 @@ import type {
   PostgresClusterRecord,
   PostgresScheduledBackupRecord,
 } from '../records';
-import type {
-  Check,
-  CheckId,
-  CheckStatus,
-  EvidenceRef,
-  EvidenceValue,
-} from './types';
-import { CHECK_TITLES } from './checkTitles';
+import type { PostureRecords } from '../recordKinds';
+import type { EvidenceRef } from './types';
 
 /**
  * Makes a derivation of the context run once per entity: several checks read
@@ -37,8 +32,15 @@ export function oncePerContext<T>(
   };
 }
 
-/** Everything a check reads, worked out once per entity. */
+/**
+ * Everything a check reads, worked out once per entity.
+ *
+ * @public
+ */
 export interface PostureContext {
+  entity: Entity;
+  /** Everything collected, of every cluster; the fields below are this entity's share. */
+  records: PostureRecords;
   now: Date;
   policy: EntityPolicy;
   mapping: WorkloadMapping;
@@ -56,25 +58,6 @@ export interface PostureContext {
   drills: DrillRecord[];
   scheduleGraceMs: number;
   storageValidationMaxAgeMs: number;
-}
-
-/** A check function: `undefined` when the check does not apply to the entity. */
-export type CheckRule = (context: PostureContext) => Check | undefined;
-
-export function check(
-  id: CheckId,
-  status: CheckStatus,
-  summary: string,
-  refs: EvidenceRef[] = [],
-  values: Record<string, EvidenceValue> = {},
-): Check {
-  return {
-    id,
-    title: CHECK_TITLES[id],
-    status,
-    summary,
-    evidence: { refs, values },
-  };
 }
 
 export function refOf(

@@ -1,4 +1,5 @@
-import { check, plural, refOf, type CheckRule } from './context';
+import { plural, refOf } from './context';
+import { defineCheck, verdict } from './definition';
 import type { EvidenceRef } from './types';
 import { storageLocationOf } from './storageLocations';
 import { isCleanRecoveryPoint } from './veleroBackupPhases';
@@ -21,21 +22,16 @@ function providerOfPath(destinationPath: string): string {
     : scheme ?? 'unknown';
 }
 
-/**
- * 3-2-1: enough copies (the live data counts as one), on two kinds of
- * storage, with the tier's number of copies off-site. A backup copy is a
- * distinct bucket holding a clean Velero backup of the entity, or the
- * barman-cloud ObjectStore of one of its databases; the live data is on
- * cluster volumes, so any backup copy makes two media. Off-site is judged
- * between the backup copies — a different provider, or a different region of
- * the same one — because the collector does not know where the cluster runs;
- * a copy with no region cannot be placed. Object-lock immutability is not
- * visible in the BackupStorageLocation, so it is not judged.
- */
-export const copies321: CheckRule = context => {
+export const copies321 = defineCheck<'copies-3-2-1', { copies: number; media: number; places: string[]; requiredCopies: number; requiredOffsiteCopies: number; offsiteCopies: number | null }>({
+  id: 'copies-3-2-1',
+  title: '3-2-1 copies',
+  appliesTo: 'Entities whose tier sets a copy policy.',
+  docs: "3-2-1: enough copies (the live data counts as one), on two kinds of storage, with the tier's number of copies off-site. A backup copy is a distinct bucket holding a clean Velero backup of the entity, or the barman-cloud ObjectStore of one of its databases; the live data is on cluster volumes, so any backup copy makes two media. Off-site is judged between the backup copies — a different provider, or a different region of the same one — because the collector does not know where the cluster runs; a copy with no region cannot be placed. Object-lock immutability is not visible in the BackupStorageLocation, so it is not judged.",
+  scorecard: { id: 'disasterRecoveryCopies321', name: '3-2-1 backup copies', description: "Enough copies on two kinds of storage, with the tier's off-site copies.", fact: 'copies321Met' },
+  evaluate: context => {
   const { tier } = context.policy;
   if (!tier.ok)
-    return check('copies-3-2-1', 'unknown', `No copy policy: ${tier.reason}`);
+    return verdict('unknown', `No copy policy: ${tier.reason}`);
   const copies = new Map<string, Copy>();
   for (const backup of context.coverage.backups) {
     if (!isCleanRecoveryPoint(backup, context.now)) continue;
@@ -87,9 +83,7 @@ export const copies321: CheckRule = context => {
     offsiteCopies: placeable ? offsite : null,
   };
   if (total < minimumCopies) {
-    return check(
-      'copies-3-2-1',
-      'fail',
+    return verdict('fail',
       `Only ${plural(
         total,
         'copy',
@@ -103,18 +97,14 @@ export const copies321: CheckRule = context => {
     );
   }
   if (minimumOffsiteCopies === 0) {
-    return check(
-      'copies-3-2-1',
-      'pass',
+    return verdict('pass',
       `${total} copies on 2 kinds of storage; ${tier.value.title} needs no off-site copy.`,
       refs,
       values,
     );
   }
   if (!placeable) {
-    return check(
-      'copies-3-2-1',
-      'unknown',
+    return verdict('unknown',
       `${total} copies exist, all with provider ${
         [...providers][0]
       }, but ${plural(unplaced.length, 'location')} ${
@@ -125,9 +115,7 @@ export const copies321: CheckRule = context => {
     );
   }
   if (offsite < minimumOffsiteCopies) {
-    return check(
-      'copies-3-2-1',
-      'fail',
+    return verdict('fail',
       `${total} copies exist, but all backup copies are in ${
         [...domains][0]
       }: none is off-site (another region, account or provider).`,
@@ -135,9 +123,7 @@ export const copies321: CheckRule = context => {
       values,
     );
   }
-  return check(
-    'copies-3-2-1',
-    'pass',
+  return verdict('pass',
     `${total} copies on 2 kinds of storage across ${
       domains.size
     } failure domains (${[...domains].join(', ')}), so at least ${plural(
@@ -148,4 +134,5 @@ export const copies321: CheckRule = context => {
     refs,
     values,
   );
-};
+  },
+});

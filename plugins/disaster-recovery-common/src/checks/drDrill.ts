@@ -1,11 +1,21 @@
-import { check, type CheckRule } from './context';
-import { exercisesOf, judgeRecency } from './exercises';
+import { defineCheck, verdict } from './definition';
 
-/** DR drills (a full DR test or a failover drill counts too) at the tier's interval. */
-export const drDrill: CheckRule = context => {
+import {
+  exercisesOf,
+  judgeRecency,
+  type RecencyEvidence,
+} from './exercises';
+
+export const drDrill = defineCheck<'dr-drill', RecencyEvidence>({
+  id: 'dr-drill',
+  title: 'DR drill within policy',
+  appliesTo: 'Entities whose tier sets a drill interval.',
+  docs: "DR drills (a full DR test or a failover drill counts too) at the tier's interval.",
+  scorecard: { id: 'disasterRecoveryDrillWithinPolicy', name: 'DR drill within policy', description: "A DR drill succeeded within the tier's drill interval.", fact: 'drDrillWithinPolicy' },
+  evaluate: context => {
   const { tier } = context.policy;
   if (!tier.ok)
-    return check('dr-drill', 'unknown', `No drill policy: ${tier.reason}`);
+    return verdict('unknown', `No drill policy: ${tier.reason}`);
   const intervalMs = tier.value.drillIntervalMs;
   if (intervalMs === undefined) return undefined;
   const exercises = exercisesOf(
@@ -14,11 +24,11 @@ export const drDrill: CheckRule = context => {
     false,
   );
   return judgeRecency(
-    'dr-drill',
     context,
     exercises,
     intervalMs,
     'DR drill',
     tier.value.title,
   );
-};
+  },
+});

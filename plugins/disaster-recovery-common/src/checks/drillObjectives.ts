@@ -1,16 +1,20 @@
+import { defineCheck, verdict } from './definition';
 import { formatDuration } from '../durations';
-import { check, type CheckRule } from './context';
 
-/** The latest drill that measured RTO or RPO must have met the entity's targets. */
-export const drillObjectives: CheckRule = context => {
+
+export const drillObjectives = defineCheck<'drill-objectives', { drillEndedAt: string; kind: string; achievedRtoMs: number | null; achievedRpoMs: number | null; metRto: boolean | null; metRpo: boolean | null }>({
+  id: 'drill-objectives',
+  title: 'Drill met RTO and RPO',
+  appliesTo: 'Every entity; unknown until a recorded drill measured RTO or RPO.',
+  docs: "The latest drill that measured RTO or RPO must have met the entity's targets.",
+  scorecard: { id: 'disasterRecoveryDrillMetObjectives', name: 'Drill met RTO and RPO', description: 'The latest drill that measured them achieved the RTO and RPO targets.', fact: 'lastDrillMetObjectives' },
+  evaluate: context => {
   const measured = context.drills
     .filter(d => d.achievedRtoMs !== undefined || d.achievedRpoMs !== undefined)
     .sort((a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt));
   const latest = measured[0];
   if (!latest) {
-    return check(
-      'drill-objectives',
-      'unknown',
+    return verdict('unknown',
       'No recorded drill has measured an achieved RTO or RPO.',
     );
   }
@@ -47,22 +51,19 @@ export const drillObjectives: CheckRule = context => {
   };
   const drill = `The ${latest.kind} of ${latest.startedAt}`;
   if (misses.length > 0) {
-    return check(
-      'drill-objectives',
-      'fail',
+    return verdict('fail',
       `${drill} missed its target: ${misses.join(', ')}.`,
       [],
       values,
     );
   }
   if (unknowns.length > 0) {
-    return check('drill-objectives', 'unknown', unknowns.join(' '), [], values);
+    return verdict('unknown', unknowns.join(' '), [], values);
   }
-  return check(
-    'drill-objectives',
-    'pass',
+  return verdict('pass',
     `${drill} met its targets: ${parts.join(', ')}.`,
     [],
     values,
   );
-};
+  },
+});

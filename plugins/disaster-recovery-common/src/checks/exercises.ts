@@ -1,12 +1,8 @@
 import { formatDuration } from '../durations';
 import { effectiveDrillOutcome, type DrillKind } from '../drills';
-import type { Check, CheckId, EvidenceRef } from './types';
-import {
-  check,
-  millisecondsSince,
-  refOf,
-  type PostureContext,
-} from './context';
+import type { EvidenceRef } from './types';
+import { millisecondsSince, refOf, type PostureContext } from './context';
+import { verdict, type Verdict } from './definition';
 
 /** A restore test or drill, from a Velero Restore or a recorded drill. */
 interface Exercise {
@@ -63,24 +59,35 @@ export function exercisesOf(
 }
 
 /**
+ * The evidence of a check judging how recently an exercise succeeded.
+ *
+ * @public
+ */
+export type RecencyEvidence = {
+  intervalMs: number;
+  lastSuccessAt: string | null;
+  latestAt: string | null;
+  latestSucceeded: boolean | null;
+};
+
+/**
  * Judges exercises against a policy interval: a success within the interval
  * passes, but warns when a later attempt failed; no success within it fails.
  */
 export function judgeRecency(
-  id: CheckId,
   context: PostureContext,
   exercises: Exercise[],
   intervalMs: number,
   noun: string,
   tierTitle: string,
-): Check {
+): Verdict<RecencyEvidence> {
   const policy = `${tierTitle} requires one every ${formatDuration(
     intervalMs,
   )}`;
   const lastSuccess = exercises.find(e => e.succeeded);
   const latest = exercises[0];
   const refs = [latest, lastSuccess].flatMap(e => (e?.ref ? [e.ref] : []));
-  const values = {
+  const values: RecencyEvidence = {
     intervalMs,
     lastSuccessAt: lastSuccess?.endedAt ?? null,
     latestAt: latest?.endedAt ?? null,
@@ -92,9 +99,7 @@ export function judgeRecency(
           latest.description
         }, failed: ${latest.failureReasons.join('; ')}.`
       : '';
-    return check(
-      id,
-      'fail',
+    return verdict('fail',
       `No successful ${noun} is recorded; ${policy}.${attempt}`,
       refs,
       values,
@@ -105,18 +110,14 @@ export function judgeRecency(
     lastSuccess.description
   }, ended ${formatDuration(ageMs)} ago`;
   if (ageMs > intervalMs) {
-    return check(
-      id,
-      'fail',
+    return verdict('fail',
       `${last}, ${formatDuration(ageMs - intervalMs)} overdue: ${policy}.`,
       refs,
       values,
     );
   }
   if (latest !== lastSuccess) {
-    return check(
-      id,
-      'warn',
+    return verdict('warn',
       `${last}, within policy, but the later ${
         latest.description
       } failed: ${latest.failureReasons.join('; ')}.`,
@@ -124,5 +125,5 @@ export function judgeRecency(
       values,
     );
   }
-  return check(id, 'pass', `${last}, within policy (${policy}).`, refs, values);
+  return verdict('pass', `${last}, within policy (${policy}).`, refs, values);
 }

@@ -1,6 +1,7 @@
+import { defineCheck, verdict } from './definition';
 import { formatDuration } from '../durations';
 import { HA_PATTERNS, type PlanningRange } from '../policy';
-import { check, type CheckRule } from './context';
+
 
 function judgeTarget(name: string, targetMs: number, range?: PlanningRange) {
   if (!range)
@@ -35,19 +36,20 @@ function judgeTarget(name: string, targetMs: number, range?: PlanningRange) {
   };
 }
 
-/**
- * The declared HA pattern must be able to meet the entity's RTO and RPO:
- * a target tighter than the pattern's best case fails, one inside its
- * planning range warns, one beyond its worst case passes.
- */
-export const haPattern: CheckRule = ({ policy }) => {
+export const haPattern = defineCheck<'ha-pattern', { pattern: string; rtoMs: number; rpoMs: number }>({
+  id: 'ha-pattern',
+  title: 'HA pattern can meet targets',
+  appliesTo: 'Every entity; unknown without a declared pattern.',
+  docs: "The declared HA pattern must be able to meet the entity's RTO and RPO: a target tighter than the pattern's best case fails, one inside its planning range warns, one beyond its worst case passes.",
+  scorecard: { omitted: 'Scorecards of HA readiness come with the HA readiness checks.' },
+  evaluate: ({ policy }) => {
   const { pattern, rtoMs, rpoMs } = policy;
-  if (!pattern.ok) return check('ha-pattern', 'unknown', pattern.reason);
+  if (!pattern.ok) return verdict('unknown', pattern.reason);
   const missing = [rtoMs, rpoMs].flatMap(target =>
     target.ok ? [] : [target.reason],
   );
   if (!rtoMs.ok || !rpoMs.ok)
-    return check('ha-pattern', 'unknown', missing.join(' '));
+    return verdict('unknown', missing.join(' '));
   const profile = HA_PATTERNS[pattern.value];
   const judged = [
     judgeTarget('RTO', rtoMs.value, profile.rto),
@@ -57,13 +59,12 @@ export const haPattern: CheckRule = ({ policy }) => {
     judged.find(j => j.status === 'fail')?.status ??
     judged.find(j => j.status === 'warn')?.status ??
     'pass';
-  return check(
-    'ha-pattern',
-    status,
+  return verdict(status,
     `${pattern.value} (${profile.description}): ${judged
       .map(j => j.text)
       .join('; ')}.`,
     [],
     { pattern: pattern.value, rtoMs: rtoMs.value, rpoMs: rpoMs.value },
   );
-};
+  },
+});

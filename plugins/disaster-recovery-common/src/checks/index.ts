@@ -1,9 +1,26 @@
-export { CHECK_IDS } from './types';
 export type {
   Check,
-  CheckId,
   CheckStatus,
   EvidenceRef,
   EvidenceValue,
 } from './types';
-export { CHECK_TITLES } from './checkTitles';
+export type { PostureContext } from './context';
+export {
+  defineCheck,
+  evidenceOf,
+  verdict,
+  type CheckDefinition,
+  type CheckEvidence,
+  type CheckRule,
+  type ScorecardDecision,
+  type Verdict,
+} from './definition';
+export type { RecencyEvidence } from './exercises';
+export {
+  builtInCheck,
+  CHECK_DEFINITIONS,
+  CHECK_IDS,
+  CHECK_TITLES,
+  type BuiltInCheck,
+  type CheckId,
+} from './registry';

@@ -1,13 +1,7 @@
 import { formatDuration } from '../durations';
 import type { PostgresClusterRecord, RecoveryWindow } from '../records';
-import {
-  check,
-  describeRef,
-  millisecondsSince,
-  refOf,
-  type CheckRule,
-  type PostureContext,
-} from './context';
+import { describeRef, millisecondsSince, refOf, type PostureContext } from './context';
+import { defineCheck, verdict } from './definition';
 import { postgresClustersToJudge } from './postgresScope';
 import type { EvidenceRef } from './types';
 
@@ -42,19 +36,18 @@ export function recoveryWindowOf(
   };
 }
 
-/**
- * The PITR window (first recoverability point to now) must cover the tier's
- * retention. A cluster younger than the retention cannot have the full
- * window yet; that is a warning, not a failure.
- */
-export const postgresRecoveryWindow: CheckRule = context => {
-  const scope = postgresClustersToJudge('postgres-recovery-window', context);
+export const postgresRecoveryWindow = defineCheck<'postgres-recovery-window', { requiredMs: number; windows: string[] }>({
+  id: 'postgres-recovery-window',
+  title: 'PostgreSQL recovery window covers retention',
+  appliesTo: 'Entities with CloudNativePG clusters.',
+  docs: "The PITR window (first recoverability point to now) must cover the tier's retention. A cluster younger than the retention cannot have the full window yet; that is a warning, not a failure.",
+  scorecard: { omitted: 'A window shorter than retention is a finding for the platform team rather than a per-service scorecard statement.' },
+  evaluate: context => {
+  const scope = postgresClustersToJudge(context);
   if ('result' in scope) return scope.result;
   const { tier } = context.policy;
   if (!tier.ok)
-    return check(
-      'postgres-recovery-window',
-      'unknown',
+    return verdict('unknown',
       `No retention policy: ${tier.reason}`,
     );
   const required = tier.value.retentionMs;
@@ -103,20 +96,17 @@ export const postgresRecoveryWindow: CheckRule = context => {
   for (const status of ['fail', 'warn', 'unknown'] as const) {
     const matching = judged.filter(j => j.status === status);
     if (matching.length > 0) {
-      return check(
-        'postgres-recovery-window',
-        status,
+      return verdict(status,
         `${matching.map(j => j.text).join('; ')}.`,
         refs,
         values,
       );
     }
   }
-  return check(
-    'postgres-recovery-window',
-    'pass',
+  return verdict('pass',
     `${judged.map(j => j.text).join('; ')}, covering the ${policy} retention.`,
     refs,
     values,
   );
-};
+  },
+});

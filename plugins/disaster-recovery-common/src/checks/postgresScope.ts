@@ -1,7 +1,7 @@
 import { DR_ANNOTATIONS } from '../annotations';
 import type { PostgresClusterRecord } from '../records';
-import type { Check, CheckId } from './types';
-import { check, describeRef, refOf, type PostureContext } from './context';
+import { describeRef, refOf, type PostureContext } from './context';
+import { verdict, type Verdict } from './definition';
 
 /**
  * The common start of the PostgreSQL checks: not applicable without
@@ -9,19 +9,18 @@ import { check, describeRef, refOf, type PostureContext } from './context';
  * when a named cluster does not exist. Otherwise the clusters to judge.
  */
 export function postgresClustersToJudge(
-  id: CheckId,
   context: PostureContext,
-): { clusters: PostgresClusterRecord[] } | { result: Check | undefined } {
+):
+  | { clusters: PostgresClusterRecord[] }
+  | { result: Verdict<never> | undefined } {
   const problem = context.mapping.problems.find(
     p => p.annotation === DR_ANNOTATIONS.postgresClusters,
   );
-  if (problem) return { result: check(id, 'unknown', problem.reason) };
+  if (problem) return { result: verdict('unknown', problem.reason) };
   const { clusters, missing } = context.postgres;
   if (missing.length > 0) {
     return {
-      result: check(
-        id,
-        'fail',
+      result: verdict('fail',
         `The postgres-clusters annotation names ${missing
           .map(describeRef)
           .join(', ')}, which ${

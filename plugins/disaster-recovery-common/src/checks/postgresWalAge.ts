@@ -1,25 +1,19 @@
 import { formatDuration } from '../durations';
-import {
-  check,
-  describeRef,
-  millisecondsSince,
-  refOf,
-  type CheckRule,
-} from './context';
+import { describeRef, millisecondsSince, refOf } from './context';
+import { defineCheck, verdict } from './definition';
 import { CONTINUOUS_ARCHIVING, postgresClustersToJudge } from './postgresScope';
 
-/**
- * The age of the last archived WAL against the RPO. The Cluster status has
- * no last-archived-WAL time, so the age is derived from the
- * ContinuousArchiving condition: True means archiving is current; False
- * since its last transition means WAL has not been archived for at least
- * that long. The sentence says so, because it is an estimate.
- */
-export const postgresWalAge: CheckRule = context => {
-  const scope = postgresClustersToJudge('postgres-wal-age', context);
+export const postgresWalAge = defineCheck<'postgres-wal-age', { rpoMs: number; minimumWalAgeMs: number }>({
+  id: 'postgres-wal-age',
+  title: 'PostgreSQL WAL age within RPO',
+  appliesTo: 'Entities with CloudNativePG clusters.',
+  docs: 'The age of the last archived WAL against the RPO. The Cluster status has no last-archived-WAL time, so the age is derived from the ContinuousArchiving condition: True means archiving is current; False since its last transition means WAL has not been archived for at least that long. The sentence says so, because it is an estimate.',
+  scorecard: { omitted: 'WAL archiving health is the scorecard statement; the age is evidence for the entity page.' },
+  evaluate: context => {
+  const scope = postgresClustersToJudge(context);
   if ('result' in scope) return scope.result;
   const { rpoMs } = context.policy;
-  if (!rpoMs.ok) return check('postgres-wal-age', 'unknown', rpoMs.reason);
+  if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
   const rpo = formatDuration(rpoMs.value);
   const refs = scope.clusters.map(c => refOf('Cluster', c));
   const judged = scope.clusters.map(cluster => {
@@ -69,20 +63,17 @@ export const postgresWalAge: CheckRule = context => {
   for (const status of ['fail', 'warn', 'unknown'] as const) {
     const matching = judged.filter(j => j.status === status);
     if (matching.length > 0) {
-      return check(
-        'postgres-wal-age',
-        status,
+      return verdict(status,
         `${matching.map(j => j.text).join('; ')}.`,
         refs,
         values,
       );
     }
   }
-  return check(
-    'postgres-wal-age',
-    'pass',
+  return verdict('pass',
     `${judged.map(j => j.text).join('; ')}; within the ${rpo} RPO.`,
     refs,
     values,
   );
-};
+  },
+});

@@ -1,18 +1,21 @@
-import { check, type CheckRule } from './context';
-import { exercisesOf, judgeRecency } from './exercises';
+import { defineCheck, verdict } from './definition';
 
-/**
- * Restore tests prove the backups restore. Counted: Velero restores of the
- * entity's backups away from production, and recorded restore tests, DR
- * drills and full DR tests (each of which restores data). Only tiers with a
- * restore-test interval need them.
- */
-export const restoreTest: CheckRule = context => {
+import {
+  exercisesOf,
+  judgeRecency,
+  type RecencyEvidence,
+} from './exercises';
+
+export const restoreTest = defineCheck<'restore-test', RecencyEvidence>({
+  id: 'restore-test',
+  title: 'Restore test within policy',
+  appliesTo: 'Entities whose tier sets a restore-test interval.',
+  docs: "Restore tests prove the backups restore. Counted: Velero restores of the entity's backups away from production, and recorded restore tests, DR drills and full DR tests (each of which restores data). Only tiers with a restore-test interval need them.",
+  scorecard: { id: 'disasterRecoveryRestoreTestWithinPolicy', name: 'Restore tested within policy', description: "A restore test succeeded within the tier's restore-test interval.", fact: 'restoreTestWithinPolicy' },
+  evaluate: context => {
   const { tier } = context.policy;
   if (!tier.ok)
-    return check(
-      'restore-test',
-      'unknown',
+    return verdict('unknown',
       `No restore-test policy: ${tier.reason}`,
     );
   const intervalMs = tier.value.restoreTestIntervalMs;
@@ -23,11 +26,11 @@ export const restoreTest: CheckRule = context => {
     true,
   );
   return judgeRecency(
-    'restore-test',
     context,
     exercises,
     intervalMs,
     'restore test',
     tier.value.title,
   );
-};
+  },
+});

@@ -1,12 +1,7 @@
 import { formatDuration, parseDuration } from '../durations';
 import type { PostgresClusterRecord } from '../records';
-import {
-  check,
-  describeRef,
-  refOf,
-  type CheckRule,
-  type PostureContext,
-} from './context';
+import { describeRef, refOf, type PostureContext } from './context';
+import { defineCheck, verdict } from './definition';
 import { postgresRetentionMs } from './postgresRetention';
 import type { EvidenceRef } from './types';
 
@@ -92,18 +87,16 @@ function postgresRetention(
   };
 }
 
-/**
- * Backups must reach back at least the tier's retention. The entity's
- * Velero backups are one data set, judged by the longest TTL among its
- * active schedules (of the covering backups when none is active); shorter
- * ones are listed in the evidence. Each PostgreSQL cluster is a data set of
- * its own, judged by its (or its barman-cloud ObjectStore's) retention
- * policy.
- */
-export const retention: CheckRule = context => {
+export const retention = defineCheck<'retention', { requiredMs: number; retentions: string[]; longestVeleroRetentionMs: number | null }>({
+  id: 'retention',
+  title: 'Retention meets policy',
+  appliesTo: 'Entities whose tier sets a retention, for their Velero backups and each PostgreSQL cluster.',
+  docs: "Backups must reach back at least the tier's retention. The entity's Velero backups are one data set, judged by the longest TTL among its active schedules (of the covering backups when none is active); shorter ones are listed in the evidence. Each PostgreSQL cluster is a data set of its own, judged by its (or its barman-cloud ObjectStore's) retention policy.",
+  scorecard: { omitted: 'Retention is a finding for the platform team rather than a per-service scorecard statement.' },
+  evaluate: context => {
   const { tier } = context.policy;
   if (!tier.ok)
-    return check('retention', 'unknown', `No retention policy: ${tier.reason}`);
+    return verdict('unknown', `No retention policy: ${tier.reason}`);
   const required = tier.value.retentionMs;
   const policy = formatDuration(required);
   const velero = veleroRetentions(context);
@@ -112,9 +105,7 @@ export const retention: CheckRule = context => {
     ...context.postgres.clusters.map(c => [postgresRetention(context, c)]),
   ];
   if (dataSets.length === 0) {
-    return check(
-      'retention',
-      'unknown',
+    return verdict('unknown',
       'No schedule, backup or PostgreSQL cluster of this entity was found to read a retention from.',
     );
   }
@@ -135,9 +126,7 @@ export const retention: CheckRule = context => {
   if (failed.length > 0) {
     const worst = failed.reduce((a, b) => (b.keptMs! < a.keptMs! ? b : a));
     const longest = velero.includes(worst) && velero.length > 1;
-    return check(
-      'retention',
-      'fail',
+    return verdict('fail',
       `${describeRef(worst.ref)}${
         longest ? ', the longest-kept of its schedules,' : ''
       } keeps backups for ${formatDuration(worst.keptMs!)} (${
@@ -153,9 +142,7 @@ export const retention: CheckRule = context => {
     v.status === 'unknown' ? v.items : [],
   );
   if (unreadable.length > 0) {
-    return check(
-      'retention',
-      'unknown',
+    return verdict('unknown',
       `Cannot read the retention of ${unreadable
         .map(item => `${describeRef(item.ref)} ("${item.text}")`)
         .join(', ')}.`,
@@ -163,9 +150,7 @@ export const retention: CheckRule = context => {
       values,
     );
   }
-  return check(
-    'retention',
-    'pass',
+  return verdict('pass',
     `Backups are kept for at least the ${policy} the ${
       tier.value.title
     } policy requires${
@@ -174,4 +159,5 @@ export const retention: CheckRule = context => {
     refs,
     values,
   );
-};
+  },
+});

@@ -1,20 +1,23 @@
-import { check, type CheckRule } from './context';
+import { defineCheck, verdict } from './definition';
 
-/** A recovery runbook must be linked: nobody should improvise a recovery. */
-export const runbook: CheckRule = ({ policy }) => {
+
+export const runbook = defineCheck<'runbook', { url: string }>({
+  id: 'runbook',
+  title: 'Runbook linked',
+  appliesTo: 'Every entity the suite assesses.',
+  docs: 'A recovery runbook must be linked: nobody should improvise a recovery.',
+  scorecard: { omitted: 'Catalog scorecards usually check links themselves.' },
+  evaluate: ({ policy }) => {
   const { runbookUrl } = policy;
   if (!runbookUrl.ok) {
-    return check(
-      'runbook',
-      runbookUrl.problem === 'missing' ? 'fail' : 'unknown',
+    return verdict(runbookUrl.problem === 'missing' ? 'fail' : 'unknown',
       runbookUrl.reason,
     );
   }
-  return check(
-    'runbook',
-    'pass',
+  return verdict('pass',
     `The recovery runbook is linked: ${runbookUrl.value}.`,
     [],
     { url: runbookUrl.value },
   );
-};
+  },
+});

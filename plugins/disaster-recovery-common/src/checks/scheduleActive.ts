@@ -1,22 +1,19 @@
-import {
-  check,
-  coverageUnknownReason,
-  describeRef,
-  plural,
-  refOf,
-  type CheckRule,
-} from './context';
+import { coverageUnknownReason, describeRef, plural, refOf } from './context';
+import { defineCheck, verdict } from './definition';
 import { entitySchedules } from './entitySchedules';
 
-/** A schedule must exist for the entity's data and must not be paused. */
-export const scheduleActive: CheckRule = context => {
+export const scheduleActive = defineCheck<'schedule-active', { schedules: number; paused: number }>({
+  id: 'schedule-active',
+  title: 'Backup schedule active',
+  appliesTo: 'Every entity: Velero Schedules and CloudNativePG ScheduledBackups both count.',
+  docs: "A schedule must exist for the entity's data and must not be paused.",
+  scorecard: { id: 'disasterRecoveryBackupScheduleActive', name: 'Backup schedule active', description: 'A Velero Schedule or CloudNativePG ScheduledBackup covers the entity and not all of them are paused.', fact: 'scheduleActive' },
+  evaluate: context => {
   const schedules = entitySchedules(context);
   const refs = schedules.map(schedule => schedule.ref);
   const missing = context.coverage.missingSchedules;
   if (missing.length > 0) {
-    return check(
-      'schedule-active',
-      'fail',
+    return verdict('fail',
       `The velero-schedules annotation names ${missing
         .map(describeRef)
         .join(', ')}, which ${missing.length === 1 ? 'does' : 'do'} not exist.`,
@@ -29,18 +26,14 @@ export const scheduleActive: CheckRule = context => {
       : undefined;
   if (schedules.length === 0) {
     return unknownReason
-      ? check('schedule-active', 'unknown', unknownReason)
-      : check(
-          'schedule-active',
-          'fail',
+      ? verdict('unknown', unknownReason)
+      : verdict('fail',
           'No Velero Schedule or CloudNativePG ScheduledBackup covers this entity.',
         );
   }
   const invalid = schedules.filter(schedule => schedule.failedValidation);
   if (invalid.length > 0) {
-    return check(
-      'schedule-active',
-      'fail',
+    return verdict('fail',
       `Velero rejected ${invalid
         .map(s => describeRef(s.ref))
         .join(', ')} (FailedValidation), so ${
@@ -53,18 +46,14 @@ export const scheduleActive: CheckRule = context => {
   const values = { schedules: schedules.length, paused: paused.length };
   const pausedNames = paused.map(s => describeRef(s.ref)).join(', ');
   if (paused.length === schedules.length) {
-    return check(
-      'schedule-active',
-      'fail',
+    return verdict('fail',
       `Every schedule covering this entity is paused or suspended: ${pausedNames}.`,
       refs,
       values,
     );
   }
   if (paused.length > 0) {
-    return check(
-      'schedule-active',
-      'warn',
+    return verdict('warn',
       `${plural(paused.length, 'schedule')} of ${
         schedules.length
       } covering this entity ${
@@ -74,13 +63,12 @@ export const scheduleActive: CheckRule = context => {
       values,
     );
   }
-  return check(
-    'schedule-active',
-    'pass',
+  return verdict('pass',
     `${plural(schedules.length, 'active schedule')} cover${
       schedules.length === 1 ? 's' : ''
     } this entity.`,
     refs,
     values,
   );
-};
+  },
+});

@@ -1,35 +1,27 @@
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import { formatDuration } from '../durations';
-import {
-  check,
-  coverageUnknownReason,
-  describeRef,
-  veleroApplies,
-  type CheckRule,
-} from './context';
+import { coverageUnknownReason, describeRef, veleroApplies } from './context';
+import { defineCheck, verdict } from './definition';
 import { entitySchedules } from './entitySchedules';
 
-/**
- * The longest gap between runs of the entity's quickest active Velero
- * schedule must be shorter than the RPO: at equal length a restore just
- * before the next backup finishes loses more than the RPO, so that is a
- * warning. CloudNativePG base backups are left out: continuous WAL archiving
- * carries a database's RPO (see the WAL age check).
- */
-export const scheduleCadence: CheckRule = context => {
+export const scheduleCadence = defineCheck<'schedule-cadence', { cadenceMs: number; rpoMs: number; schedule: string }>({
+  id: 'schedule-cadence',
+  title: 'Schedule cadence within RPO',
+  appliesTo: 'Entities protected by Velero.',
+  docs: "The longest gap between runs of the entity's quickest active Velero schedule must be shorter than the RPO: at equal length a restore just before the next backup finishes loses more than the RPO, so that is a warning. CloudNativePG base backups are left out: continuous WAL archiving carries a database's RPO (see the WAL age check).",
+  scorecard: { id: 'disasterRecoveryScheduleCadenceWithinRpo', name: 'Backup cadence within RPO', description: 'The quickest active Velero schedule runs at least as often as the RPO.', fact: 'scheduleCadenceWithinRpo' },
+  evaluate: context => {
   if (!veleroApplies(context)) return undefined;
   const unknownReason = coverageUnknownReason(context);
-  if (unknownReason) return check('schedule-cadence', 'unknown', unknownReason);
+  if (unknownReason) return verdict('unknown', unknownReason);
   const { rpoMs } = context.policy;
-  if (!rpoMs.ok) return check('schedule-cadence', 'unknown', rpoMs.reason);
+  if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
   const active = entitySchedules(context).filter(
     s => s.dialect === 'velero' && !s.paused,
   );
   if (active.length === 0) {
-    return check(
-      'schedule-cadence',
-      'unknown',
+    return verdict('unknown',
       'No active Velero schedule covers this entity, so there is no cadence to judge.',
     );
   }
@@ -52,9 +44,7 @@ export const scheduleCadence: CheckRule = context => {
           'error' in timing ? timing.error : ''
         }`,
     );
-    return check(
-      'schedule-cadence',
-      'unknown',
+    return verdict('unknown',
       `No schedule could be read. ${reasons.join(' ')}`,
       refs,
     );
@@ -74,9 +64,7 @@ export const scheduleCadence: CheckRule = context => {
     schedule: quickest.schedule.schedule,
   };
   if (quickest.cadenceMs > rpoMs.value) {
-    return check(
-      'schedule-cadence',
-      'fail',
+    return verdict('fail',
       `${subject}, ${formatDuration(
         quickest.cadenceMs - rpoMs.value,
       )} longer than the ${rpo} RPO.`,
@@ -85,19 +73,16 @@ export const scheduleCadence: CheckRule = context => {
     );
   }
   if (quickest.cadenceMs === rpoMs.value) {
-    return check(
-      'schedule-cadence',
-      'warn',
+    return verdict('warn',
       `${subject}, exactly the ${rpo} RPO, leaving no time for the backup itself.`,
       refs,
       values,
     );
   }
-  return check(
-    'schedule-cadence',
-    'pass',
+  return verdict('pass',
     `${subject}, within the ${rpo} RPO.`,
     refs,
     values,
   );
-};
+  },
+});

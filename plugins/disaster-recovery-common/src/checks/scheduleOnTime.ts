@@ -1,6 +1,7 @@
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import { formatDuration } from '../durations';
-import { check, describeRef, type CheckRule } from './context';
+import { describeRef } from './context';
+import { defineCheck, verdict } from './definition';
 import { entitySchedules, type ScheduleView } from './entitySchedules';
 
 /** Whether a schedule ran when it should have. */
@@ -49,45 +50,45 @@ export function judgeScheduleOnTime(
   };
 }
 
-/**
- * No active schedule may be overdue: each must have started a backup since
- * its last expected run, once a grace period has passed. Whether that backup
- * succeeded is the freshness check's concern.
- */
-export const scheduleOnTime: CheckRule = context => {
+export const scheduleOnTime = defineCheck<
+  'schedule-on-time',
+  { overdueSchedules: string[]; graceMs: number }
+>({
+  id: 'schedule-on-time',
+  title: 'Schedule on time',
+  appliesTo: 'Entities with active Velero Schedules or CloudNativePG ScheduledBackups.',
+  docs: "No active schedule may be overdue: each must have started a backup since its last expected run, once a grace period has passed. Whether that backup succeeded is the freshness check's concern.",
+  scorecard: { omitted: 'Whether the latest backup ran is already judged by backup freshness, which scorecards carry.' },
+  evaluate: context => {
   const active = entitySchedules(context).filter(
     s => !s.paused && !s.failedValidation,
   );
   if (active.length === 0) {
-    return check(
-      'schedule-on-time',
-      'unknown',
+    return verdict('unknown',
       'No active schedule covers this entity, so none can be on time.',
     );
   }
   const refs = active.map(schedule => schedule.ref);
   const verdicts = active.map(view => ({
     view,
-    verdict: judgeScheduleOnTime(view, context.now, context.scheduleGraceMs),
+    judged: judgeScheduleOnTime(view, context.now, context.scheduleGraceMs),
   }));
   const grace = formatDuration(context.scheduleGraceMs);
-  const overdue = verdicts.flatMap(({ view, verdict }) =>
-    verdict.state === 'overdue' ? [{ view, verdict }] : [],
+  const overdue = verdicts.flatMap(({ view, judged }) =>
+    judged.state === 'overdue' ? [{ view, judged }] : [],
   );
   if (overdue.length > 0) {
     const worst = overdue.reduce((a, b) =>
-      b.verdict.overdueMs > a.verdict.overdueMs ? b : a,
+      b.judged.overdueMs > a.judged.overdueMs ? b : a,
     );
     const last = worst.view.lastRunAt
       ? `its last run started at ${worst.view.lastRunAt}`
       : 'it has never run';
-    return check(
-      'schedule-on-time',
-      'fail',
+    return verdict('fail',
       `${describeRef(worst.view.ref)} ("${
         worst.view.schedule
-      }") should have run at ${worst.verdict.expectedAt}, ${formatDuration(
-        worst.verdict.overdueMs,
+      }") should have run at ${worst.judged.expectedAt}, ${formatDuration(
+        worst.judged.overdueMs,
       )} ago (more than the ${grace} grace), but ${last}.`,
       refs,
       {
@@ -96,24 +97,21 @@ export const scheduleOnTime: CheckRule = context => {
       },
     );
   }
-  const unreadable = verdicts.flatMap(({ view, verdict }) =>
-    verdict.state === 'unreadable'
-      ? [`${describeRef(view.ref)} ("${view.schedule}"): ${verdict.reason}`]
+  const unreadable = verdicts.flatMap(({ view, judged }) =>
+    judged.state === 'unreadable'
+      ? [`${describeRef(view.ref)} ("${view.schedule}"): ${judged.reason}`]
       : [],
   );
   if (unreadable.length > 0) {
-    return check(
-      'schedule-on-time',
-      'unknown',
+    return verdict('unknown',
       `Cannot tell whether every schedule is on time. ${unreadable.join(' ')}`,
       refs,
     );
   }
-  return check(
-    'schedule-on-time',
-    'pass',
+  return verdict('pass',
     `Every active schedule (${active.length}) has started a backup since its last expected run, allowing ${grace} of grace.`,
     refs,
-    { graceMs: context.scheduleGraceMs },
+    { overdueSchedules: [], graceMs: context.scheduleGraceMs },
   );
-};
+  },
+});

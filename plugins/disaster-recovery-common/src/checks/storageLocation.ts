@@ -1,29 +1,21 @@
 import { formatDuration } from '../durations';
-import {
-  check,
-  coverageUnknownReason,
-  describeRef,
-  millisecondsSince,
-  refOf,
-  veleroApplies,
-  type CheckRule,
-} from './context';
+import { coverageUnknownReason, describeRef, millisecondsSince, refOf, veleroApplies } from './context';
+import { defineCheck, verdict } from './definition';
 import { usedStorageLocations } from './storageLocations';
 
-/**
- * Every BackupStorageLocation the entity's backups go to must be `Available`
- * and validated recently. A location that reports no phase is unknown: Velero
- * has not judged it.
- */
-export const storageLocation: CheckRule = context => {
+export const storageLocation = defineCheck<'storage-location', { locations: string[] }>({
+  id: 'storage-location',
+  title: 'Backup storage available',
+  appliesTo: 'Entities protected by Velero.',
+  docs: "Every BackupStorageLocation the entity's backups go to must be `Available` and validated recently. A location that reports no phase is unknown: Velero has not judged it.",
+  scorecard: { id: 'disasterRecoveryStorageAvailable', name: 'Backup storage available', description: 'Every backup storage location the backups go to is Available.', fact: 'storageAvailable' },
+  evaluate: context => {
   if (!veleroApplies(context)) return undefined;
   const unknownReason = coverageUnknownReason(context);
-  if (unknownReason) return check('storage-location', 'unknown', unknownReason);
+  if (unknownReason) return verdict('unknown', unknownReason);
   const locations = usedStorageLocations(context);
   if (locations.length === 0) {
-    return check(
-      'storage-location',
-      'unknown',
+    return verdict('unknown',
       'No schedule or backup of this entity names a storage location.',
     );
   }
@@ -68,20 +60,17 @@ export const storageLocation: CheckRule = context => {
   for (const status of ['fail', 'warn', 'unknown'] as const) {
     const matching = findings.filter(f => f.status === status);
     if (matching.length > 0) {
-      return check(
-        'storage-location',
-        status,
+      return verdict(status,
         `${matching.map(f => f.text).join('; ')}.`,
         refs,
         values,
       );
     }
   }
-  return check(
-    'storage-location',
-    'pass',
+  return verdict('pass',
     `${findings.map(f => f.text).join('; ')}.`,
     refs,
     values,
   );
-};
+  },
+});

@@ -1,13 +1,17 @@
+import { defineCheck, verdict } from './definition';
 import { formatDuration } from '../durations';
-import { check, type CheckRule } from './context';
 
-/** A tier must be declared, and must be one of the configured tiers. */
-export const tierDeclared: CheckRule = ({ policy }) => {
+
+export const tierDeclared = defineCheck<'tier-declared', { tier: string; rpoMs: number | null; rtoMs: number | null }>({
+  id: 'tier-declared',
+  title: 'Tier declared',
+  appliesTo: 'Every entity the suite assesses.',
+  docs: 'A tier must be declared, and must be one of the configured tiers.',
+  scorecard: { id: 'disasterRecoveryTierDeclared', name: 'DR tier declared', description: 'The entity declares a configured disaster-recovery tier with the disaster-recovery/tier annotation.', fact: 'tierDeclared' },
+  evaluate: ({ policy }) => {
   const { tier, rpoMs, rtoMs } = policy;
   if (!tier.ok) {
-    return check(
-      'tier-declared',
-      tier.problem === 'missing' ? 'fail' : 'unknown',
+    return verdict(tier.problem === 'missing' ? 'fail' : 'unknown',
       tier.reason,
     );
   }
@@ -17,9 +21,7 @@ export const tierDeclared: CheckRule = ({ policy }) => {
           resolved.source === 'annotation' ? ' (overridden by annotation)' : ''
         }`
       : `${name} unknown: ${resolved.reason}`;
-  return check(
-    'tier-declared',
-    'pass',
+  return verdict('pass',
     `${tier.value.title} is declared: ${objective('RPO', rpoMs)}, ${objective(
       'RTO',
       rtoMs,
@@ -31,4 +33,5 @@ export const tierDeclared: CheckRule = ({ policy }) => {
       rtoMs: rtoMs.ok ? rtoMs.value : null,
     },
   );
-};
+  },
+});

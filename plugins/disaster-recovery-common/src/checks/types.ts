@@ -6,38 +6,7 @@
  */
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
-/**
- * The checks of an entity's posture, in the order they are reported.
- *
- * @public
- */
-export const CHECK_IDS = [
-  'tier-declared',
-  'backup-freshness',
-  'schedule-active',
-  'schedule-cadence',
-  'schedule-on-time',
-  'retention',
-  'storage-location',
-  'copies-3-2-1',
-  'postgres-wal-archiving',
-  'postgres-wal-age',
-  'postgres-recovery-window',
-  'restore-test',
-  'dr-drill',
-  'full-dr-test',
-  'drill-objectives',
-  'ha-pattern',
-  'runbook',
-  'workload-coverage',
-] as const;
-
-/**
- * The id of a check.
- *
- * @public
- */
-export type CheckId = (typeof CHECK_IDS)[number];
+export type { CheckId } from './registry';
 
 /**
  * A collected object a check relied on.
@@ -65,7 +34,8 @@ export type EvidenceValue = string | number | boolean | null | string[];
  * @public
  */
 export interface Check {
-  id: CheckId;
+  /** A {@link CheckId} for the built-in checks; a contributed check's own id otherwise. */
+  id: string;
   title: string;
   status: CheckStatus;
   /** A sentence a person understands, with the numbers that decided it. */

@@ -1,14 +1,7 @@
 import { backupScopeCoversWorkload, CNPG_CLUSTER_LABEL } from '../coverage';
 import type { BackupStorageLocationRecord, WorkloadRecord } from '../records';
-import {
-  check,
-  coverageUnknownReason,
-  plural,
-  refOf,
-  veleroApplies,
-  type CheckRule,
-  type PostureContext,
-} from './context';
+import { coverageUnknownReason, plural, refOf, veleroApplies, type PostureContext } from './context';
+import { defineCheck, verdict } from './definition';
 import { CONTINUOUS_ARCHIVING } from './postgresScope';
 import { storageLocationOf } from './storageLocations';
 
@@ -78,21 +71,20 @@ function restorableFromSharedBucket(
   });
 }
 
-/**
- * Every pod and PVC of the entity must be taken by an active schedule of its
- * cluster, be restorable from another cluster's schedule through a shared
- * bucket, or be protected by CloudNativePG.
- */
-export const workloadCoverage: CheckRule = context => {
+export const workloadCoverage = defineCheck<'workload-coverage', { workloads: number; uncovered: number; restorableFromAnotherCluster: number }>({
+  id: 'workload-coverage',
+  title: 'All workloads backed up',
+  appliesTo: 'Entities protected by Velero.',
+  docs: "Every pod and PVC of the entity must be taken by an active schedule of its cluster, be restorable from another cluster's schedule through a shared bucket, or be protected by CloudNativePG.",
+  scorecard: { omitted: 'Backup freshness and schedule activity are the scorecard statements; uncovered workloads are evidence for the entity page.' },
+  evaluate: context => {
   if (!veleroApplies(context)) return undefined;
   const unknownReason = coverageUnknownReason(context);
   if (unknownReason)
-    return check('workload-coverage', 'unknown', unknownReason);
+    return verdict('unknown', unknownReason);
   const { workloads } = context.coverage;
   if (workloads.length === 0) {
-    return check(
-      'workload-coverage',
-      'unknown',
+    return verdict('unknown',
       'No pods or PVCs of this entity were found, so their coverage cannot be checked.',
     );
   }
@@ -113,9 +105,7 @@ export const workloadCoverage: CheckRule = context => {
       .map(w => `${w.kind} ${w.cluster}/${w.namespace}/${w.name}`);
     const more =
       uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
-    return check(
-      'workload-coverage',
-      'fail',
+    return verdict('fail',
       `${uncovered.length} of ${plural(
         workloads.length,
         'pod or PVC',
@@ -129,9 +119,7 @@ export const workloadCoverage: CheckRule = context => {
       values,
     );
   }
-  return check(
-    'workload-coverage',
-    'pass',
+  return verdict('pass',
     `All ${plural(
       workloads.length,
       'pod or PVC',
@@ -144,4 +132,5 @@ export const workloadCoverage: CheckRule = context => {
     [],
     values,
   );
-};
+  },
+});

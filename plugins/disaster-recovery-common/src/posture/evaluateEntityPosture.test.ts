@@ -14,10 +14,10 @@ import type { CheckId, CheckStatus } from '../checks/types';
 import type { DrillRecord } from '../drills';
 import { DEFAULT_TIER_POLICIES } from '../policy';
 import type { PostgresScheduledBackupRecord } from '../records';
+import type { BuiltInPostureRecords } from '../recordKinds';
 import {
   evaluateEntityPosture,
   type EntityPostureInput,
-  type PostureRecords,
 } from './evaluateEntityPosture';
 
 const DAY_MINUTES = 24 * 60;
@@ -50,7 +50,7 @@ const drDrill: DrillRecord = {
 };
 
 /** A tier 2 service (RPO 1 h, RTO 4 h) in good shape. */
-function healthy(): EntityPostureInput & { records: Required<PostureRecords> } {
+function healthy(): EntityPostureInput & { records: Required<BuiltInPostureRecords> } {
   return {
     entity: component({
       'disaster-recovery/pattern': 'hot-warm',

@@ -5,25 +5,13 @@ import {
 } from '@backstage/catalog-model';
 import type { ClusterCollectionHealth } from '../api';
 import type { Check, CheckStatus } from '../checks/types';
-import type { CheckRule, PostureContext } from '../checks/context';
-import { backupFreshness } from '../checks/backupFreshness';
-import { copies321 } from '../checks/copies321';
-import { drDrill } from '../checks/drDrill';
-import { drillObjectives } from '../checks/drillObjectives';
-import { fullDrTest } from '../checks/fullDrTest';
-import { haPattern } from '../checks/haPattern';
-import { postgresRecoveryWindow } from '../checks/postgresRecoveryWindow';
-import { postgresWalAge } from '../checks/postgresWalAge';
-import { postgresWalArchiving } from '../checks/postgresWalArchiving';
-import { restoreTest } from '../checks/restoreTest';
-import { retention } from '../checks/retention';
-import { runbook } from '../checks/runbook';
-import { scheduleActive } from '../checks/scheduleActive';
-import { scheduleCadence } from '../checks/scheduleCadence';
-import { scheduleOnTime } from '../checks/scheduleOnTime';
-import { storageLocation } from '../checks/storageLocation';
-import { tierDeclared } from '../checks/tierDeclared';
-import { workloadCoverage } from '../checks/workloadCoverage';
+import type { PostureContext } from '../checks/context';
+import {
+  checkOf,
+  verdict,
+  type CheckDefinition,
+} from '../checks/definition';
+import { CHECK_DEFINITIONS } from '../checks/registry';
 import {
   resolveEntityCoverage,
   resolveEntityPostgresClusters,
@@ -35,64 +23,13 @@ import {
   type EntityPolicy,
   type TierPolicy,
 } from '../policy';
-import type {
-  BackupStorageLocationRecord,
-  BarmanObjectStoreRecord,
-  PostgresBackupRecord,
-  PostgresClusterRecord,
-  PostgresScheduledBackupRecord,
-  VeleroBackupRecord,
-  VeleroRestoreRecord,
-  VeleroScheduleRecord,
-  WorkloadRecord,
-} from '../records';
+import type { PostureRecords } from '../recordKinds';
 import {
   describeProtection,
   type EntityProtection,
 } from './describeProtection';
 import { distrustStaleClusters } from './staleClusters';
 import { worstStatus } from './worstStatus';
-
-/** In the order of `CHECK_IDS`. */
-const RULES: CheckRule[] = [
-  tierDeclared,
-  backupFreshness,
-  scheduleActive,
-  scheduleCadence,
-  scheduleOnTime,
-  retention,
-  storageLocation,
-  copies321,
-  postgresWalArchiving,
-  postgresWalAge,
-  postgresRecoveryWindow,
-  restoreTest,
-  drDrill,
-  fullDrTest,
-  drillObjectives,
-  haPattern,
-  runbook,
-  workloadCoverage,
-];
-
-/**
- * The collected records the posture rules read. Pass everything collected
- * (of every cluster); the rules pick the entity's own. A kind left out counts
- * as none collected.
- *
- * @public
- */
-export interface PostureRecords {
-  backups?: readonly VeleroBackupRecord[];
-  schedules?: readonly VeleroScheduleRecord[];
-  restores?: readonly VeleroRestoreRecord[];
-  storageLocations?: readonly BackupStorageLocationRecord[];
-  postgresClusters?: readonly PostgresClusterRecord[];
-  objectStores?: readonly BarmanObjectStoreRecord[];
-  postgresBackups?: readonly PostgresBackupRecord[];
-  postgresScheduledBackups?: readonly PostgresScheduledBackupRecord[];
-  workloads?: readonly WorkloadRecord[];
-}
 
 /**
  * Tunables of the rules that are not tier policy.
@@ -116,6 +53,12 @@ export interface EntityPostureInput {
   /** Tier policies in restore order, e.g. from `readTierPolicies`. */
   policies: readonly TierPolicy[];
   records: PostureRecords;
+  /**
+   * Checks added to the built-in ones (reported after them), such as those
+   * of sources added through the `-node` extension point. Their ids must
+   * differ from the built-in ids.
+   */
+  checks?: readonly CheckDefinition[];
   /** Recorded drills; those not naming this entity in `entityRefs` are ignored. */
   drills?: readonly DrillRecord[];
   /** Collection health per cluster; checks relying on a stale cluster cannot pass. */
@@ -149,6 +92,20 @@ function normalisedRef(ref: string): string | undefined {
     return stringifyEntityRef(parseEntityRef(ref));
   } catch {
     return undefined;
+  }
+}
+
+/** A rule that throws (a contributed one, say) leaves its check unknown, not the posture unanswered. */
+function evaluateSafely(definition: CheckDefinition, context: PostureContext) {
+  try {
+    return definition.evaluate(context);
+  } catch (error) {
+    return verdict(
+      'unknown',
+      `The check could not be evaluated: ${
+        error instanceof Error ? error.message : String(error)
+      }.`,
+    );
   }
 }
 
@@ -197,6 +154,8 @@ export function evaluateEntityPosture(
         ),
     );
   const context: PostureContext = {
+    entity,
+    records,
     now,
     policy: resolveEntityPolicy(entity, input.policies),
     mapping,
@@ -225,10 +184,19 @@ export function evaluateEntityPosture(
     scheduleGraceMs: input.options?.scheduleGraceMs ?? HOUR,
     storageValidationMaxAgeMs: input.options?.storageValidationMaxAgeMs ?? HOUR,
   };
-  const checks = RULES.flatMap(rule => {
-    const result = rule(context);
+  const definitions: readonly CheckDefinition[] = [
+    ...CHECK_DEFINITIONS,
+    ...(input.checks ?? []),
+  ];
+  const checks = definitions.flatMap(definition => {
+    const result = evaluateSafely(definition, context);
     return result
-      ? [distrustStaleClusters(result, input.clusterHealth ?? [])]
+      ? [
+          distrustStaleClusters(
+            checkOf(definition, result),
+            input.clusterHealth ?? [],
+          ),
+        ]
       : [];
   });
   return {

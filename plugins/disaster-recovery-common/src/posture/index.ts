@@ -3,7 +3,6 @@ export type {
   EntityPosture,
   EntityPostureInput,
   PostureOptions,
-  PostureRecords,
 } from './evaluateEntityPosture';
 export type { EntityProtection } from './describeProtection';
 export { evaluateSystemPosture } from './evaluateSystemPosture';

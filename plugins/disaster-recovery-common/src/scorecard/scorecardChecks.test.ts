@@ -1,4 +1,4 @@
-import { CHECK_IDS } from '../checks/types';
+import { CHECK_IDS } from '../checks/registry';
 import { SCORECARD_CHECKS, scorecardResultOf } from './scorecardChecks';
 
 describe('SCORECARD_CHECKS', () => {
