@@ -15,6 +15,18 @@ export const DISASTER_RECOVERY_PLUGIN_ID = 'disaster-recovery';
 
 export { DR_ANNOTATIONS, KUBERNETES_ANNOTATIONS } from './annotations';
 export { hasDisasterRecoveryMapping } from './hasDisasterRecoveryMapping';
+export {
+  CLUSTER_ROLES,
+  clusterCountsFor,
+  entityEnvironment,
+  ENVIRONMENTS,
+} from './environments';
+export type {
+  ClusterFacts,
+  ClusterRole,
+  EntityEnvironment,
+  Environment,
+} from './environments';
 export type {
   BackupHistoryDay,
   BackupHistoryItem,
@@ -66,6 +78,18 @@ export type {
   VeleroScheduleRecord,
   WorkloadRecord,
 } from './records';
+export {
+  defineRecordKind,
+  postureRecordsOf,
+  RECORD_KINDS,
+  recordsOf,
+} from './recordKinds';
+export type {
+  BuiltInPostureRecords,
+  PostureKeyOf,
+  PostureRecords,
+  RecordKind,
+} from './recordKinds';
 export { formatDuration, parseDuration, parseGoDuration } from './durations';
 export type { GoDuration } from './durations';
 export {
@@ -122,13 +146,29 @@ export type {
   EffectiveDrillOutcome,
   VeleroRestoreTest,
 } from './drills';
-export { CHECK_IDS, CHECK_TITLES } from './checks';
+export {
+  builtInCheck,
+  CHECK_DEFINITIONS,
+  CHECK_IDS,
+  CHECK_TITLES,
+  defineCheck,
+  evidenceOf,
+  verdict,
+} from './checks';
 export type {
+  BuiltInCheck,
   Check,
+  CheckDefinition,
+  CheckEvidence,
   CheckId,
+  CheckRule,
   CheckStatus,
   EvidenceRef,
   EvidenceValue,
+  PostureContext,
+  RecencyEvidence,
+  ScorecardDecision,
+  Verdict,
 } from './checks';
 export {
   evaluateEntityPosture,
@@ -140,7 +180,6 @@ export type {
   EntityPostureInput,
   EntityProtection,
   PostureOptions,
-  PostureRecords,
   SystemPosture,
 } from './posture';
 export { planRestoreOrder } from './restorePlan';
