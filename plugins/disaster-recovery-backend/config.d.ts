@@ -62,6 +62,11 @@ export interface Config {
       initialDelay?: HumanDuration | string;
       /** Objects requested per list page. Default: 500. */
       pageSize?: number;
+      /**
+       * Longest wait before retrying a throttled or failed request, even when
+       * the API server's Retry-After asks for more. Default: 60 seconds.
+       */
+      maxRetryDelay?: HumanDuration | string;
     };
     /**
      * Tier policies in restore order; replaces the defaults (tiers 1, 2, 3).

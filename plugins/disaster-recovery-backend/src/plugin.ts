@@ -123,6 +123,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
                 pageSize: options.pageSize,
                 deadline:
                   Date.now() + durationMs(options.timeout) - DEADLINE_MARGIN_MS,
+                maxRetryDelayMs: durationMs(options.maxRetryDelay),
               });
             },
           });

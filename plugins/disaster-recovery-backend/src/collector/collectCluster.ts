@@ -67,6 +67,8 @@ export async function collectCluster(options: {
   deadline: number;
   /** Longest wait for one API answer; default 60 s. */
   requestTimeoutMs?: number;
+  /** Longest wait between attempts, whatever Retry-After asks; default 60 s. */
+  maxRetryDelayMs?: number;
   now?: () => Date;
 }): Promise<CollectionResult> {
   const { cluster, resourceKinds, store, logger, pageSize, deadline } = options;
@@ -89,6 +91,7 @@ export async function collectCluster(options: {
         pageSize,
         deadline,
         requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+        maxRetryDelayMs: options.maxRetryDelayMs,
         onPage: async items => {
           const markSeen = (uid: string) => {
             if (!seen.has(uid)) {

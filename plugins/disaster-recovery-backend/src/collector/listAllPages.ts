@@ -41,10 +41,12 @@ export async function listAllPages(options: {
   pageSize: number;
   deadline: number;
   requestTimeoutMs: number;
+  maxRetryDelayMs?: number;
   onPage: (items: unknown[]) => Promise<void>;
 }): Promise<ListingOutcome> {
   const { listPage, kind, pageSize, deadline, requestTimeoutMs, onPage } =
     options;
+  const retry = { deadline, maxDelayMs: options.maxRetryDelayMs };
   let continueToken: string | undefined;
   let restarts = 0;
   for (;;) {
@@ -57,7 +59,7 @@ export async function listAllPages(options: {
             listPage(kind, pageSize, token),
             Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now())),
           ),
-        deadline,
+        retry,
       );
     } catch (error) {
       const status = statusOf(error);

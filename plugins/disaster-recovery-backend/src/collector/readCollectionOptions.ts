@@ -9,6 +9,8 @@ export interface CollectionOptions {
   timeout: HumanDuration;
   initialDelay: HumanDuration;
   pageSize: number;
+  /** Longest wait between attempts, whatever Retry-After asks. */
+  maxRetryDelay: HumanDuration;
   historyRetention: HumanDuration;
   /** How often every entity's posture is worked out again. */
   evaluationFrequency: HumanDuration;
@@ -19,6 +21,7 @@ const DEFAULTS: CollectionOptions = {
   timeout: { minutes: 4 },
   initialDelay: { seconds: 10 },
   pageSize: 500,
+  maxRetryDelay: { seconds: 60 },
   historyRetention: { days: 400 },
   evaluationFrequency: { minutes: 1 },
 };
@@ -62,6 +65,11 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
       DEFAULTS.initialDelay,
     ),
     pageSize,
+    maxRetryDelay: optionalDuration(
+      config,
+      'collection.maxRetryDelay',
+      DEFAULTS.maxRetryDelay,
+    ),
     historyRetention: optionalDuration(
       config,
       'history.retention',

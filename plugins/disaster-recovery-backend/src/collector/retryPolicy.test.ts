@@ -1,5 +1,10 @@
 import { ApiException } from '@kubernetes/client-node';
-import { isRetryable, retryDelayMs, withRetries } from './retryPolicy';
+import {
+  isRetryable,
+  retryAfterMs,
+  retryDelayMs,
+  withRetries,
+} from './retryPolicy';
 
 const apiError = (code: number, headers: Record<string, string> = {}) =>
   new ApiException(code, `HTTP ${code}`, {}, headers);
@@ -42,11 +47,55 @@ describe('retryPolicy', () => {
     expect(isRetryable(error)).toBe(expected);
   });
 
-  it('honours Retry-After and otherwise backs off exponentially', () => {
-    expect(retryDelayMs(apiError(429, { 'retry-after': '2' }), 0)).toBe(2000);
-    expect(retryDelayMs(apiError(503), 0)).toBe(250);
-    expect(retryDelayMs(apiError(503), 3)).toBe(2000);
-    expect(retryDelayMs(apiError(503), 20)).toBe(10_000);
+  const NOW = Date.parse('2026-12-01T10:00:00Z');
+
+  it.each([
+    ['0', 0],
+    ['2', 2000],
+    [' 120 ', 120_000],
+    ['Tue, 01 Dec 2026 10:00:30 GMT', 30_000],
+    // A date in the past asks for no wait.
+    ['Tue, 01 Dec 2026 09:00:00 GMT', 0],
+    ['-1', undefined],
+    ['1.5', undefined],
+    ['soon', undefined],
+    ['2026-12-01', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('reads Retry-After %p as %p ms', (value, expected) => {
+    expect(retryAfterMs(value, NOW)).toBe(expected);
+  });
+
+  const noJitter = { now: NOW, random: () => 0 };
+  const fullJitter = { now: NOW, random: () => 0.999999 };
+
+  it.each([
+    // Never a tight loop: Retry-After 0 waits a second.
+    ['0', noJitter, 1000],
+    ['0', fullJitter, 1200],
+    ['2', noJitter, 2000],
+    ['2', fullJitter, 2400],
+    // What the server asks is honoured up to the maximum, no further.
+    ['45', noJitter, 45_000],
+    ['59', fullJitter, 60_000],
+    ['3600', noJitter, 60_000],
+    ['3600', { ...noJitter, maxDelayMs: 120_000 }, 120_000],
+    ['Tue, 01 Dec 2026 10:00:30 GMT', noJitter, 30_000],
+    ['Tue, 01 Dec 2026 09:00:00 GMT', noJitter, 1000],
+  ])('waits for Retry-After %p (%o) %d ms', (value, options, expected) => {
+    expect(
+      retryDelayMs(apiError(429, { 'Retry-After': value }), 0, options),
+    ).toBe(expected);
+  });
+
+  it('backs off exponentially with full jitter without Retry-After', () => {
+    expect(retryDelayMs(apiError(503), 0, fullJitter)).toBe(250);
+    expect(retryDelayMs(apiError(503), 3, fullJitter)).toBe(2000);
+    expect(
+      retryDelayMs(apiError(503), 3, { now: NOW, random: () => 0.5 }),
+    ).toBe(1000);
+    expect(retryDelayMs(apiError(503), 3, noJitter)).toBe(250);
+    expect(retryDelayMs(apiError(503), 30, fullJitter)).toBe(60_000);
   });
 
   it('retries until the deadline and then gives the last error', async () => {
@@ -57,24 +106,33 @@ describe('retryPolicy', () => {
       if (calls < 3) throw apiError(503);
       return 'listed';
     };
-    await expect(withRetries(flaky, Date.now() + 60_000, sleep)).resolves.toBe(
-      'listed',
-    );
+    await expect(
+      withRetries(flaky, { deadline: Date.now() + 60_000, sleep }),
+    ).resolves.toBe('listed');
     expect(sleep).toHaveBeenCalledTimes(2);
 
     await expect(
-      withRetries(
-        async () => Promise.reject(apiError(503)),
-        Date.now() + 100,
+      withRetries(async () => Promise.reject(apiError(503)), {
+        deadline: Date.now() + 100,
         sleep,
-      ),
+      }),
     ).rejects.toThrow('HTTP 503');
     await expect(
-      withRetries(
-        async () => Promise.reject(apiError(403)),
-        Date.now() + 60_000,
+      withRetries(async () => Promise.reject(apiError(403)), {
+        deadline: Date.now() + 60_000,
         sleep,
-      ),
+      }),
     ).rejects.toThrow('HTTP 403');
+  });
+
+  it('gives up when the wait Retry-After asks for would pass the deadline', async () => {
+    const sleep = jest.fn(async () => {});
+    await expect(
+      withRetries(
+        async () => Promise.reject(apiError(429, { 'retry-after': '30' })),
+        { deadline: Date.now() + 10_000, sleep },
+      ),
+    ).rejects.toThrow('HTTP 429');
+    expect(sleep).not.toHaveBeenCalled();
   });
 });

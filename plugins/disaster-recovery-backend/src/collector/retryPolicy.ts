@@ -3,7 +3,6 @@ import { ApiException } from '@kubernetes/client-node';
 /** HTTP statuses worth retrying: throttling and server-side trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const BASE_DELAY_MS = 250;
-const MAX_DELAY_MS = 10_000;
 
 /** The HTTP status of a client error, if the server answered at all. */
 export function statusOf(error: unknown): number | undefined {
@@ -40,35 +39,98 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
-/** How long to wait before attempt `attempt + 1`, honouring `Retry-After`. */
-export function retryDelayMs(error: unknown, attempt: number): number {
-  if (error instanceof ApiException) {
-    const retryAfter = Number(error.headers?.['retry-after']);
-    if (Number.isFinite(retryAfter) && retryAfter >= 0) {
-      return Math.min(retryAfter * 1000, MAX_DELAY_MS);
-    }
-  }
-  return Math.min(BASE_DELAY_MS * 2 ** attempt, MAX_DELAY_MS);
+/** Bounds of the waits between attempts. */
+export interface RetryOptions {
+  /** Epoch ms after which no attempt starts. */
+  deadline: number;
+  /** The longest wait, even when the server asks for more. Default 60 s. */
+  maxDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** A number in [0, 1); jitter comes from it. */
+  random?: () => number;
+}
+
+/** The default of `disasterRecovery.collection.maxRetryDelay`. */
+export const DEFAULT_MAX_RETRY_DELAY_MS = 60_000;
+/** A server asking for no wait, or a past date, is not retried in a tight loop. */
+const MIN_RETRY_AFTER_MS = 1000;
+/** Up to this share is added to a server's wait, so clients do not return in step. */
+const RETRY_AFTER_JITTER = 0.2;
+
+/**
+ * The wait a `Retry-After` header asks for, in either of its forms (RFC
+ * 9110): delay-seconds (`120`) or an HTTP-date (`Wed, 21 Oct 2026 07:28:00
+ * GMT`, counted from `now`). `undefined` when absent or unreadable.
+ */
+export function retryAfterMs(
+  value: string | undefined,
+  now: number,
+): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // Only a date with a weekday and a zone, not any number Date.parse takes.
+  if (!/^[A-Za-z]{3},/.test(text)) return undefined;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function headerOf(error: unknown, name: string): string | undefined {
+  if (!(error instanceof ApiException)) return undefined;
+  const headers = (error.headers ?? {}) as Record<string, unknown>;
+  const key = Object.keys(headers).find(k => k.toLowerCase() === name);
+  const value = key === undefined ? undefined : headers[key];
+  return Array.isArray(value) ? String(value[0]) : value?.toString();
 }
 
 /**
- * Runs `request`, retrying retryable failures with exponential backoff as
- * long as the next attempt would start before `deadline` (epoch ms).
+ * How long to wait before attempt `attempt + 1`: what `Retry-After` asks for
+ * (at least 1 s, plus up to 20 % jitter), else exponential backoff with full
+ * jitter; never more than `maxDelayMs`.
+ */
+export function retryDelayMs(
+  error: unknown,
+  attempt: number,
+  options: { now?: number; maxDelayMs?: number; random?: () => number } = {},
+): number {
+  const {
+    now = Date.now(),
+    maxDelayMs = DEFAULT_MAX_RETRY_DELAY_MS,
+    random = Math.random,
+  } = options;
+  const asked = retryAfterMs(headerOf(error, 'retry-after'), now);
+  if (asked !== undefined) {
+    const wait = Math.max(asked, MIN_RETRY_AFTER_MS);
+    return Math.min(
+      Math.round(wait * (1 + RETRY_AFTER_JITTER * random())),
+      maxDelayMs,
+    );
+  }
+  const ceiling = Math.min(BASE_DELAY_MS * 2 ** attempt, maxDelayMs);
+  // Full jitter, but never a zero wait.
+  return Math.max(BASE_DELAY_MS, Math.round(ceiling * random()));
+}
+
+/**
+ * Runs `request`, retrying retryable failures as long as the next attempt
+ * would start before the deadline.
  */
 export async function withRetries<T>(
   request: () => Promise<T>,
-  deadline: number,
-  sleep: (ms: number) => Promise<void> = ms =>
-    new Promise(r => setTimeout(r, ms)),
+  options: RetryOptions,
 ): Promise<T> {
+  const {
+    deadline,
+    sleep = ms => new Promise(r => setTimeout(r, ms)),
+    ...delayOptions
+  } = options;
   for (let attempt = 0; ; attempt++) {
     try {
       return await request();
     } catch (error) {
-      const delay = retryDelayMs(error, attempt);
-      if (!isRetryable(error) || Date.now() + delay >= deadline) {
-        throw error;
-      }
+      if (!isRetryable(error)) throw error;
+      const delay = retryDelayMs(error, attempt, delayOptions);
+      if (Date.now() + delay >= deadline) throw error;
       await sleep(delay);
     }
   }
