@@ -12,7 +12,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 import YAML from 'yaml';
@@ -194,6 +194,36 @@ ${operationsOf(spec).map(clientMethod).join('')}}
 `;
 }
 
+/**
+ * The spec closes objects with `additionalProperties: { not: {} }` so that a
+ * 400 names each field not listed (`false` only names the object). The
+ * meaning is that of `false`, which is what openapi-typescript understands;
+ * it reads `{ not: {} }` as "anything". `unevaluatedProperties` closes a
+ * request body over a schema another one extends, with no type of its own.
+ */
+function closedAsFalse(node) {
+  if (Array.isArray(node)) return node.map(closedAsFalse);
+  if (!node || typeof node !== 'object') return node;
+  const isNothing = value =>
+    value &&
+    typeof value === 'object' &&
+    value.not &&
+    Object.keys(value.not).length === 0;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(
+        ([key, value]) =>
+          !(key === 'unevaluatedProperties' && isNothing(value)),
+      )
+      .map(([key, value]) => [
+        key,
+        key === 'additionalProperties' && isNothing(value)
+          ? false
+          : closedAsFalse(value),
+      ]),
+  );
+}
+
 async function format(file, text) {
   const config = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(text, { ...config, filepath: file });
@@ -203,7 +233,7 @@ async function render() {
   const source = fs.readFileSync(specPath, 'utf8');
   const spec = YAML.parse(source);
   const types = astToString(
-    await openapiTS(pathToFileURL(specPath), { alphabetize: false }),
+    await openapiTS(closedAsFalse(YAML.parse(source)), { alphabetize: false }),
   );
   const files = {
     [path.join(serverDir, 'router.ts')]: serverRouter(spec),

@@ -15,6 +15,7 @@ export { DatabasePostureStore } from './database/DatabasePostureStore';
 export type { StoredPosture } from './database/DatabasePostureStore';
 export { applyDatabaseMigrations } from './database/migrations';
 export { overviewRoutes } from './service/routes/overviewRoutes';
+export { createApiRouter } from './service/router';
 export type { RouteContext } from './service/routes/context';
 export { resourceRow } from './database/DatabaseResourceStore';
 export { kubeConfigFor } from './collector/kubeConfigFor';

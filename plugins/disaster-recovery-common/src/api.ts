@@ -65,3 +65,12 @@ export type DrillListResponse = Schemas['DrillListResponse'];
 export type RestorePlanResponse = Schemas['RestorePlanResponse'];
 /** @public */
 export type SystemPostureResponse = Schemas['SystemPostureResponse'];
+
+/**
+ * The `error.name` of the 404 a read answers for an entity that has a
+ * disaster-recovery mapping but no evaluated posture yet: reads never
+ * evaluate, so it stays until the evaluator's next run.
+ *
+ * @public
+ */
+export const NOT_EVALUATED_ERROR_NAME = 'NotEvaluatedError';

@@ -53,6 +53,7 @@ export type {
   StaleCluster,
   SystemPostureResponse,
 } from './api';
+export { NOT_EVALUATED_ERROR_NAME } from './api';
 export { DefaultApiClient } from './schema/openapi/generated';
 export type {
   RequestOptions,

@@ -4,6 +4,7 @@ import type {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import {
   applyDatabaseMigrations,
+  createApiRouter,
   DatabasePostureStore,
   overviewRoutes,
   type RouteContext,
@@ -98,7 +99,9 @@ async function serveOverview(knex: Knex) {
     postures: DatabasePostureStore.create(knex),
     policies: [],
   } as unknown as RouteContext;
-  const server = express().use(overviewRoutes(context)).listen(0);
+  const router = await createApiRouter();
+  overviewRoutes(router, context);
+  const server = express().use(router).listen(0);
   await new Promise(resolve => server.once('listening', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

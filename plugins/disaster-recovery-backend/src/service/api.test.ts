@@ -62,6 +62,8 @@ const entities = [
   ),
   component('ledger-db', { 'disaster-recovery/tier': '3' }),
   component('secret-service', { 'disaster-recovery/tier': '2' }),
+  // Neither a tier nor a Kubernetes mapping: no posture is ever worked out.
+  component('docs-site', {}),
 ];
 
 const credentialsOf = (options: unknown) =>
@@ -93,24 +95,44 @@ function catalogWithHiddenEntity() {
   });
 }
 
+/**
+ * A backend whose scheduled tasks never run by themselves: `evaluate` runs
+ * the posture evaluation as its schedule would.
+ */
 async function startBackend(
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    evaluated?: boolean;
+  } = {},
 ) {
+  const tasks = new Map<string, () => Promise<void>>();
+  const scheduler = mockServices.scheduler.mock({
+    scheduleTask: async task => {
+      tasks.set(task.id, () => task.fn(new AbortController().signal));
+    },
+  });
   const { server } = await startTestBackend({
     features: [
       disasterRecoveryPlugin,
       catalogWithHiddenEntity().factory,
+      scheduler.factory,
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),
-      mockServices.rootConfig.factory({
-        data: {
-          disasterRecovery: { collection: { initialDelay: { hours: 1 } } },
-        },
-      }),
     ],
   });
-  return server;
+  const evaluate = async () => {
+    const task = tasks.get('evaluate-posture');
+    if (!task) throw new Error('The plugin scheduled no posture evaluation');
+    await task();
+  };
+  if (options.evaluated ?? true) await evaluate();
+  return Object.assign(server, { evaluate });
+}
+
+/** Each field must be named in the message of a 400. */
+function expectFieldsNamed(message: string, fields: string[]) {
+  for (const field of fields) expect(message).toContain(field);
 }
 
 const BASE = '/api/disaster-recovery';
@@ -169,6 +191,41 @@ describe('the REST API', () => {
       expect(hidden.body.error.name).toBe('NotFoundError');
     });
 
+    it('never evaluates on a read: a mapped entity not evaluated yet is NotEvaluatedError, and a GET stores nothing', async () => {
+      const server = await startBackend({ evaluated: false });
+      for (const path of [
+        `${PAYMENTS}/posture`,
+        `${PAYMENTS}/backups`,
+        `${PAYMENTS}/drills`,
+      ]) {
+        const response = await request(server).get(path);
+        expect(response.status).toBe(404);
+        expect(response.body.error.name).toBe('NotEvaluatedError');
+      }
+      const overview = await request(server).get(`${BASE}/overview`);
+      expect(overview.body.totalItems).toBe(0);
+      expect(
+        (await request(server).get(`${BASE}/postures`)).body.items,
+      ).toEqual([]);
+
+      await server.evaluate();
+      expect((await request(server).get(`${PAYMENTS}/posture`)).status).toBe(
+        200,
+      );
+    });
+
+    it('answers NotFoundError for an entity without a disaster-recovery mapping', async () => {
+      const server = await startBackend();
+      const response = await request(server).get(
+        `${BASE}/entities/component/default/docs-site/posture`,
+      );
+      expect(response.status).toBe(404);
+      expect(response.body.error.name).toBe('NotFoundError');
+      expect(response.body.error.message).toContain(
+        'no disaster-recovery mapping',
+      );
+    });
+
     it('answers 401 without valid credentials', async () => {
       const server = await startBackend();
       for (const path of [
@@ -199,8 +256,15 @@ describe('the REST API', () => {
         `${PAYMENTS}/backups?limit=0&from=yesterday`,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain('limit:');
-      expect(bad.body.error.message).toContain('from:');
+      expectFieldsNamed(bad.body.error.message, [
+        'request/query/limit',
+        'request/query/from',
+      ]);
+      const unknownParameter = await request(server).get(
+        `${PAYMENTS}/backups?colour=red`,
+      );
+      expect(unknownParameter.status).toBe(400);
+      expect(unknownParameter.body.error.message).toContain('colour');
       expect(
         (await request(server).get(`${PAYMENTS}/backups?cursor=garbage`))
           .status,
@@ -251,8 +315,42 @@ describe('the REST API', () => {
 
       expect(response.status).toBe(400);
       expect(response.body.error.name).toBe('InputError');
-      expect(response.body.error.message).toContain('kind:');
-      expect(response.body.error.message).toContain('startedAt:');
+      expectFieldsNamed(response.body.error.message, [
+        'request/body/kind',
+        'request/body/startedAt',
+      ]);
+
+      const nested = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send({
+          ...validDrill,
+          achievedRtoMs: -1,
+          evidence: { backup: { name: '' }, surprise: true },
+        });
+      expect(nested.status).toBe(400);
+      expectFieldsNamed(nested.body.error.message, [
+        'request/body/achievedRtoMs',
+        'request/body/evidence/backup/name',
+        "request/body/evidence/backup must have required property 'createdAt'",
+        'surprise',
+      ]);
+    });
+
+    it('answers 400 for what the spec cannot say: an end before the start, a field it does not list', async () => {
+      const server = await startBackend();
+      const backwards = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send({ ...validDrill, endedAt: '2026-11-20T09:00:00Z' });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.error.message).toContain(
+        'endedAt: endedAt is before startedAt',
+      );
+
+      const spoofed = await request(server)
+        .post(`${PAYMENTS}/drills`)
+        .send({ ...validDrill, recordedBy: 'user:default/someone-else' });
+      expect(spoofed.status).toBe(400);
+      expect(spoofed.body.error.message).toContain('recordedBy');
     });
 
     it('answers 403 without the drill-create permission', async () => {
@@ -289,19 +387,8 @@ describe('the REST API', () => {
   });
 
   describe('overview', () => {
-    async function evaluated() {
-      const server = await startBackend();
-      // Evaluate each entity once (as the scheduled evaluation would).
-      for (const name of ['payments-api', 'ledger-db', 'secret-service']) {
-        await request(server).get(
-          `${BASE}/entities/component/default/${name}/posture`,
-        );
-      }
-      return server;
-    }
-
     it('lists, filters, sorts and pages the visible entities', async () => {
-      const server = await evaluated();
+      const server = await startBackend();
       const all = await request(server).get(`${BASE}/overview?sort=name`);
       expect(all.status).toBe(200);
       expect(all.body.totalItems).toBe(3);
@@ -339,7 +426,7 @@ describe('the REST API', () => {
     });
 
     it('leaves out entities the caller may not read', async () => {
-      const server = await evaluated();
+      const server = await startBackend();
       const response = await request(server)
         .get(`${BASE}/overview`)
         .set('Authorization', mockCredentials.user.header(MALLORY));
@@ -350,7 +437,7 @@ describe('the REST API', () => {
     });
 
     it('lists full postures in pages for bulk readers', async () => {
-      const server = await evaluated();
+      const server = await startBackend();
       const refsOf = (body: {
         items: Array<{ summary: { entityRef: string } }>;
       }) => body.items.map(i => i.summary.entityRef);
@@ -380,7 +467,7 @@ describe('the REST API', () => {
         `${BASE}/postures?limit=101&cursor=nonsense`,
       );
       expect(bad.status).toBe(400);
-      expect(bad.body.error.message).toContain('limit:');
+      expect(bad.body.error.message).toContain('request/query/limit');
       const badCursor = await request(server).get(
         `${BASE}/postures?cursor=nonsense`,
       );
@@ -394,12 +481,14 @@ describe('the REST API', () => {
         `${BASE}/overview?status=bogus&limit=9999`,
       );
       expect(response.status).toBe(400);
-      expect(response.body.error.message).toContain('status.0:');
-      expect(response.body.error.message).toContain('limit:');
+      expectFieldsNamed(response.body.error.message, [
+        'request/query/status/0',
+        'request/query/limit',
+      ]);
     });
 
     it('judges a system by its worst visible component', async () => {
-      const server = await evaluated();
+      const server = await startBackend();
       const response = await request(server).get(
         `${BASE}/systems/default/commerce/posture`,
       );
@@ -419,7 +508,7 @@ describe('the REST API', () => {
     });
 
     it('plans restores by tier and dependency, for the estate and a system', async () => {
-      const server = await evaluated();
+      const server = await startBackend();
       const plan = await request(server).get(`${BASE}/restore-plan`);
       expect(plan.status).toBe(200);
       const order = plan.body.steps.map(

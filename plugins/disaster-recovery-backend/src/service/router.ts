@@ -1,13 +1,9 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import type {
-  ClusterCollectionHealthResponse,
-  HealthResponse,
-} from '@dr-posture/plugin-disaster-recovery-common';
-import express from 'express';
-import Router from 'express-promise-router';
+import type express from 'express';
 import type { Knex } from 'knex';
 import type { ResourceStore } from '../database/ResourceStore';
-import type { RouteContext } from './routes/context';
+import { createOpenApiRouter } from '../schema/openapi/generated';
+import type { ApiRouter, RouteContext } from './routes/context';
 import { entityRoutes } from './routes/entityRoutes';
 import { overviewRoutes } from './routes/overviewRoutes';
 import { postureListRoutes } from './routes/postureListRoutes';
@@ -21,12 +17,31 @@ export interface RouterOptions extends RouteContext {
   clusterNames: string[];
 }
 
+/**
+ * A router for the API of src/schema/openapi.yaml: requests are validated
+ * against the spec before a handler runs, and handlers are typed from it.
+ */
+export async function createApiRouter(): Promise<ApiRouter> {
+  return createOpenApiRouter({
+    validatorOptions: {
+      // Every bad field in one 400, not only the first one.
+      validateRequests: {
+        allErrors: true,
+        coerceTypes: false,
+        allowUnknownQueryParameters: false,
+      },
+      // Tokens are checked by the httpRouter's auth policies and httpAuth;
+      // the spec's security only documents them.
+      validateSecurity: false,
+    },
+  });
+}
+
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { database, resources, sourceIds, clusterNames } = options;
-  const router = Router();
-  router.use(express.json());
+  const router = await createApiRouter();
 
   router.get('/health', async (_req, res) => {
     try {
@@ -37,8 +52,7 @@ export async function createRouter(
         error,
       );
     }
-    const body: HealthResponse = { status: 'ok', sources: sourceIds };
-    res.json(body);
+    res.json({ status: 'ok', sources: sourceIds });
   });
 
   router.get('/clusters', async (_req, res) => {
@@ -50,19 +64,18 @@ export async function createRouter(
     );
     const configured = new Set(clusterNames);
     const names = [...new Set([...clusterNames, ...stored.keys()])].sort();
-    const body: ClusterCollectionHealthResponse = {
+    res.json({
       items: names.map(name => ({
         ...(stored.get(name) ?? { name }),
         configured: configured.has(name),
       })),
-    };
-    res.json(body);
+    });
   });
 
-  router.use(entityRoutes(options));
-  router.use(overviewRoutes(options));
-  router.use(postureListRoutes(options));
-  router.use(systemRoutes(options));
+  entityRoutes(router, options);
+  overviewRoutes(router, options);
+  postureListRoutes(router, options);
+  systemRoutes(router, options);
 
   return router;
 }

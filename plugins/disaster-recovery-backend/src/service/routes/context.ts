@@ -8,12 +8,16 @@ import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { TierPolicy } from '@dr-posture/plugin-disaster-recovery-common';
-import type { Request } from 'express';
+import type { ApiRouter as TypedApiRouter } from '@backstage/backend-openapi-utils';
 import type { z } from 'zod';
 import type { DatabaseDrillStore } from '../../database/DatabaseDrillStore';
 import type { DatabasePostureStore } from '../../database/DatabasePostureStore';
 import type { ResourceStore } from '../../database/ResourceStore';
+import type { spec } from '../../schema/openapi/generated';
 import type { PostureEvaluator } from '../PostureEvaluator';
+
+/** The router typed from the spec, on which each route module registers. */
+export type ApiRouter = TypedApiRouter<typeof spec>;
 
 /** What the route handlers share. */
 export interface RouteContext {
@@ -28,7 +32,10 @@ export interface RouteContext {
   policies: TierPolicy[];
 }
 
-/** Validates input with zod, answering 400 with every bad field named. */
+/**
+ * Applies a rule from -common that the spec cannot express (one field
+ * compared with another), answering 400 with every bad field named.
+ */
 export function parseInput<T extends z.ZodType>(
   schema: T,
   input: unknown,
@@ -51,34 +58,16 @@ export function parseInput<T extends z.ZodType>(
  */
 export async function visibleEntity(
   context: RouteContext,
-  req: Request<{ kind: string; namespace: string; name: string }>,
-): Promise<{
-  entity: Entity;
-  entityRef: string;
-  credentials: BackstageCredentials;
-}> {
-  const credentials = await context.httpAuth.credentials(req);
-  const { kind, namespace, name } = req.params;
-  const entity = await context.catalog.getEntityByRef(
-    { kind, namespace, name },
-    { credentials },
-  );
+  credentials: BackstageCredentials,
+  ref: { kind: string; namespace: string; name: string },
+): Promise<{ entity: Entity; entityRef: string }> {
+  const entity = await context.catalog.getEntityByRef(ref, { credentials });
   if (!entity) {
     throw new NotFoundError(
-      `No entity ${stringifyEntityRef({
-        kind,
-        namespace,
-        name,
-      })} in the catalog`,
+      `No entity ${stringifyEntityRef(ref)} in the catalog`,
     );
   }
-  return { entity, entityRef: stringifyEntityRef(entity), credentials };
-}
-
-/** A query parameter given once or repeated, as a list. */
-export function asList(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  return Array.isArray(value) ? value : [value];
+  return { entity, entityRef: stringifyEntityRef(entity) };
 }
 
 /** Opaque cursors: the offset into a stable order. */

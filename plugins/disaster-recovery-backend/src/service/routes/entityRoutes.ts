@@ -1,99 +1,100 @@
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  CustomErrorBase,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   disasterRecoveryDrillCreatePermission,
   drillRecordSchema,
   effectiveDrillOutcome,
-  type BackupHistoryResponse,
-  type DrillListResponse,
+  hasDisasterRecoveryMapping,
+  NOT_EVALUATED_ERROR_NAME,
   type EntityPostureResponse,
   type RecordedDrill,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import crypto from 'node:crypto';
-import Router from 'express-promise-router';
-import { z } from 'zod';
 import { entityBackupHistory } from '../entityBackupHistory';
 import {
-  asList,
   decodeCursor,
   encodeCursor,
   parseInput,
   visibleEntity,
+  type ApiRouter,
   type RouteContext,
 } from './context';
 
 const ENTITY_PATH = '/entities/:kind/:namespace/:name';
 
-const backupHistoryQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  phase: z.array(z.string().min(1)).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-});
+/** A mapped entity whose posture the evaluator has not worked out yet. */
+class NotEvaluatedError extends CustomErrorBase {
+  name = NOT_EVALUATED_ERROR_NAME;
+  statusCode = 404;
+}
 
 /** Posture, backup history and drills of one entity. */
-export function entityRoutes(context: RouteContext) {
-  const router = Router();
-
-  async function postureOf(
-    entity: Awaited<ReturnType<typeof visibleEntity>>['entity'],
-    entityRef: string,
+export function entityRoutes(router: ApiRouter, context: RouteContext) {
+  /**
+   * The stored posture. Reads never evaluate: evaluation belongs to the
+   * evaluator's schedule (and to recording a drill), so a GET stores nothing.
+   */
+  async function storedPosture(
+    visible: Awaited<ReturnType<typeof visibleEntity>>,
   ): Promise<EntityPostureResponse> {
-    let detail = await context.postures.get(entityRef);
-    if (!detail) {
-      // Not evaluated yet (new in the catalog): evaluate it now.
-      await context.evaluator.evaluateEntities([entity]);
-      detail = await context.postures.get(entityRef);
+    const { entity, entityRef } = visible;
+    const detail = await context.postures.get(entityRef);
+    if (detail) return detail;
+    if (!hasDisasterRecoveryMapping(entity)) {
+      throw new NotFoundError(
+        `${entityRef} has no disaster-recovery mapping: declare a tier or a Kubernetes mapping`,
+      );
     }
-    if (!detail) {
-      throw new NotFoundError(`No disaster-recovery posture for ${entityRef}`);
-    }
-    return detail;
+    throw new NotEvaluatedError(
+      `The disaster-recovery posture of ${entityRef} has not been evaluated yet`,
+    );
   }
 
   router.get(`${ENTITY_PATH}/posture`, async (req, res) => {
-    const { entity, entityRef } = await visibleEntity(context, req);
-    res.json(await postureOf(entity, entityRef));
+    const credentials = await context.httpAuth.credentials(req);
+    res.json(
+      await storedPosture(
+        await visibleEntity(context, credentials, req.params),
+      ),
+    );
   });
 
   router.get(`${ENTITY_PATH}/backups`, async (req, res) => {
-    const { entity, entityRef } = await visibleEntity(context, req);
-    const query = parseInput(
-      backupHistoryQuery,
-      { ...req.query, phase: asList(req.query.phase) },
-      'backup history query',
-    );
-    const detail = await postureOf(entity, entityRef);
+    const credentials = await context.httpAuth.credentials(req);
+    const visible = await visibleEntity(context, credentials, req.params);
+    const detail = await storedPosture(visible);
+    const limit = req.query.limit ?? 50;
     const all = await entityBackupHistory(
       context.resources,
-      entity,
+      visible.entity,
       detail,
-      query,
+      req.query,
     );
-    const offset = decodeCursor(query.cursor);
-    const body: BackupHistoryResponse = {
-      items: all.slice(offset, offset + query.limit),
+    const offset = decodeCursor(req.query.cursor);
+    res.json({
+      items: all.slice(offset, offset + limit),
       nextCursor:
-        offset + query.limit < all.length
-          ? encodeCursor(offset + query.limit)
-          : undefined,
-    };
-    res.json(body);
+        offset + limit < all.length ? encodeCursor(offset + limit) : undefined,
+    });
   });
 
   router.get(`${ENTITY_PATH}/drills`, async (req, res) => {
-    const { entity, entityRef } = await visibleEntity(context, req);
-    const detail = await postureOf(entity, entityRef);
-    const body: DrillListResponse = {
-      items: await context.drills.list(entityRef),
+    const credentials = await context.httpAuth.credentials(req);
+    const visible = await visibleEntity(context, credentials, req.params);
+    const detail = await storedPosture(visible);
+    res.json({
+      items: await context.drills.list(visible.entityRef),
       restoreTests: detail.restoreTests,
-    };
-    res.json(body);
+    });
   });
 
   router.post(`${ENTITY_PATH}/drills`, async (req, res) => {
-    const { entityRef, credentials } = await visibleEntity(context, req);
+    const credentials = await context.httpAuth.credentials(req);
+    const { entityRef } = await visibleEntity(context, credentials, req.params);
     const [decision] = await context.permissions.authorize(
       [{ permission: disasterRecoveryDrillCreatePermission }],
       { credentials },
@@ -103,12 +104,13 @@ export function entityRoutes(context: RouteContext) {
         `Recording a drill needs the ${disasterRecoveryDrillCreatePermission.name} permission`,
       );
     }
-    const body = req.body && typeof req.body === 'object' ? req.body : {};
+    // The spec has validated the shape; the domain rule adds the entity of
+    // the path, the default evidence and the order of start and end.
     const drill = parseInput(
       drillRecordSchema,
       {
-        ...body,
-        entityRefs: [...new Set([entityRef, ...(body.entityRefs ?? [])])],
+        ...req.body,
+        entityRefs: [...new Set([entityRef, ...(req.body.entityRefs ?? [])])],
       },
       'drill',
     );
@@ -137,6 +139,4 @@ export function entityRoutes(context: RouteContext) {
     );
     res.status(201).json(recorded);
   });
-
-  return router;
 }

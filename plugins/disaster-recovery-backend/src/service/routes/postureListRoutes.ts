@@ -1,42 +1,36 @@
 import { InputError } from '@backstage/errors';
-import type { PostureListResponse } from '@dr-posture/plugin-disaster-recovery-common';
-import Router from 'express-promise-router';
-import { z } from 'zod';
-import { onlyVisible, parseInput, type RouteContext } from './context';
-
-const postureListQuery = z.strictObject({
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
-
-const cursorSchema = z.strictObject({ after: z.string().min(1) });
+import { onlyVisible, type ApiRouter, type RouteContext } from './context';
 
 /**
  * Keyset cursors (the last entity ref of the page): postures are replaced
  * every evaluation, and an offset would skip or repeat entities when one
  * comes or goes between pages.
  */
+function encodeAfter(entityRef: string): string {
+  return Buffer.from(JSON.stringify({ after: entityRef })).toString(
+    'base64url',
+  );
+}
+
 function decodeAfter(cursor: string | undefined): string | undefined {
   if (!cursor) return undefined;
   try {
-    return cursorSchema.parse(
-      JSON.parse(Buffer.from(cursor, 'base64url').toString()),
-    ).after;
+    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    if (typeof after === 'string' && after) return after;
   } catch {
-    throw new InputError(`Invalid cursor '${cursor}'`);
+    // fall through to the error below
   }
+  throw new InputError(`Invalid cursor '${cursor}'`);
 }
 
 /** Every evaluated posture in full, for bulk readers such as scorecards. */
-export function postureListRoutes(context: RouteContext) {
-  const router = Router();
-
+export function postureListRoutes(router: ApiRouter, context: RouteContext) {
   router.get('/postures', async (req, res) => {
     const credentials = await context.httpAuth.credentials(req);
-    const query = parseInput(postureListQuery, req.query, 'posture list query');
+    const limit = req.query.limit ?? 50;
     const page = await context.postures.listDetails({
-      after: decodeAfter(query.cursor),
-      limit: query.limit,
+      after: decodeAfter(req.query.cursor),
+      limit,
     });
     const visible = await onlyVisible(
       context,
@@ -44,18 +38,12 @@ export function postureListRoutes(context: RouteContext) {
       page,
       detail => detail.summary.entityRef,
     );
-    const last = page[page.length - 1];
-    const body: PostureListResponse = {
+    res.json({
       items: visible,
       nextCursor:
-        page.length === query.limit
-          ? Buffer.from(
-              JSON.stringify({ after: last.summary.entityRef }),
-            ).toString('base64url')
+        page.length === limit
+          ? encodeAfter(page[page.length - 1].summary.entityRef)
           : undefined,
-    };
-    res.json(body);
+    });
   });
-
-  return router;
 }

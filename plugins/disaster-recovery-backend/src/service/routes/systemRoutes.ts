@@ -1,16 +1,10 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import {
-  evaluateSystemPosture,
-  type SystemPostureResponse,
-} from '@dr-posture/plugin-disaster-recovery-common';
-import Router from 'express-promise-router';
-import { onlyVisible, type RouteContext } from './context';
+import { evaluateSystemPosture } from '@dr-posture/plugin-disaster-recovery-common';
+import { onlyVisible, type ApiRouter, type RouteContext } from './context';
 
 /** The posture of a System: the worst of its visible components. */
-export function systemRoutes(context: RouteContext) {
-  const router = Router();
-
+export function systemRoutes(router: ApiRouter, context: RouteContext) {
   router.get('/systems/:namespace/:name/posture', async (req, res) => {
     const credentials = await context.httpAuth.credentials(req);
     const ref = { kind: 'system', ...req.params };
@@ -29,12 +23,9 @@ export function systemRoutes(context: RouteContext) {
       ).filter(entry => entry.summary.system === entityRef),
       entry => entry.summary.entityRef,
     );
-    const body: SystemPostureResponse = {
+    res.json({
       entityRef,
       ...evaluateSystemPosture(components.map(({ summary }) => summary)),
-    };
-    res.json(body);
+    });
   });
-
-  return router;
 }

@@ -64,6 +64,7 @@ export const spec = {
       cursor: {
         name: 'cursor',
         in: 'query',
+        allowReserved: true,
         required: false,
         description: "Opaque cursor from a previous page's `nextCursor`.",
         schema: {
@@ -1048,7 +1049,9 @@ export const spec = {
       DrillVerification: {
         description: 'A yes/no verification done during a drill.',
         type: 'object',
-        additionalProperties: false,
+        additionalProperties: {
+          not: {},
+        },
         required: ['passed'],
         properties: {
           passed: {
@@ -1061,9 +1064,8 @@ export const spec = {
       },
       DrillRecord: {
         description:
-          'One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. `endedAt` may not be before `startedAt` (checked by the handler: a schema cannot compare two fields).',
+          'One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields).',
         type: 'object',
-        additionalProperties: false,
         required: ['kind', 'startedAt', 'endedAt', 'outcome', 'evidence'],
         properties: {
           kind: {
@@ -1122,12 +1124,16 @@ export const spec = {
           evidence: {
             description: 'What the drill recorded as proof.',
             type: 'object',
-            additionalProperties: false,
+            additionalProperties: {
+              not: {},
+            },
             properties: {
               backup: {
                 description: 'The backup restored.',
                 type: 'object',
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 required: ['name', 'createdAt'],
                 properties: {
                   name: {
@@ -1149,7 +1155,9 @@ export const spec = {
                 description:
                   'Where PostgreSQL recovery ended - the checkpoint and the last WAL replayed.',
                 type: 'object',
-                additionalProperties: false,
+                additionalProperties: {
+                  not: {},
+                },
                 properties: {
                   checkpoint: {
                     type: 'string',
@@ -1165,7 +1173,9 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
-                  additionalProperties: false,
+                  additionalProperties: {
+                    not: {},
+                  },
                   required: ['namespace', 'expectedObjects', 'restoredObjects'],
                   properties: {
                     namespace: {
@@ -1193,7 +1203,9 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
-                  additionalProperties: false,
+                  additionalProperties: {
+                    not: {},
+                  },
                   required: ['name', 'passed'],
                   properties: {
                     name: {
@@ -1321,6 +1333,7 @@ export const spec = {
       },
       RestoreStep: {
         type: 'object',
+        additionalProperties: false,
         required: ['position', 'entityRef', 'reason'],
         properties: {
           position: {
@@ -1559,6 +1572,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             description: 'Backups started at or after (ISO 8601).',
             schema: {
               type: 'string',
@@ -1568,6 +1582,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             description: 'Backups started before (ISO 8601).',
             schema: {
               type: 'string',
@@ -1577,6 +1592,7 @@ export const spec = {
           {
             name: 'phase',
             in: 'query',
+            allowReserved: true,
             description: 'Phases to keep; repeat the parameter for several.',
             schema: {
               type: 'array',
@@ -1592,6 +1608,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: 'Page size; default 50.',
             schema: {
               type: 'integer',
@@ -1684,7 +1701,14 @@ export const spec = {
           content: {
             'application/json': {
               schema: {
-                $ref: '#/components/schemas/DrillRecord',
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/DrillRecord',
+                  },
+                ],
+                unevaluatedProperties: {
+                  not: {},
+                },
               },
             },
           },
@@ -1727,6 +1751,7 @@ export const spec = {
           {
             name: 'tier',
             in: 'query',
+            allowReserved: true,
             description:
               'Tier ids; `none` stands for entities without a declared tier.',
             schema: {
@@ -1740,6 +1765,7 @@ export const spec = {
           {
             name: 'status',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'array',
               items: {
@@ -1750,6 +1776,7 @@ export const spec = {
           {
             name: 'owner',
             in: 'query',
+            allowReserved: true,
             description: 'Owner entity refs.',
             schema: {
               type: 'array',
@@ -1762,6 +1789,7 @@ export const spec = {
           {
             name: 'system',
             in: 'query',
+            allowReserved: true,
             description: 'System entity refs.',
             schema: {
               type: 'array',
@@ -1774,6 +1802,7 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
+            allowReserved: true,
             description: 'Searches name, title, owner and system.',
             schema: {
               type: 'string',
@@ -1783,6 +1812,7 @@ export const spec = {
           {
             name: 'sort',
             in: 'query',
+            allowReserved: true,
             schema: {
               $ref: '#/components/schemas/OverviewSort',
             },
@@ -1790,6 +1820,7 @@ export const spec = {
           {
             name: 'order',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['asc', 'desc'],
@@ -1801,6 +1832,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: 'Page size; default 50.',
             schema: {
               type: 'integer',
@@ -1844,6 +1876,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             description: 'Page size; default 50.',
             schema: {
               type: 'integer',
@@ -1884,6 +1917,7 @@ export const spec = {
           {
             name: 'system',
             in: 'query',
+            allowReserved: true,
             description: 'Entity ref of a System to plan for.',
             schema: {
               type: 'string',

@@ -535,7 +535,7 @@ export interface components {
       passed: boolean;
       details?: string;
     };
-    /** @description One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. `endedAt` may not be before `startedAt` (checked by the handler: a schema cannot compare two fields). */
+    /** @description One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields). */
     DrillRecord: {
       /**
        * @description `restore-test`: backups were restored somewhere and checked; `dr-drill`: a disaster was rehearsed for one or more services; `full-dr-test`: the whole estate was recovered; `failover-drill`: traffic was moved to a standby or the other site.
