@@ -1,0 +1,2 @@
+export { longestGapMs, nextRobfigRun } from './robfigSchedule';
+export { RobfigSpecError } from './robfigSpec';
