@@ -150,7 +150,9 @@ describe('nextRobfigRun', () => {
   });
 
   it('refuses a zone the runtime does not know, as Go would', () => {
-    expect(() => nextRobfigRun('0 0 0 * * *', 'Mars/Olympus', new Date())).toThrow(
+    expect(() =>
+      nextRobfigRun('0 0 0 * * *', 'Mars/Olympus', new Date()),
+    ).toThrow(
       'provided bad location Mars/Olympus: unknown time zone Mars/Olympus',
     );
   });
@@ -162,7 +164,12 @@ describe('longestGapMs', () => {
   it.each([
     // 02:30 CET on 28 March to 02:30 CEST on 30 March: 48 h less the hour
     // the clocks skipped.
-    ['daily 02:30 in Berlin skips a night', '0 30 2 * * *', 'Europe/Berlin', 47 * HOUR],
+    [
+      'daily 02:30 in Berlin skips a night',
+      '0 30 2 * * *',
+      'Europe/Berlin',
+      47 * HOUR,
+    ],
     // 01:30 repeats in November (1 h apart) but no gap exceeds a day: the
     // spring night only shortens one gap to 23 h.
     ['daily 01:30 in New York', '0 30 1 * * *', 'America/New_York', 24 * HOUR],
@@ -186,7 +193,12 @@ describe('longestGapMs', () => {
     ['29 February', '0 0 0 29 2 *', 'UTC', 1461 * DAY],
     // The midnight fix skips Sunday 6 September: 30 August 00:00 -04 to
     // 13 September 00:00 -03.
-    ['Sunday midnight in Santiago', '0 0 0 * * 0', 'America/Santiago', 14 * DAY - HOUR],
+    [
+      'Sunday midnight in Santiago',
+      '0 0 0 * * 0',
+      'America/Santiago',
+      14 * DAY - HOUR,
+    ],
     ['never', '0 0 0 30 2 *', 'UTC', Infinity],
   ])('%s', (_, expression, zone, expected) => {
     expect(longestGapMs(expression, zone, FROM)).toBe(expected);
@@ -209,7 +221,11 @@ describe('longestGapMs', () => {
 
   it('is fast for a schedule firing every minute', () => {
     const started = performance.now();
-    longestGapMs('0 * * * * *', 'America/New_York', new Date('2027-02-01T00:00:00Z'));
+    longestGapMs(
+      '0 * * * * *',
+      'America/New_York',
+      new Date('2027-02-01T00:00:00Z'),
+    );
     // 525,600 searches would take seconds.
     expect(performance.now() - started).toBeLessThan(500);
   });
@@ -238,7 +254,10 @@ describe('longestGapMs', () => {
         .tuple(fc.integer({ min, max }), fc.integer({ min, max }))
         .map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`),
       fc
-        .tuple(fc.integer({ min, max: min + 2 }), fc.integer({ min: 1, max: 7 }))
+        .tuple(
+          fc.integer({ min, max: min + 2 }),
+          fc.integer({ min: 1, max: 7 }),
+        )
         .map(([start, step]) => `${start}/${step}`),
       fc
         .tuple(fc.integer({ min, max }), fc.integer({ min, max }))
@@ -255,32 +274,41 @@ describe('longestGapMs', () => {
       fc.oneof(fc.constant('*'), field(0, 6)),
     )
     .map(fields => fields.join(' '));
-  const from = fc
-    .date({
-      min: new Date('2020-01-01T00:00:00Z'),
-      max: new Date('2030-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    });
+  const from = fc.date({
+    min: new Date('2020-01-01T00:00:00Z'),
+    max: new Date('2030-12-31T00:00:00Z'),
+    noInvalidDate: true,
+  });
 
   it('equals the run-by-run walk', () => {
     fc.assert(
-      fc.property(expression, fc.constantFrom(...ZONES), from, (spec, zone, start) => {
-        expect(longestGapMs(spec, zone, start)).toBe(
-          walkedLongestGap(spec, zone, start),
-        );
-      }),
+      fc.property(
+        expression,
+        fc.constantFrom(...ZONES),
+        from,
+        (spec, zone, start) => {
+          expect(longestGapMs(spec, zone, start)).toBe(
+            walkedLongestGap(spec, zone, start),
+          );
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('always moves forward', () => {
     fc.assert(
-      fc.property(expression, fc.constantFrom(...ZONES), from, (spec, zone, start) => {
-        const next = nextRobfigRun(spec, zone, start);
-        expect(
-          next === undefined || next.getTime() > start.getTime(),
-        ).toBe(true);
-      }),
+      fc.property(
+        expression,
+        fc.constantFrom(...ZONES),
+        from,
+        (spec, zone, start) => {
+          const next = nextRobfigRun(spec, zone, start);
+          expect(next === undefined || next.getTime() > start.getTime()).toBe(
+            true,
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -34,7 +34,11 @@ describe('parseRobfigSpec', () => {
   });
 
   it.each([
-    ['5 fields', '0 0 * * *', 'expected exactly 6 fields, found 5: [0 0 * * *]'],
+    [
+      '5 fields',
+      '0 0 * * *',
+      'expected exactly 6 fields, found 5: [0 0 * * *]',
+    ],
     ['an empty spec', '', 'empty spec string'],
     [
       'L (last day), which cron-parser knows and robfig does not',
@@ -44,8 +48,16 @@ describe('parseRobfigSpec', () => {
     ['7 as Sunday', '0 0 0 * * 7', 'end of range (7) above maximum (6): 7'],
     ['second 60', '60 0 0 * * *', 'end of range (60) above maximum (59): 60'],
     ['day 0', '0 0 0 0 * *', 'beginning of range (0) below minimum (1): 0'],
-    ['a reversed range', '0 0 5-1 * * *', 'beginning of range (5) beyond end of range (1): 5-1'],
-    ['a zero step', '0 0 */0 * * *', 'step of range should be a positive number: */0'],
+    [
+      'a reversed range',
+      '0 0 5-1 * * *',
+      'beginning of range (5) beyond end of range (1): 5-1',
+    ],
+    [
+      'a zero step',
+      '0 0 */0 * * *',
+      'step of range should be a positive number: */0',
+    ],
     ['two hyphens', '0 0 1-2-3 * * *', 'too many hyphens: 1-2-3'],
     ['two slashes', '0 0 1/2/3 * * *', 'too many slashes: 1/2/3'],
     [

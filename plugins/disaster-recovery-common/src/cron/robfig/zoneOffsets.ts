@@ -11,7 +11,11 @@ export function floorMod(value: number, divisor: number): number {
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-export function daysFromCivil(year: number, month: number, day: number): number {
+export function daysFromCivil(
+  year: number,
+  month: number,
+  day: number,
+): number {
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yearOfEra = y - era * 400;
@@ -154,9 +158,7 @@ export class ZoneOffsets {
       );
     }
     const [, month, day, year, hour, minute, second] = parts.map(Number);
-    return (
-      wallClock(year, month, day, hour, minute, second) - wholeSecond
-    );
+    return wallClock(year, month, day, hour, minute, second) - wholeSecond;
   }
 
   private yearOf(instant: number): YearOfOffsets {
