@@ -104,6 +104,7 @@ export type {
   EntityPolicy,
   HaPattern,
   HaPatternProfile,
+  KubernetesRetention,
   PlanningRange,
   PolicySource,
   Resolved,

@@ -171,6 +171,15 @@ export interface PostgresClusterRecord extends CollectedObject {
   pluginObjectStore?: { name: string; serverName: string };
   /** Retention policy such as `30d`, from `spec.backup.retentionPolicy`. */
   retentionPolicy?: string;
+  /**
+   * What `spec.backup` sets up in-tree: the barman object store's
+   * `destinationPath` and whether volume snapshots are configured. Absent
+   * on records collected before the collector kept it, which is unknown.
+   */
+  backupConfiguration?: {
+    barmanObjectStoreDestination?: string;
+    volumeSnapshot: boolean;
+  };
 }
 
 /**
@@ -215,6 +224,8 @@ export interface PostgresScheduledBackupRecord extends CollectedObject {
   /** Usually 6 fields (seconds first); 5-field strings occur too. */
   schedule: string;
   suspended: boolean;
+  /** `spec.immediate`: the first backup starts as soon as the ScheduledBackup is created. */
+  immediate?: boolean;
   method?: string;
   lastScheduleAt?: string;
 }

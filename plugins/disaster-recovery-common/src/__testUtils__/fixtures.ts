@@ -1,7 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   BackupStorageLocationRecord,
+  BarmanObjectStoreRecord,
+  PostgresBackupRecord,
   PostgresClusterRecord,
+  PostgresScheduledBackupRecord,
   VeleroBackupRecord,
   VeleroRestoreRecord,
   VeleroScheduleRecord,
@@ -151,6 +154,53 @@ export function postgresCluster(
       firstRecoverabilityPoint: minutesAgo(60 * 24 * 31),
     },
     retentionPolicy: '30d',
+    backupConfiguration: {
+      barmanObjectStoreDestination: 's3://pg-backups/payments-db',
+      volumeSnapshot: false,
+    },
+    ...overrides,
+  };
+}
+
+export function postgresScheduledBackup(
+  overrides: Partial<PostgresScheduledBackupRecord> = {},
+): PostgresScheduledBackupRecord {
+  return {
+    ...base,
+    namespace: 'payments',
+    name: 'payments-db-daily',
+    clusterName: 'payments-db',
+    schedule: '0 0 2 * * *',
+    suspended: false,
+    createdAt: minutesAgo(60 * 24 * 100),
+    ...overrides,
+  };
+}
+
+export function postgresBackup(
+  overrides: Partial<PostgresBackupRecord> = {},
+): PostgresBackupRecord {
+  return {
+    ...base,
+    namespace: 'payments',
+    name: 'payments-db-daily-20250611020000',
+    clusterName: 'payments-db',
+    scheduledBackupName: 'payments-db-daily',
+    phase: 'completed',
+    startedAt: minutesAgo(10 * 60),
+    stoppedAt: minutesAgo(9 * 60 + 30),
+    ...overrides,
+  };
+}
+
+export function objectStore(
+  overrides: Partial<BarmanObjectStoreRecord> = {},
+): BarmanObjectStoreRecord {
+  return {
+    ...base,
+    namespace: 'payments',
+    name: 'store',
+    serverRecoveryWindows: {},
     ...overrides,
   };
 }

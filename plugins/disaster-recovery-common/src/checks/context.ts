@@ -57,7 +57,10 @@ export interface PostureContext {
   /** The drills that exercised this entity. */
   drills: DrillRecord[];
   scheduleGraceMs: number;
+  /** Validated longer ago than this, an Available location warns. */
   storageValidationMaxAgeMs: number;
+  /** Validated longer ago than this, an Available location fails. */
+  storageValidationFailAgeMs: number;
 }
 
 export function refOf(

@@ -5,6 +5,7 @@ import { drDrill } from './drDrill';
 import { drillObjectives } from './drillObjectives';
 import { fullDrTest } from './fullDrTest';
 import { haPattern } from './haPattern';
+import { postgresBaseBackup } from './postgresBaseBackup';
 import { postgresRecoveryWindow } from './postgresRecoveryWindow';
 import { postgresWalAge } from './postgresWalAge';
 import { postgresWalArchiving } from './postgresWalArchiving';
@@ -36,6 +37,7 @@ export const CHECK_DEFINITIONS = [
   postgresWalArchiving,
   postgresWalAge,
   postgresRecoveryWindow,
+  postgresBaseBackup,
   restoreTest,
   drDrill,
   fullDrTest,

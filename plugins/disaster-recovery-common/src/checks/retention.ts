@@ -1,65 +1,175 @@
-import { formatDuration, parseDuration } from '../durations';
-import type { PostgresClusterRecord } from '../records';
+import { parseBackupSchedule, scheduleTiming } from '../cron';
+import { formatDuration, parseGoDuration } from '../durations';
+import type { KubernetesRetention, TierPolicy } from '../policy';
+import type { PostgresClusterRecord, VeleroScheduleRecord } from '../records';
 import { describeRef, refOf, type PostureContext } from './context';
 import { defineCheck, verdict } from './definition';
+import { postgresBackupSetup } from './postgresBackups';
 import { postgresRetentionMs } from './postgresRetention';
-import type { EvidenceRef } from './types';
+import type { CheckStatus, EvidenceRef } from './types';
+import { isCleanRecoveryPoint } from './veleroBackupPhases';
 
-/** Velero keeps a backup this long when neither the backup nor its schedule sets a TTL. */
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Velero's server default (`--default-backup-ttl`), used when a TTL is absent or zero. */
 const VELERO_DEFAULT_TTL = '720h0m0s';
+const VELERO_DEFAULT_TTL_MS = 720 * HOUR;
 
-interface Kept {
+interface Judged {
   ref: EvidenceRef;
+  status: CheckStatus;
   text: string;
-  keptMs?: number;
 }
 
-type Verdict =
-  | { status: 'pass' }
-  | { status: 'unknown'; items: Kept[] }
-  | { status: 'fail'; item: Kept };
+/** The retention a schedule's backups need, by how often it runs. */
+function requiredFor(
+  schedule: VeleroScheduleRecord,
+  retention: KubernetesRetention,
+  now: Date,
+): { requiredMs: number; why: string } {
+  const parsed = parseBackupSchedule(schedule.schedule, 'velero');
+  const timing = 'error' in parsed ? parsed : scheduleTiming(parsed, now);
+  if ('error' in timing) {
+    // Its cadence cannot be read: only the longest requirement is safe.
+    return {
+      requiredMs: retention.weeklyMs,
+      why: 'a schedule whose cadence cannot be read',
+    };
+  }
+  if (timing.cadenceMs <= HOUR)
+    return { requiredMs: retention.hourlyMs, why: 'an hourly schedule' };
+  if (timing.cadenceMs <= DAY)
+    return { requiredMs: retention.dailyMs, why: 'a daily schedule' };
+  return { requiredMs: retention.weeklyMs, why: 'a weekly or rarer schedule' };
+}
 
-/**
- * Judges one data set's retention from what keeps it. A restore can reach
- * back as far as the longest-kept copy, so a frequent short-lived schedule
- * next to a daily long-lived one (grandfather-father-son) meets the policy;
- * only when even the longest is too short does the data set fail.
- */
-function judge(kept: Kept[], requiredMs: number): Verdict {
-  const readable = kept.filter(item => item.keptMs !== undefined);
-  const longest = readable.reduce<Kept | undefined>(
-    (best, item) => (!best || item.keptMs! > best.keptMs! ? item : best),
-    undefined,
+/** Judges one TTL as Velero reads it (Go's `time.ParseDuration`). */
+function judgeTtl(
+  ref: EvidenceRef,
+  ttl: string | undefined,
+  requiredMs: number,
+  why: string,
+  tier: TierPolicy,
+): Judged {
+  const name = describeRef(ref);
+  const text = ttl ?? VELERO_DEFAULT_TTL;
+  const parsed = parseGoDuration(text);
+  if (!parsed.ok) {
+    return {
+      ref,
+      status: 'fail',
+      text: `${name} has ttl "${text}", which Velero cannot read (${
+        parsed.reason
+      }; Go durations have no days: write ${formatGoHours(requiredMs)})`,
+    };
+  }
+  const keptMs =
+    parsed.milliseconds === 0 ? VELERO_DEFAULT_TTL_MS : parsed.milliseconds;
+  const need = `${formatDuration(requiredMs)} the ${
+    tier.title
+  } policy requires for ${why}`;
+  if (keptMs <= 0) {
+    return {
+      ref,
+      status: 'fail',
+      text: `${name} has ttl "${text}", so Velero deletes its backups at once and nothing is kept; set at least ${formatGoHours(
+        requiredMs,
+      )}`,
+    };
+  }
+  if (keptMs < requiredMs) {
+    return {
+      ref,
+      status: 'fail',
+      text: `${name} keeps backups for ${formatDuration(
+        keptMs,
+      )} (${text}), ${formatDuration(
+        requiredMs - keptMs,
+      )} less than the ${need}; set ttl to at least ${formatGoHours(
+        requiredMs,
+      )}`,
+    };
+  }
+  return {
+    ref,
+    status: 'pass',
+    text: `${name} keeps backups for ${formatDuration(
+      keptMs,
+    )} (${text}), at least the ${need}`,
+  };
+}
+
+/** A Go duration a person can paste into a TTL, in whole hours when it is one. */
+function formatGoHours(milliseconds: number): string {
+  return milliseconds % HOUR === 0
+    ? `${milliseconds / HOUR}h0m0s`
+    : `${Math.ceil(milliseconds / 1000)}s`;
+}
+
+function veleroRetentions(context: PostureContext, tier: TierPolicy): Judged[] {
+  const retention = tier.kubernetesRetentionMs;
+  const active = context.coverage.schedules.filter(s => !s.paused);
+  const judged = active.map(schedule => {
+    const { requiredMs, why } = requiredFor(schedule, retention, context.now);
+    return judgeTtl(
+      refOf('Schedule', schedule),
+      schedule.template.ttl,
+      requiredMs,
+      why,
+      tier,
+    );
+  });
+  const adHoc = context.coverage.backups.filter(
+    backup =>
+      !active.some(
+        s =>
+          s.name === backup.scheduleName &&
+          s.cluster === backup.cluster &&
+          s.namespace === backup.namespace,
+      ),
   );
-  if (longest && longest.keptMs! >= requiredMs) return { status: 'pass' };
-  const unreadable = kept.filter(item => item.keptMs === undefined);
-  // An unreadable retention might be the long one: the data set cannot be judged.
-  if (unreadable.length > 0) return { status: 'unknown', items: unreadable };
-  return { status: 'fail', item: longest! };
-}
-
-function veleroRetentions(context: PostureContext): Kept[] {
-  const activeSchedules = context.coverage.schedules.filter(s => !s.paused);
-  if (activeSchedules.length > 0) {
-    return activeSchedules.map(schedule => {
-      const text = schedule.template.ttl ?? VELERO_DEFAULT_TTL;
-      return {
-        ref: refOf('Schedule', schedule),
-        text,
-        keptMs: parseDuration(text),
-      };
+  if (active.length === 0) {
+    // Without an active schedule nothing replaces these backups as they
+    // expire, so they must last the longest retention.
+    judged.push(
+      ...adHoc.map(backup =>
+        judgeTtl(
+          refOf('Backup', backup),
+          backup.ttl,
+          retention.weeklyMs,
+          'backups no active schedule replaces',
+          tier,
+        ),
+      ),
+    );
+  }
+  if (
+    judged.length > 0 &&
+    !context.coverage.backups.some(b => isCleanRecoveryPoint(b, context.now))
+  ) {
+    judged.push({
+      ref: judged[0].ref,
+      status: 'fail',
+      text: 'no clean (Completed, unexpired) Velero backup of this entity is kept at all, so nothing can be restored whatever the TTLs say',
     });
   }
-  return context.coverage.backups.map(backup => {
-    const text = backup.ttl ?? VELERO_DEFAULT_TTL;
-    return { ref: refOf('Backup', backup), text, keptMs: parseDuration(text) };
-  });
+  return judged;
 }
 
 function postgresRetention(
   context: PostureContext,
   cluster: PostgresClusterRecord,
-): Kept {
+  tier: TierPolicy,
+): Judged {
+  const name = describeRef(cluster);
+  const setup = postgresBackupSetup(cluster);
+  if (setup === 'none') {
+    return {
+      ref: refOf('Cluster', cluster),
+      status: 'fail',
+      text: `${name} has no backup configured (no barmanObjectStore, volume snapshots or barman-cloud plugin), so nothing is kept`,
+    };
+  }
   const store = cluster.pluginObjectStore
     ? context.postgres.objectStores.find(
         s =>
@@ -69,95 +179,110 @@ function postgresRetention(
       )
     : undefined;
   const text = cluster.retentionPolicy ?? store?.retentionPolicy;
+  const ref =
+    store && !cluster.retentionPolicy
+      ? refOf('ObjectStore', store)
+      : refOf('Cluster', cluster);
+  const required = formatDuration(tier.retentionMs);
   if (text === undefined) {
-    // Without a retention policy barman keeps everything: nothing is too short.
+    if (cluster.pluginObjectStore && !store) {
+      return {
+        ref,
+        status: 'unknown',
+        text: `${name} backs up through ObjectStore ${cluster.pluginObjectStore.name}, which was not collected, so its retention policy cannot be read`,
+      };
+    }
     return {
-      ref: refOf('Cluster', cluster),
-      text: 'no retention policy (kept until deleted)',
-      keptMs: Infinity,
+      ref,
+      status: 'warn',
+      text: `${name} has no retention policy, so its backups and WAL are kept until someone deletes them and never pruned; set retentionPolicy to at least ${Math.ceil(
+        tier.retentionMs / DAY,
+      )}d`,
+    };
+  }
+  const keptMs = postgresRetentionMs(text);
+  if (keptMs === undefined) {
+    return {
+      ref,
+      status: 'fail',
+      text: `${describeRef(
+        ref,
+      )} has retentionPolicy "${text}", which CloudNativePG cannot read (it takes a number and d, w or m, such as 30d)`,
+    };
+  }
+  if (keptMs < tier.retentionMs) {
+    return {
+      ref,
+      status: 'fail',
+      text: `${describeRef(ref)} keeps backups for ${formatDuration(
+        keptMs,
+      )} (${text}), ${formatDuration(
+        tier.retentionMs - keptMs,
+      )} less than the ${required} the ${
+        tier.title
+      } policy requires for PostgreSQL`,
     };
   }
   return {
-    ref:
-      store && !cluster.retentionPolicy
-        ? refOf('ObjectStore', store)
-        : refOf('Cluster', cluster),
-    text,
-    keptMs: postgresRetentionMs(text, context.now),
+    ref,
+    status: 'pass',
+    text: `${describeRef(ref)} keeps backups for ${formatDuration(
+      keptMs,
+    )} (${text}), at least the ${required} the ${
+      tier.title
+    } policy requires for PostgreSQL`,
   };
 }
 
-export const retention = defineCheck<'retention', { requiredMs: number; retentions: string[]; longestVeleroRetentionMs: number | null }>({
+const ORDER: readonly CheckStatus[] = ['fail', 'warn', 'unknown'];
+
+export const retention = defineCheck<'retention', { retentions: string[] }>({
   id: 'retention',
   title: 'Retention meets policy',
-  appliesTo: 'Entities whose tier sets a retention, for their Velero backups and each PostgreSQL cluster.',
-  docs: "Backups must reach back at least the tier's retention. The entity's Velero backups are one data set, judged by the longest TTL among its active schedules (of the covering backups when none is active); shorter ones are listed in the evidence. Each PostgreSQL cluster is a data set of its own, judged by its (or its barman-cloud ObjectStore's) retention policy.",
-  scorecard: { omitted: 'Retention is a finding for the platform team rather than a per-service scorecard statement.' },
+  appliesTo:
+    'Entities whose tier sets a retention, for their Velero backups and each PostgreSQL cluster.',
+  docs: "Backups must be kept as long as the tier requires, read exactly as the controllers read them. Each active Velero schedule's TTL (a Go duration: `30d` is not one, and Velero cannot read it) must reach the retention for its cadence: 48 h for hourly, 7 days for daily, 30 days for weekly or rarer schedules by default. Without an active schedule the covering backups must last the longest of these. Nothing kept (no clean backup, or a negative TTL) fails. Each PostgreSQL cluster's retention policy (`30d`, `4w`, `1m` — barman counts a month as 31 days) must reach the PostgreSQL retention, 30 days by default; a cluster without one warns, because its backups are never pruned.",
+  scorecard: {
+    omitted:
+      'Retention is a finding for the platform team rather than a per-service scorecard statement.',
+  },
   evaluate: context => {
-  const { tier } = context.policy;
-  if (!tier.ok)
-    return verdict('unknown', `No retention policy: ${tier.reason}`);
-  const required = tier.value.retentionMs;
-  const policy = formatDuration(required);
-  const velero = veleroRetentions(context);
-  const dataSets = [
-    ...(velero.length > 0 ? [velero] : []),
-    ...context.postgres.clusters.map(c => [postgresRetention(context, c)]),
-  ];
-  if (dataSets.length === 0) {
-    return verdict('unknown',
-      'No schedule, backup or PostgreSQL cluster of this entity was found to read a retention from.',
+    const { tier } = context.policy;
+    if (!tier.ok)
+      return verdict('unknown', `No retention policy: ${tier.reason}`);
+    const judged = [
+      ...veleroRetentions(context, tier.value),
+      ...context.postgres.clusters.map(c =>
+        postgresRetention(context, c, tier.value),
+      ),
+    ];
+    if (judged.length === 0) {
+      return verdict(
+        'unknown',
+        'No schedule, backup or PostgreSQL cluster of this entity was found to read a retention from.',
+      );
+    }
+    const refs = judged
+      .map(j => j.ref)
+      .filter((ref, i, all) => all.indexOf(ref) === i);
+    const values = { retentions: judged.map(j => j.text) };
+    // Every item that does not pass is named, worst first.
+    const findings = ORDER.flatMap(status =>
+      judged.filter(j => j.status === status),
     );
-  }
-  const kept = dataSets.flat();
-  const refs = kept.map(item => item.ref);
-  const longestVelero = Math.max(
-    ...velero.map(item => item.keptMs ?? -Infinity),
-  );
-  const values = {
-    requiredMs: required,
-    retentions: kept.map(item => `${describeRef(item.ref)}: ${item.text}`),
-    longestVeleroRetentionMs: Number.isFinite(longestVelero)
-      ? longestVelero
-      : null,
-  };
-  const verdicts = dataSets.map(items => judge(items, required));
-  const failed = verdicts.flatMap(v => (v.status === 'fail' ? [v.item] : []));
-  if (failed.length > 0) {
-    const worst = failed.reduce((a, b) => (b.keptMs! < a.keptMs! ? b : a));
-    const longest = velero.includes(worst) && velero.length > 1;
-    return verdict('fail',
-      `${describeRef(worst.ref)}${
-        longest ? ', the longest-kept of its schedules,' : ''
-      } keeps backups for ${formatDuration(worst.keptMs!)} (${
-        worst.text
-      }), ${formatDuration(
-        required - worst.keptMs!,
-      )} less than the ${policy} the ${tier.value.title} policy requires.`,
+    if (findings.length > 0) {
+      return verdict(
+        findings[0].status,
+        `${findings.map(f => f.text).join('; ')}.`,
+        refs,
+        values,
+      );
+    }
+    return verdict(
+      'pass',
+      `${judged.map(j => j.text).join('; ')}.`,
       refs,
       values,
     );
-  }
-  const unreadable = verdicts.flatMap(v =>
-    v.status === 'unknown' ? v.items : [],
-  );
-  if (unreadable.length > 0) {
-    return verdict('unknown',
-      `Cannot read the retention of ${unreadable
-        .map(item => `${describeRef(item.ref)} ("${item.text}")`)
-        .join(', ')}.`,
-      refs,
-      values,
-    );
-  }
-  return verdict('pass',
-    `Backups are kept for at least the ${policy} the ${
-      tier.value.title
-    } policy requires${
-      velero.length > 1 ? ', judged by the longest-kept schedule' : ''
-    }.`,
-    refs,
-    values,
-  );
   },
 });

@@ -6,10 +6,18 @@ const DAY = 24 * HOUR;
 
 /**
  * Shared by every default tier, and the fallback for configured tiers that
- * have no default: 30 days of backups, 3 copies, 1 off-site.
+ * have no default. From the backup and recovery guide: Kubernetes resources
+ * kept 48 h when backed up hourly, 7 days daily and 30 days weekly;
+ * PostgreSQL kept 30 days with a base backup every day; 3 copies, 1 off-site.
  */
 export const DEFAULT_RETENTION_AND_COPIES = {
   retentionMs: 30 * DAY,
+  kubernetesRetentionMs: {
+    hourlyMs: 48 * HOUR,
+    dailyMs: 7 * DAY,
+    weeklyMs: 30 * DAY,
+  },
+  baseBackupIntervalMs: DAY,
   minimumCopies: 3,
   minimumOffsiteCopies: 1,
 };

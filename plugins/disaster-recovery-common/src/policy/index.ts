@@ -1,6 +1,7 @@
 export type {
   EntityPolicy,
   HaPattern,
+  KubernetesRetention,
   PolicySource,
   Resolved,
   TierPolicy,

@@ -39,13 +39,47 @@ describe('readTierPolicies', () => {
         drillIntervalMs: undefined,
         fullDrTestIntervalMs: undefined,
         retentionMs: 30 * DAY,
+        kubernetesRetentionMs: {
+          hourlyMs: 48 * HOUR,
+          dailyMs: 7 * DAY,
+          weeklyMs: 30 * DAY,
+        },
+        baseBackupIntervalMs: DAY,
         minimumCopies: 3,
         minimumOffsiteCopies: 1,
       },
     ]);
   });
 
+  it('reads per-component retention and the base backup interval, keeping the defaults left out', () => {
+    const [tier] = readTierPolicies([
+      {
+        id: '2',
+        retention: { hourly: '72h', postgres: '14d' },
+        baseBackupEvery: '12h',
+      },
+    ]);
+    expect(tier).toMatchObject({
+      retentionMs: 14 * DAY,
+      kubernetesRetentionMs: {
+        hourlyMs: 72 * HOUR,
+        dailyMs: 7 * DAY,
+        weeklyMs: 30 * DAY,
+      },
+      baseBackupIntervalMs: 12 * HOUR,
+    });
+  });
+
   it.each([
+    [[{ id: '1', retention: '30d' }], 'disasterRecovery.tiers[0].retention'],
+    [
+      [{ id: '1', retention: { monthly: '1y' } }],
+      'disasterRecovery.tiers[0].retention',
+    ],
+    [
+      [{ id: '1', baseBackupEvery: 'daily' }],
+      'disasterRecovery.tiers[0].baseBackupEvery: "daily" is not a positive duration',
+    ],
     [
       [{ id: '1', rpo: '15x' }],
       'disasterRecovery.tiers[0].rpo: "15x" is not a positive duration',

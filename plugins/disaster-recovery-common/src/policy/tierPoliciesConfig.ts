@@ -30,7 +30,15 @@ const tierConfigSchema = z.strictObject({
   restoreTestEvery: duration.optional(),
   drillEvery: duration.optional(),
   fullDrTestEvery: duration.optional(),
-  retention: duration.optional(),
+  retention: z
+    .strictObject({
+      hourly: duration.optional(),
+      daily: duration.optional(),
+      weekly: duration.optional(),
+      postgres: duration.optional(),
+    })
+    .optional(),
+  baseBackupEvery: duration.optional(),
   copies: z.number().int().min(1).optional(),
   offsiteCopies: z.number().int().min(0).optional(),
 });
@@ -48,7 +56,12 @@ const tierConfigSchema = z.strictObject({
  *       restoreTestEvery: 7d
  *       drillEvery: 90d
  *       fullDrTestEvery: 365d
- *       retention: 30d
+ *       retention:
+ *         hourly: 48h    # Velero backups of schedules that run at least hourly
+ *         daily: 7d      # ... at least daily
+ *         weekly: 30d    # ... less often
+ *         postgres: 30d  # CloudNativePG retention and recovery window
+ *       baseBackupEvery: 1d
  *       copies: 3
  *       offsiteCopies: 1
  * ```
@@ -130,7 +143,13 @@ export function readTierPolicies(value: unknown): TierPolicy[] {
         tier.restoreTestEvery ?? base.restoreTestIntervalMs,
       drillIntervalMs: tier.drillEvery ?? base.drillIntervalMs,
       fullDrTestIntervalMs: tier.fullDrTestEvery ?? base.fullDrTestIntervalMs,
-      retentionMs: tier.retention ?? base.retentionMs,
+      retentionMs: tier.retention?.postgres ?? base.retentionMs,
+      kubernetesRetentionMs: {
+        hourlyMs: tier.retention?.hourly ?? base.kubernetesRetentionMs.hourlyMs,
+        dailyMs: tier.retention?.daily ?? base.kubernetesRetentionMs.dailyMs,
+        weeklyMs: tier.retention?.weekly ?? base.kubernetesRetentionMs.weeklyMs,
+      },
+      baseBackupIntervalMs: tier.baseBackupEvery ?? base.baseBackupIntervalMs,
       minimumCopies: tier.copies ?? base.minimumCopies,
       minimumOffsiteCopies: tier.offsiteCopies ?? base.minimumOffsiteCopies,
     };

@@ -7,6 +7,19 @@
 export type HaPattern = 'cloud-native' | 'hot-warm' | 'hot-cold' | 'hot-hot';
 
 /**
+ * How long Velero must keep backups, by the cadence of the schedule: a
+ * schedule that runs at least hourly is judged by `hourlyMs`, at least daily
+ * by `dailyMs`, anything rarer (weekly and beyond) by `weeklyMs`.
+ *
+ * @public
+ */
+export interface KubernetesRetention {
+  hourlyMs: number;
+  dailyMs: number;
+  weeklyMs: number;
+}
+
+/**
  * The recovery policy of one tier. Intervals left out are not required by
  * the tier (tier 2 and 3 need no weekly restore test, for example).
  *
@@ -28,8 +41,18 @@ export interface TierPolicy {
   drillIntervalMs?: number;
   /** How often a full disaster-recovery test must be run. */
   fullDrTestIntervalMs?: number;
-  /** How long backups must be kept. */
+  /**
+   * How far back PostgreSQL backups must reach: the CloudNativePG retention
+   * policy and the point-in-time-recovery window.
+   */
   retentionMs: number;
+  /**
+   * How long Velero must keep backups of Kubernetes resources, by how often
+   * the schedule that takes them runs.
+   */
+  kubernetesRetentionMs: KubernetesRetention;
+  /** How often CloudNativePG must take a base backup of each database. */
+  baseBackupIntervalMs: number;
   /** Copies of the data including the live one (the 3 of 3-2-1). */
   minimumCopies: number;
   /** Copies in another region, account or provider (the 1 of 3-2-1). */

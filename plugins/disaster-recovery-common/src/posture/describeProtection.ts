@@ -8,6 +8,7 @@ import type { PostureContext } from '../checks/context';
 import { refOf } from '../checks/context';
 import { entitySchedules } from '../checks/entitySchedules';
 import { exercisesOf } from '../checks/exercises';
+import { archivingStoppedAt } from '../checks/postgresBackups';
 import { recoveryWindowOf } from '../checks/postgresRecoveryWindow';
 import { CONTINUOUS_ARCHIVING } from '../checks/postgresScope';
 import { judgeScheduleOnTime } from '../checks/scheduleOnTime';
@@ -35,6 +36,10 @@ export interface EntityProtection {
   postgresClusters: EntityPostgresCluster[];
   /** The last 30 days (UTC), oldest first, every day present. */
   backupHistory: BackupHistoryDay[];
+  /**
+   * The last clean backup; while a database's WAL archiving fails, the
+   * older of that and when archiving stopped.
+   */
   lastCleanBackupAt?: string;
   /** The most recent finished drill or restore test. */
   lastDrill?: { endedAt: string; succeeded: boolean };
@@ -138,11 +143,26 @@ function backupHistoryOf(context: PostureContext): BackupHistoryDay[] {
   return days;
 }
 
-/** Everything the detail views show about how an entity is protected. */
-export function describeProtection(context: PostureContext): EntityProtection {
+/**
+ * The headline recovery point: the last clean Velero backup, or when a
+ * database's WAL archiving is failing the older of that and the moment
+ * archiving stopped, since nothing written after it can be recovered.
+ */
+function headlineRecoveryPoint(context: PostureContext): string | undefined {
   const lastClean = newestFirst(context.coverage.backups).find(b =>
     isCleanRecoveryPoint(b, context.now),
   );
+  const candidates = [
+    lastClean ? backupTime(lastClean) : undefined,
+    ...context.postgres.clusters.map(archivingStoppedAt),
+  ].filter((time): time is string => time !== undefined);
+  return candidates.length > 0
+    ? candidates.reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a))
+    : undefined;
+}
+
+/** Everything the detail views show about how an entity is protected. */
+export function describeProtection(context: PostureContext): EntityProtection {
   const [lastExercise] = exercisesOf(
     context,
     ['restore-test', 'dr-drill', 'full-dr-test', 'failover-drill'],
@@ -153,7 +173,7 @@ export function describeProtection(context: PostureContext): EntityProtection {
     storageLocations: storageLocationsOf(context),
     postgresClusters: postgresClustersOf(context),
     backupHistory: backupHistoryOf(context),
-    lastCleanBackupAt: lastClean ? backupTime(lastClean) : undefined,
+    lastCleanBackupAt: headlineRecoveryPoint(context),
     lastDrill: lastExercise
       ? { endedAt: lastExercise.endedAt, succeeded: lastExercise.succeeded }
       : undefined,

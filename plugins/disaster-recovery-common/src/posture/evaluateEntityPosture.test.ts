@@ -3,7 +3,10 @@ import {
   component,
   minutesAgo,
   NOW,
+  objectStore,
+  postgresBackup,
   postgresCluster,
+  postgresScheduledBackup,
   restore,
   schedule,
   secondsAgo,
@@ -50,7 +53,9 @@ const drDrill: DrillRecord = {
 };
 
 /** A tier 2 service (RPO 1 h, RTO 4 h) in good shape. */
-function healthy(): EntityPostureInput & { records: Required<BuiltInPostureRecords> } {
+function healthy(): EntityPostureInput & {
+  records: Required<BuiltInPostureRecords>;
+} {
   return {
     entity: component({
       'disaster-recovery/pattern': 'hot-warm',
@@ -444,167 +449,262 @@ describe('schedules', () => {
 });
 
 /** A payments schedule with the given name, TTL and pause state. */
-function ttlSchedule(name: string, ttl: string, paused = false) {
+function ttlSchedule(
+  name: string,
+  ttl: string | undefined,
+  cron = '*/30 * * * *',
+  paused = false,
+) {
   return schedule({
     name,
+    schedule: cron,
     paused,
     template: { includedNamespaces: ['payments'], excludedNamespaces: [], ttl },
   });
 }
 
+const HOUR_MS = 3_600_000;
+
 describe('retention', () => {
+  const only =
+    (...schedules: ReturnType<typeof ttlSchedule>[]): Change =>
+    i => {
+      i.records.schedules = schedules;
+    };
   it.each<[string, Change, CheckStatus, string]>([
     [
-      'a frequent 3-day schedule next to a daily 30-day one (grandfather-father-son)',
-      i => {
-        i.records.schedules = [
-          ttlSchedule('payments-5m', '72h0m0s'),
-          ttlSchedule('payments-daily', '720h0m0s'),
-        ];
-      },
+      'an hourly schedule kept exactly 48 h',
+      only(ttlSchedule('payments-hourly', '48h0m0s')),
       'pass',
-      'at least the 30 days the Tier 2 policy requires, judged by the longest-kept schedule.',
+      'prod/velero/payments-hourly keeps backups for 2 days (48h0m0s), at least the 2 days the Tier 2 policy requires for an hourly schedule.',
     ],
     [
-      'only short-lived schedules',
-      i => {
-        i.records.schedules = [
-          ttlSchedule('payments-5m', '72h0m0s'),
-          ttlSchedule('payments-weekly', '168h0m0s'),
-        ];
-      },
+      'an hourly schedule kept one second less than 48 h',
+      only(ttlSchedule('payments-hourly', '47h59m59s')),
       'fail',
-      'prod/velero/payments-weekly, the longest-kept of its schedules, keeps backups for 7 days (168h0m0s), 23 days less',
+      'less than the 2 days the Tier 2 policy requires for an hourly schedule; set ttl to at least 48h0m0s.',
     ],
     [
-      'a long-lived schedule that is paused',
-      i => {
-        i.records.schedules = [
-          ttlSchedule('payments-5m', '72h0m0s'),
-          ttlSchedule('payments-daily', '720h0m0s', true),
-        ];
-      },
-      'fail',
-      'prod/velero/payments-5m keeps backups for 3 days (72h0m0s)',
-    ],
-    [
-      'an unreadable TTL next to a long one',
-      i => {
-        i.records.schedules = [
-          ttlSchedule('payments-5m', 'forever'),
-          ttlSchedule('payments-daily', '720h0m0s'),
-        ];
-      },
+      'a daily schedule kept exactly 7 days',
+      only(ttlSchedule('payments-daily', '168h', '0 2 * * *')),
       'pass',
-      'judged by the longest-kept schedule',
+      'at least the 7 days the Tier 2 policy requires for a daily schedule',
     ],
     [
-      'an unreadable TTL next to a short one',
-      i => {
-        i.records.schedules = [
-          ttlSchedule('payments-5m', 'forever'),
-          ttlSchedule('payments-weekly', '168h0m0s'),
-        ];
-      },
-      'unknown',
-      'Cannot read the retention of prod/velero/payments-5m ("forever")',
-    ],
-    [
-      'long Velero backups but a short PostgreSQL retention',
-      i => {
-        i.records.postgresClusters = [
-          postgresCluster({ retentionPolicy: '7d' }),
-        ];
-      },
+      'a daily schedule kept 48 h',
+      only(ttlSchedule('payments-daily', '48h', '0 2 * * *')),
       'fail',
-      'prod/payments/payments-db keeps backups for 7 days (7d)',
+      'prod/velero/payments-daily keeps backups for 2 days (48h), 5 days less than the 7 days the Tier 2 policy requires for a daily schedule; set ttl to at least 168h0m0s',
     ],
     [
-      'Velero default TTL of 30 days',
-      i => {
-        i.records.schedules = [
-          schedule({
-            template: {
-              includedNamespaces: ['payments'],
-              excludedNamespaces: [],
-            },
-          }),
-        ];
-      },
+      'a schedule every 24 h and 1 s is judged as weekly',
+      only(ttlSchedule('payments-slow', '168h', '@every 24h0m1s')),
+      'fail',
+      'less than the 30 days the Tier 2 policy requires for a weekly or rarer schedule',
+    ],
+    [
+      'a weekly schedule kept 720 h',
+      only(ttlSchedule('payments-weekly', '720h', '0 3 * * 0')),
       'pass',
-      'Backups are kept for at least the 30 days the Tier 2 policy requires.',
+      'at least the 30 days the Tier 2 policy requires for a weekly or rarer schedule',
     ],
     [
-      'a 7-day TTL',
-      i => {
-        i.records.schedules = [
-          schedule({
-            template: {
-              includedNamespaces: ['payments'],
-              excludedNamespaces: [],
-              ttl: '168h0m0s',
-            },
-          }),
-        ];
-      },
+      'a weekly schedule kept one second less than 30 days',
+      only(ttlSchedule('payments-weekly', '719h59m59s', '0 3 * * 0')),
       'fail',
-      'prod/velero/payments-hourly keeps backups for 7 days (168h0m0s), 23 days less than the 30 days the Tier 2 policy requires.',
+      'set ttl to at least 720h0m0s',
     ],
     [
-      'a PostgreSQL retention of 2 weeks',
-      i => {
-        i.records.postgresClusters = [
-          postgresCluster({ retentionPolicy: '2w' }),
-        ];
-      },
-      'fail',
-      'prod/payments/payments-db keeps backups for 14 days (2w)',
-    ],
-    [
-      'a PostgreSQL retention of 1 month',
-      i => {
-        i.records.postgresClusters = [
-          postgresCluster({ retentionPolicy: '1m' }),
-        ];
-      },
+      'grandfather-father-son: hourly 48 h, daily 7 days, weekly 30 days',
+      only(
+        ttlSchedule('payments-hourly', '48h0m0s'),
+        ttlSchedule('payments-daily', '168h0m0s', '0 2 * * *'),
+        ttlSchedule('payments-weekly', '720h0m0s', '0 3 * * 0'),
+      ),
       'pass',
-      'at least the 30 days',
+      'prod/velero/payments-weekly keeps backups for 30 days (720h0m0s)',
     ],
     [
-      'an unreadable TTL',
-      i => {
-        i.records.schedules = [
-          schedule({
-            template: {
-              includedNamespaces: ['payments'],
-              excludedNamespaces: [],
-              ttl: 'forever',
-            },
-          }),
-        ];
-      },
-      'unknown',
-      'Cannot read the retention of prod/velero/payments-hourly ("forever")',
+      'a TTL of 30d, which Velero cannot read, next to a good schedule',
+      only(
+        ttlSchedule('payments-hourly', '720h0m0s'),
+        ttlSchedule('payments-weekly', '30d', '0 3 * * 0'),
+      ),
+      'fail',
+      'prod/velero/payments-weekly has ttl "30d", which Velero cannot read (time: unknown unit "d" in duration "30d"; Go durations have no days: write 720h0m0s).',
     ],
-  ])('%s', (_case, change, status, summary) => {
+    [
+      'a negative TTL keeps nothing',
+      only(ttlSchedule('payments-hourly', '-1h')),
+      'fail',
+      'so Velero deletes its backups at once and nothing is kept',
+    ],
+    [
+      "a zero TTL takes Velero's 30-day default",
+      only(ttlSchedule('payments-weekly', '0s', '0 3 * * 0')),
+      'pass',
+      'keeps backups for 30 days (0s)',
+    ],
+    [
+      "no TTL takes Velero's 30-day default",
+      only(ttlSchedule('payments-weekly', undefined, '0 3 * * 0')),
+      'pass',
+      'keeps backups for 30 days (720h0m0s)',
+    ],
+    [
+      'an unreadable schedule must meet the longest retention',
+      only(ttlSchedule('payments-odd', '168h', '0 2 * *')),
+      'fail',
+      'the 30 days the Tier 2 policy requires for a schedule whose cadence cannot be read',
+    ],
+    [
+      'a paused long-lived schedule does not count',
+      only(
+        ttlSchedule('payments-hourly', '24h'),
+        ttlSchedule('payments-weekly', '720h', '0 3 * * 0', true),
+      ),
+      'fail',
+      'prod/velero/payments-hourly keeps backups for 1 day (24h)',
+    ],
+    [
+      'only backups, with no active schedule, must last 30 days',
+      i => {
+        i.records.schedules = [];
+        i.records.backups = [backup({ ttl: '168h0m0s' })];
+      },
+      'fail',
+      'the 30 days the Tier 2 policy requires for backups no active schedule replaces',
+    ],
+    [
+      'nothing kept: every backup expired',
+      i => {
+        i.records.backups = i.records.backups.map(b => ({
+          ...b,
+          expiresAt: minutesAgo(1),
+        }));
+      },
+      'fail',
+      'no clean (Completed, unexpired) Velero backup of this entity is kept at all',
+    ],
+    [
+      'every item that does not pass is named',
+      only(
+        ttlSchedule('payments-hourly', '24h'),
+        ttlSchedule('payments-weekly', '30d', '0 3 * * 0'),
+      ),
+      'fail',
+      'prod/velero/payments-hourly keeps backups for 1 day (24h), 1 day less',
+    ],
+  ])('Velero: %s', (_case, change, status, summary) => {
     expect(outcomeOf('retention', change)).toEqual(outcome(status, summary));
   });
 
-  it('lists the shorter retentions in the evidence', () => {
-    const { evidence } = checkOf('retention', i => {
-      i.records.schedules = [
-        ttlSchedule('payments-5m', '72h0m0s'),
-        ttlSchedule('payments-daily', '720h0m0s'),
-      ];
+  it('names every schedule that does not pass', () => {
+    const { summary } = checkOf(
+      'retention',
+      only(
+        ttlSchedule('payments-hourly', '24h'),
+        ttlSchedule('payments-weekly', '30d', '0 3 * * 0'),
+      ),
+    );
+    expect(summary).toContain('prod/velero/payments-hourly keeps backups');
+    expect(summary).toContain('prod/velero/payments-weekly has ttl "30d"');
+  });
+
+  it.each<
+    [
+      string,
+      Partial<Parameters<typeof postgresCluster>[0]>,
+      CheckStatus,
+      string,
+    ]
+  >([
+    [
+      'a 30d policy, exactly the requirement',
+      { retentionPolicy: '30d' },
+      'pass',
+      'prod/payments/payments-db keeps backups for 30 days (30d), at least the 30 days the Tier 2 policy requires for PostgreSQL',
+    ],
+    [
+      '29d, a day short',
+      { retentionPolicy: '29d' },
+      'fail',
+      'keeps backups for 29 days (29d), 1 day less than the 30 days',
+    ],
+    ['4w, 28 days', { retentionPolicy: '4w' }, 'fail', '2 days less'],
+    [
+      '1m, which barman counts as 31 days',
+      { retentionPolicy: '1m' },
+      'pass',
+      'keeps backups for 31 days (1m)',
+    ],
+    [
+      'no retention policy',
+      { retentionPolicy: undefined },
+      'warn',
+      'has no retention policy, so its backups and WAL are kept until someone deletes them and never pruned; set retentionPolicy to at least 30d',
+    ],
+    [
+      'a policy CloudNativePG cannot read',
+      { retentionPolicy: '30 days' },
+      'fail',
+      'has retentionPolicy "30 days", which CloudNativePG cannot read',
+    ],
+    [
+      'a leading zero CloudNativePG refuses',
+      { retentionPolicy: '030d' },
+      'fail',
+      'which CloudNativePG cannot read',
+    ],
+    [
+      'no backup configured at all',
+      {
+        retentionPolicy: undefined,
+        backupConfiguration: { volumeSnapshot: false },
+      },
+      'fail',
+      'has no backup configured (no barmanObjectStore, volume snapshots or barman-cloud plugin), so nothing is kept',
+    ],
+  ])('PostgreSQL: %s', (_case, overrides, status, summary) => {
+    expect(
+      outcomeOf('retention', i => {
+        i.records.postgresClusters = [postgresCluster(overrides)];
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+
+  it('reads the retention from the barman-cloud ObjectStore, unknown when it was not collected', () => {
+    const plugin = {
+      retentionPolicy: undefined,
+      backupConfiguration: { volumeSnapshot: false },
+      pluginObjectStore: { name: 'store', serverName: 'payments-db' },
+    };
+    expect(
+      outcomeOf('retention', i => {
+        i.records.postgresClusters = [postgresCluster(plugin)];
+        i.records.objectStores = [objectStore({ retentionPolicy: '60d' })];
+      }),
+    ).toEqual(outcome('pass', 'prod/payments/store keeps backups for 60 days'));
+    expect(
+      outcomeOf('retention', i => {
+        i.records.postgresClusters = [postgresCluster(plugin)];
+      }),
+    ).toEqual(outcome('unknown', 'which was not collected'));
+  });
+
+  it('judges against the configured per-component retention', () => {
+    const { status, summary } = checkOf('retention', i => {
+      i.policies = DEFAULT_TIER_POLICIES.map(tier => ({
+        ...tier,
+        kubernetesRetentionMs: {
+          ...tier.kubernetesRetentionMs,
+          hourlyMs: 72 * HOUR_MS,
+        },
+      }));
+      i.records.schedules = [ttlSchedule('payments-hourly', '48h')];
     });
-    expect(evidence.values).toEqual({
-      requiredMs: 30 * DAY_MINUTES * 60_000,
-      retentions: [
-        'prod/velero/payments-5m: 72h0m0s',
-        'prod/velero/payments-daily: 720h0m0s',
-      ],
-      longestVeleroRetentionMs: 30 * DAY_MINUTES * 60_000,
-    });
+    expect(status).toBe('fail');
+    expect(summary).toContain('1 day less than the 3 days');
   });
 });
 
@@ -630,7 +730,51 @@ describe('storage', () => {
         ];
       },
       'unknown',
-      'prod/velero/default reports no phase',
+      'prod/velero/default reports no status, so Velero has not judged whether it can be written',
+    ],
+    [
+      'validated exactly 1 h ago',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: minutesAgo(60) }),
+          offsiteLocation,
+        ];
+      },
+      'pass',
+      'prod/velero/default is Available, validated 1 h ago',
+    ],
+    [
+      'validated 1 h and 1 s ago',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: secondsAgo(3601) }),
+          offsiteLocation,
+        ];
+      },
+      'warn',
+      'more than 1 h: check that the Velero server runs and can reach it',
+    ],
+    [
+      'validated exactly 24 h ago',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: minutesAgo(24 * 60) }),
+          offsiteLocation,
+        ];
+      },
+      'warn',
+      'last validated 1 day ago, more than 1 h',
+    ],
+    [
+      'validated 24 h and 1 s ago',
+      i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: secondsAgo(24 * 3600 + 1) }),
+          offsiteLocation,
+        ];
+      },
+      'fail',
+      'is Available but was last validated 1 day ago, more than 1 day: check that the Velero server runs',
     ],
     [
       'validated 2 h ago',
@@ -655,6 +799,45 @@ describe('storage', () => {
     expect(outcomeOf('storage-location', change)).toEqual(
       outcome(status, summary),
     );
+  });
+
+  it('names every location that does not pass, worst first', () => {
+    expect(
+      outcomeOf('storage-location', i => {
+        i.records.storageLocations = [
+          storageLocation({ lastValidatedAt: minutesAgo(120) }),
+          { ...offsiteLocation, phase: undefined },
+        ];
+        i.records.schedules.push(
+          schedule({
+            name: 'payments-archive',
+            template: {
+              includedNamespaces: ['payments'],
+              excludedNamespaces: [],
+              storageLocation: 'archive',
+            },
+          }),
+        );
+      }),
+    ).toEqual({
+      status: 'fail',
+      summary:
+        'prod/velero/archive does not exist: create it or point the schedule at one that does; prod/velero/default is Available but was last validated 2 h ago, more than 1 h: check that the Velero server runs and can reach it; prod/velero/offsite reports no status, so Velero has not judged whether it can be written.',
+    });
+  });
+
+  it('takes its thresholds from the options', () => {
+    const { status } = checkOf('storage-location', i => {
+      i.options = {
+        storageValidationMaxAgeMs: 5 * 60_000,
+        storageValidationFailAgeMs: 10 * 60_000,
+      };
+      i.records.storageLocations = [
+        storageLocation({ lastValidatedAt: minutesAgo(11) }),
+        offsiteLocation,
+      ];
+    });
+    expect(status).toBe('fail');
   });
 
   const twoBucketsOneUnplaced: Change = i => {
@@ -924,6 +1107,300 @@ describe('PostgreSQL', () => {
   });
 });
 
+describe('PostgreSQL base backups', () => {
+  const HOUR_MINUTES = 60;
+  /** A healthy database: a daily ScheduledBackup and a base backup 9 h 30 min ago. */
+  const database =
+    (
+      change: (
+        records: ReturnType<typeof healthy>['records'],
+      ) => void = () => {},
+    ): Change =>
+    i => {
+      i.records.postgresClusters = [postgresCluster()];
+      i.records.postgresScheduledBackups = [postgresScheduledBackup()];
+      i.records.postgresBackups = [postgresBackup()];
+      change(i.records);
+    };
+  const completedAgo = (minutes: number) =>
+    database(r => {
+      r.postgresBackups = [postgresBackup({ stoppedAt: minutesAgo(minutes) })];
+    });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a daily ScheduledBackup and a base backup 9 h 30 min ago',
+      database(),
+      'pass',
+      'prod/payments/payments-db: the last completed base backup was 9 h 30 min ago, within the 1 day base backup policy.',
+    ],
+    [
+      'a base backup exactly 1 day and the 1 h grace ago',
+      completedAgo(25 * HOUR_MINUTES),
+      'pass',
+      'the last completed base backup was 1 day 1 h ago',
+    ],
+    [
+      'a base backup 1 s more than 1 day and the grace ago',
+      database(r => {
+        r.postgresBackups = [
+          postgresBackup({ stoppedAt: secondsAgo(25 * 3600 + 1) }),
+        ];
+      }),
+      'fail',
+      'more than the 1 day the policy allows plus 1 h grace',
+    ],
+    [
+      'no backup configured at all',
+      database(r => {
+        r.postgresClusters = [
+          postgresCluster({ backupConfiguration: { volumeSnapshot: false } }),
+        ];
+      }),
+      'fail',
+      'prod/payments/payments-db has no backup configured: no WAL archiving and no base backups, so it cannot be recovered at all',
+    ],
+    [
+      'volume snapshots only',
+      database(r => {
+        r.postgresClusters = [
+          postgresCluster({ backupConfiguration: { volumeSnapshot: true } }),
+        ];
+      }),
+      'pass',
+      'the last completed base backup was 9 h 30 min ago',
+    ],
+    [
+      'the barman-cloud plugin',
+      database(r => {
+        r.postgresClusters = [
+          postgresCluster({
+            backupConfiguration: { volumeSnapshot: false },
+            pluginObjectStore: { name: 'store', serverName: 'payments-db' },
+          }),
+        ];
+      }),
+      'pass',
+      'within the 1 day base backup policy',
+    ],
+    [
+      'the last success from the Cluster status',
+      database(r => {
+        r.postgresBackups = [];
+        r.postgresClusters = [
+          postgresCluster({
+            statusRecoveryWindow: {
+              firstRecoverabilityPoint: minutesAgo(31 * DAY_MINUTES),
+              lastSuccessfulBackupAt: minutesAgo(60),
+            },
+          }),
+        ];
+      }),
+      'pass',
+      'the last completed base backup was 1 h ago',
+    ],
+    [
+      'lastFailedBackup newer than lastSuccessfulBackup',
+      database(r => {
+        r.postgresBackups = [];
+        r.postgresClusters = [
+          postgresCluster({
+            statusRecoveryWindow: {
+              firstRecoverabilityPoint: minutesAgo(31 * DAY_MINUTES),
+              lastSuccessfulBackupAt: minutesAgo(120),
+              lastFailedBackupAt: minutesAgo(60),
+            },
+          }),
+        ];
+      }),
+      'fail',
+      `prod/payments/payments-db: a base backup failed at ${minutesAgo(
+        60,
+      )}, after the last successful one at ${minutesAgo(120)}`,
+    ],
+    [
+      'a latest Backup that failed',
+      database(r => {
+        r.postgresBackups.push(
+          postgresBackup({
+            name: 'payments-db-daily-20250611110000',
+            phase: 'failed',
+            stoppedAt: minutesAgo(60),
+            error: 'no space left on device',
+          }),
+        );
+      }),
+      'fail',
+      'the latest base backup prod/payments/payments-db-daily-20250611110000 failed (no space left on device)',
+    ],
+    [
+      'a ScheduledBackup with CRON_TZ=',
+      database(r => {
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({
+            schedule: 'CRON_TZ=Europe/Berlin 0 0 2 * * *',
+          }),
+        ];
+      }),
+      'fail',
+      'prod/payments/payments-db-daily ("CRON_TZ=Europe/Berlin 0 0 2 * * *") starts with CRON_TZ=, which CloudNativePG\'s cron library (robfig/cron v1) cannot read, so it never takes a backup',
+    ],
+    [
+      'a suspended ScheduledBackup',
+      database(r => {
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({ suspended: true }),
+        ];
+      }),
+      'fail',
+      'prod/payments/payments-db-daily is suspended, so no base backups are taken; resume it',
+    ],
+    [
+      'no ScheduledBackup',
+      database(r => {
+        r.postgresScheduledBackups = [];
+      }),
+      'fail',
+      'no ScheduledBackup takes base backups; add one that runs at least every 1 day',
+    ],
+    [
+      'a weekly ScheduledBackup',
+      database(r => {
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({ schedule: '0 0 2 * * 0' }),
+        ];
+      }),
+      'fail',
+      'runs only every 7 days, longer than the 1 day the policy requires between base backups',
+    ],
+    [
+      'a ScheduledBackup every 24 h exactly',
+      database(r => {
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({ schedule: '@every 24h' }),
+        ];
+      }),
+      'pass',
+      'within the 1 day base backup policy',
+    ],
+    [
+      'a ScheduledBackup every 24 h and 1 s',
+      database(r => {
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({ schedule: '@every 24h0m1s' }),
+        ];
+      }),
+      'fail',
+      'runs only every 1 day',
+    ],
+    [
+      'a new ScheduledBackup before its first run',
+      database(r => {
+        r.postgresBackups = [];
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({ createdAt: minutesAgo(60) }),
+        ];
+      }),
+      'warn',
+      'prod/payments/payments-db has no completed base backup yet; its first is due by',
+    ],
+    [
+      'an immediate ScheduledBackup that has not run within the grace',
+      database(r => {
+        r.postgresBackups = [];
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({
+            createdAt: secondsAgo(3601),
+            immediate: true,
+          }),
+        ];
+      }),
+      'fail',
+      'prod/payments/payments-db has no completed base backup, so there is nothing to restore from',
+    ],
+    [
+      'an immediate ScheduledBackup still within the grace',
+      database(r => {
+        r.postgresBackups = [];
+        r.postgresScheduledBackups = [
+          postgresScheduledBackup({
+            createdAt: minutesAgo(60),
+            immediate: true,
+          }),
+        ];
+      }),
+      'warn',
+      'has no completed base backup yet',
+    ],
+    [
+      'WAL archiving failing',
+      database(r => {
+        r.postgresClusters = [
+          postgresCluster({
+            conditions: [
+              {
+                type: 'ContinuousArchiving',
+                status: 'False',
+                lastTransitionTime: minutesAgo(180),
+              },
+            ],
+          }),
+        ];
+      }),
+      'fail',
+      `WAL archiving has failed since ${minutesAgo(
+        180,
+      )}, so the database can be recovered only up to then`,
+    ],
+  ])('%s', (_case, change, status, summary) => {
+    expect(outcomeOf('postgres-base-backup', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
+  it('takes the base backup interval from the tier policy', () => {
+    const { status } = checkOf('postgres-base-backup', i => {
+      database()(i);
+      i.policies = DEFAULT_TIER_POLICIES.map(tier => ({
+        ...tier,
+        baseBackupIntervalMs: 6 * HOUR_MS,
+      }));
+    });
+    expect(status).toBe('fail');
+  });
+
+  it.each<[string, string | undefined, string]>([
+    ['archiving works', undefined, minutesAgo(10)],
+    ['archiving stopped 3 h ago', minutesAgo(180), minutesAgo(180)],
+    [
+      'archiving stopped after the last clean backup',
+      minutesAgo(5),
+      minutesAgo(10),
+    ],
+  ])(
+    'headline freshness when %s is the older of the backup and the archiving stop',
+    (_case, stoppedAt, expected) => {
+      const posture = evaluate(i => {
+        database()(i);
+        if (stoppedAt) {
+          i.records.postgresClusters = [
+            postgresCluster({
+              conditions: [
+                {
+                  type: 'ContinuousArchiving',
+                  status: 'False',
+                  lastTransitionTime: stoppedAt,
+                },
+              ],
+            }),
+          ];
+        }
+      });
+      expect(posture.protection.lastCleanBackupAt).toBe(expected);
+    },
+  );
+});
+
 describe('drills', () => {
   const tier1 = (i: ReturnType<typeof healthy>) => {
     i.entity = component({ 'disaster-recovery/tier': '1' });
@@ -1168,10 +1645,16 @@ describe('HA pattern, runbook and coverage', () => {
       'its RTO of 8 h–3 days meets the 3 days RTO',
     ],
     [
-      'hot-hot',
+      'hot-hot, which has no planning range',
       { 'disaster-recovery/pattern': 'hot-hot' },
-      'pass',
-      'no planning range limits the 4 h RTO',
+      'unknown',
+      'hot-hot (active-active; traffic moves to the surviving site) has no planning range for RTO or RPO, so whether it meets the 4 h RTO and 1 h RPO depends on the estate proving it (two active regions); until then this cannot pass.',
+    ],
+    [
+      'cloud-native, which has no planning range',
+      { 'disaster-recovery/pattern': 'cloud-native' },
+      'unknown',
+      'depends on the estate proving it (multi-zone placement and database HA)',
     ],
     ['no pattern', {}, 'unknown', 'No disaster-recovery/pattern annotation'],
   ])('%s', (_case, annotations, status, summary) => {

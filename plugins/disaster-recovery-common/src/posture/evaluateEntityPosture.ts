@@ -6,11 +6,7 @@ import {
 import type { ClusterCollectionHealth } from '../api';
 import type { Check, CheckStatus } from '../checks/types';
 import type { PostureContext } from '../checks/context';
-import {
-  checkOf,
-  verdict,
-  type CheckDefinition,
-} from '../checks/definition';
+import { checkOf, verdict, type CheckDefinition } from '../checks/definition';
 import { CHECK_DEFINITIONS } from '../checks/registry';
 import {
   resolveEntityCoverage,
@@ -39,8 +35,10 @@ import { worstStatus } from './worstStatus';
 export interface PostureOptions {
   /** How late a scheduled backup may start before the schedule is overdue. Default 1 hour. */
   scheduleGraceMs?: number;
-  /** How long ago a storage location may last have been validated. Default 1 hour (Velero validates every minute). */
+  /** How long ago a storage location may last have been validated before it warns. Default 1 hour (Velero validates every minute). */
   storageValidationMaxAgeMs?: number;
+  /** How long ago a storage location may last have been validated before it fails. Default 24 hours. */
+  storageValidationFailAgeMs?: number;
 }
 
 /**
@@ -183,6 +181,8 @@ export function evaluateEntityPosture(
     ),
     scheduleGraceMs: input.options?.scheduleGraceMs ?? HOUR,
     storageValidationMaxAgeMs: input.options?.storageValidationMaxAgeMs ?? HOUR,
+    storageValidationFailAgeMs:
+      input.options?.storageValidationFailAgeMs ?? 24 * HOUR,
   };
   const definitions: readonly CheckDefinition[] = [
     ...CHECK_DEFINITIONS,

@@ -46,6 +46,12 @@ const tierOnePolicy: EntityPolicy = {
       restoreTestIntervalMs: 7 * DAY,
       drillIntervalMs: 90 * DAY,
       retentionMs: 30 * DAY,
+      kubernetesRetentionMs: {
+        hourlyMs: 48 * HOUR,
+        dailyMs: 7 * DAY,
+        weeklyMs: 30 * DAY,
+      },
+      baseBackupIntervalMs: DAY,
       minimumCopies: 3,
       minimumOffsiteCopies: 1,
     },
