@@ -149,6 +149,15 @@ describe('nextRobfigRun', () => {
     ).toEqual(new Date('2026-01-01T00:00:01Z'));
   });
 
+  it('refuses an invalid start time', () => {
+    expect(() => nextRobfigRun('0 0 0 * * *', 'UTC', new Date(NaN))).toThrow(
+      RangeError,
+    );
+    expect(() => longestGapMs('0 0 0 * * *', 'UTC', new Date(NaN))).toThrow(
+      RangeError,
+    );
+  });
+
   it('refuses a zone the runtime does not know, as Go would', () => {
     expect(() =>
       nextRobfigRun('0 0 0 * * *', 'Mars/Olympus', new Date()),

@@ -119,9 +119,9 @@ function isRunDay(spec: RobfigSpec, day: number): boolean {
  * Why two days is far enough: a search from run R to the next run R' only
  * looks at instants in [start of R's day, R'] (it resets at most to the
  * start of the day or hour it is in), and each `time.Date` there probes the
- * offset at the wall clock read as UTC, at most 14 hours away. With no
- * transition within two days before R nor before R' + two days, every
- * lookup sees the same offset, so `Date`, `AddDate` and real-time adds all
+ * offset at the wall clock read as UTC, one offset (under a day) away. With
+ * no transition from two days before R to two days after R', every lookup
+ * sees the same offset, so `Date`, `AddDate` and real-time adds all
  * agree with the fixed-offset wall clock.
  */
 function walkStretch(
@@ -232,6 +232,12 @@ function walkDayBeforeTransition(
   };
 }
 
+function requireValidDate(date: Date): void {
+  if (Number.isNaN(date.getTime())) {
+    throw new RangeError('The time to search from is not a valid date');
+  }
+}
+
 /**
  * One posture pass judges every entity at the same `now`, and estates
  * share a handful of schedules: remember exact answers, keyed by all inputs.
@@ -265,6 +271,7 @@ export function longestGapMs(
   timeZone: string,
   from: Date,
 ): number {
+  requireValidDate(from);
   const key = `${timeZone} ${from.getTime()} ${expression}`;
   const known = gaps.get(key);
   if (known !== undefined) {
@@ -313,6 +320,7 @@ export function nextRobfigRun(
   timeZone: string,
   after: Date,
 ): Date | undefined {
+  requireValidDate(after);
   const schedule = robfigSchedule(expression, timeZone);
   const next = robfigNext(schedule.spec, schedule.zone, after.getTime());
   return next === undefined ? undefined : new Date(next);
