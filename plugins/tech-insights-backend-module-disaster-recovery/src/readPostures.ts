@@ -4,9 +4,9 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  DefaultApiClient,
   DISASTER_RECOVERY_PLUGIN_ID,
   type EntityPostureResponse,
-  type PostureListResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
 const PAGE_SIZE = 100;
@@ -19,24 +19,25 @@ const PAGE_SIZE = 100;
 export async function* readPostures(options: {
   discovery: DiscoveryService;
   auth: AuthService;
+  fetchApi?: { fetch: typeof fetch };
 }): AsyncGenerator<EntityPostureResponse> {
-  const { discovery, auth } = options;
-  const baseUrl = await discovery.getBaseUrl(DISASTER_RECOVERY_PLUGIN_ID);
+  const { discovery, auth, fetchApi } = options;
+  const client = new DefaultApiClient({ discoveryApi: discovery, fetchApi });
   let cursor: string | undefined;
   do {
+    // A fresh token per page: a long listing can outlive one.
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: DISASTER_RECOVERY_PLUGIN_ID,
     });
-    const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
-    if (cursor) query.set('cursor', cursor);
-    const response = await fetch(`${baseUrl}/postures?${query}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    });
+    const response = await client.listPostures(
+      { query: { limit: PAGE_SIZE, cursor } },
+      { token },
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    const page = (await response.json()) as PostureListResponse;
+    const page = await response.json();
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);

@@ -108,7 +108,9 @@ async function startBackend(
   const tasks = new Map<string, () => Promise<void>>();
   const scheduler = mockServices.scheduler.mock({
     scheduleTask: async task => {
-      tasks.set(task.id, () => task.fn(new AbortController().signal));
+      tasks.set(task.id, async () => {
+        await task.fn(new AbortController().signal);
+      });
     },
   });
   const { server } = await startTestBackend({

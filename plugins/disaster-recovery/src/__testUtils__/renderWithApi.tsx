@@ -76,11 +76,15 @@ export async function renderWithApi(
 }
 
 /** A `ResponseError` as the backend would send it. */
-export async function responseError(status: number, message: string) {
+export async function responseError(
+  status: number,
+  message: string,
+  name = status === 400 ? 'InputError' : 'Error',
+) {
   return ResponseError.fromResponse(
     new Response(
       JSON.stringify({
-        error: { name: status === 400 ? 'InputError' : 'Error', message },
+        error: { name, message },
         request: { method: 'GET', url: '/' },
         response: { statusCode: status },
       }),

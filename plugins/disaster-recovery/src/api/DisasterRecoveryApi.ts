@@ -25,7 +25,11 @@ export interface DisasterRecoveryApi {
   /** `GET /health`: whether the backend runs and which sources it reads. */
   getHealth(): Promise<HealthResponse>;
 
-  /** `GET /entities/{kind}/{namespace}/{name}/posture`; 404 for an unknown or hidden entity. */
+  /**
+   * `GET /entities/{kind}/{namespace}/{name}/posture`, as last evaluated. 404
+   * `NotFoundError` for an unknown, hidden or unmapped entity; 404
+   * `NotEvaluatedError` (`NOT_EVALUATED_ERROR_NAME`) before its first evaluation.
+   */
   getEntityPosture(entity: CompoundEntityRef): Promise<EntityPostureResponse>;
 
   /** `GET /entities/{kind}/{namespace}/{name}/backups`, newest first, one page. */

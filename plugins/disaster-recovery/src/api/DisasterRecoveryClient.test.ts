@@ -4,6 +4,8 @@ import { DisasterRecoveryClient } from './DisasterRecoveryClient';
 
 const BASE = 'http://backstage:7007/api/disaster-recovery';
 const payments = { kind: 'Component', namespace: 'default', name: 'payments' };
+/** A GET as the generated client sends it: the fetch API adds the token. */
+const GET = { method: 'GET', headers: {} };
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -44,7 +46,7 @@ describe('DisasterRecoveryClient', () => {
       status: 'ok',
       sources: ['restic'],
     });
-    expect(fetch).toHaveBeenCalledWith(`${BASE}/health`);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/health`, GET);
   });
 
   it('URL-encodes the parts of the entity ref as they are written', async () => {
@@ -58,6 +60,7 @@ describe('DisasterRecoveryClient', () => {
 
     expect(fetch).toHaveBeenCalledWith(
       `${BASE}/entities/Component/team%20a/pay%2Fments/posture`,
+      GET,
     );
   });
 
@@ -80,6 +83,7 @@ describe('DisasterRecoveryClient', () => {
 
     expect(fetch).toHaveBeenCalledWith(
       `${BASE}/overview?tier=1&tier=2&status=fail&status=warn&owner=group%3Adefault%2Fteam-a&q=pay+ments&sort=lastCleanBackupAt&order=desc&cursor=abc%3D&limit=50`,
+      GET,
     );
   });
 
@@ -90,7 +94,7 @@ describe('DisasterRecoveryClient', () => {
 
     await client.getOverview();
 
-    expect(fetch).toHaveBeenCalledWith(`${BASE}/overview`);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/overview`, GET);
   });
 
   it('builds the backup history query', async () => {
@@ -106,6 +110,7 @@ describe('DisasterRecoveryClient', () => {
 
     expect(fetch).toHaveBeenCalledWith(
       `${BASE}/entities/Component/default/payments/backups?from=2025-06-01T00%3A00%3A00Z&phase=Failed&phase=PartiallyFailed&limit=10`,
+      GET,
     );
   });
 
@@ -117,10 +122,11 @@ describe('DisasterRecoveryClient', () => {
     await client.getRestorePlan();
     await client.getRestorePlan({ system: 'system:default/commerce' });
 
-    expect(fetch).toHaveBeenNthCalledWith(1, `${BASE}/restore-plan`);
+    expect(fetch).toHaveBeenNthCalledWith(1, `${BASE}/restore-plan`, GET);
     expect(fetch).toHaveBeenNthCalledWith(
       2,
       `${BASE}/restore-plan?system=system%3Adefault%2Fcommerce`,
+      GET,
     );
   });
 
@@ -135,8 +141,9 @@ describe('DisasterRecoveryClient', () => {
     expect(fetch).toHaveBeenNthCalledWith(
       1,
       `${BASE}/entities/Component/default/payments/drills`,
+      GET,
     );
-    expect(fetch).toHaveBeenNthCalledWith(2, `${BASE}/clusters`);
+    expect(fetch).toHaveBeenNthCalledWith(2, `${BASE}/clusters`, GET);
   });
 
   it('posts a drill as JSON', async () => {

@@ -2,135 +2,65 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
-  DISASTER_RECOVERY_PLUGIN_ID,
+  DefaultApiClient,
   type BackupHistoryQuery,
-  type BackupHistoryResponse,
-  type ClusterCollectionHealthResponse,
-  type DrillListResponse,
   type DrillRecord,
-  type EntityPostureResponse,
-  type HealthResponse,
   type OverviewQuery,
-  type OverviewResponse,
-  type RecordedDrill,
-  type RestorePlanResponse,
+  type TypedResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { DisasterRecoveryApi } from './DisasterRecoveryApi';
 
-type QueryValue = string | number | readonly string[] | undefined;
-
-/** `?a=1&tier=1&tier=2`: lists repeat their key; undefined and empty values are left out. */
-function queryString(query: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item !== undefined && item !== '') params.append(key, String(item));
-    }
+/** The body of a successful answer; an error status rejects with a ResponseError. */
+async function bodyOf<T>(response: Promise<TypedResponse<T>>): Promise<T> {
+  const answer = await response;
+  if (!answer.ok) {
+    throw await ResponseError.fromResponse(answer);
   }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-function entityPath(entity: CompoundEntityRef): string {
-  return `/entities/${[entity.kind, entity.namespace, entity.name]
-    .map(encodeURIComponent)
-    .join('/')}`;
+  return answer.json();
 }
 
 /**
- * Talks to `/api/disaster-recovery` with the signed-in user's credentials.
+ * Talks to `/api/disaster-recovery` with the signed-in user's credentials,
+ * through the client generated from the backend's OpenAPI spec.
  *
  * @public
  */
 export class DisasterRecoveryClient implements DisasterRecoveryApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
+  private readonly client: DefaultApiClient;
 
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
+    this.client = new DefaultApiClient(options);
   }
 
-  async getHealth(): Promise<HealthResponse> {
-    return this.request<HealthResponse>('/health');
+  getHealth() {
+    return bodyOf(this.client.getHealth());
   }
 
-  async getEntityPosture(
-    entity: CompoundEntityRef,
-  ): Promise<EntityPostureResponse> {
-    return this.request(`${entityPath(entity)}/posture`);
+  getEntityPosture(entity: CompoundEntityRef) {
+    return bodyOf(this.client.getEntityPosture({ path: entity }));
   }
 
-  async getBackupHistory(
-    entity: CompoundEntityRef,
-    query: BackupHistoryQuery = {},
-  ): Promise<BackupHistoryResponse> {
-    return this.request(
-      `${entityPath(entity)}/backups${queryString({
-        from: query.from,
-        to: query.to,
-        phase: query.phase,
-        cursor: query.cursor,
-        limit: query.limit,
-      })}`,
-    );
+  getBackupHistory(entity: CompoundEntityRef, query?: BackupHistoryQuery) {
+    return bodyOf(this.client.getBackupHistory({ path: entity, query }));
   }
 
-  async getDrills(entity: CompoundEntityRef): Promise<DrillListResponse> {
-    return this.request(`${entityPath(entity)}/drills`);
+  getDrills(entity: CompoundEntityRef) {
+    return bodyOf(this.client.getDrills({ path: entity }));
   }
 
-  async recordDrill(
-    entity: CompoundEntityRef,
-    drill: DrillRecord,
-  ): Promise<RecordedDrill> {
-    return this.request(`${entityPath(entity)}/drills`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(drill),
-    });
+  recordDrill(entity: CompoundEntityRef, drill: DrillRecord) {
+    return bodyOf(this.client.recordDrill({ path: entity, body: drill }));
   }
 
-  async getOverview(query: OverviewQuery = {}): Promise<OverviewResponse> {
-    return this.request(
-      `/overview${queryString({
-        tier: query.tier,
-        status: query.status,
-        owner: query.owner,
-        system: query.system,
-        q: query.q,
-        sort: query.sort,
-        order: query.order,
-        cursor: query.cursor,
-        limit: query.limit,
-      })}`,
-    );
+  getOverview(query?: OverviewQuery) {
+    return bodyOf(this.client.getOverview({ query }));
   }
 
-  async getRestorePlan(
-    options: { system?: string } = {},
-  ): Promise<RestorePlanResponse> {
-    return this.request(
-      `/restore-plan${queryString({ system: options.system })}`,
-    );
+  getRestorePlan(options?: { system?: string }) {
+    return bodyOf(this.client.getRestorePlan({ query: options }));
   }
 
-  async getClusters(): Promise<ClusterCollectionHealthResponse> {
-    return this.request('/clusters');
-  }
-
-  private async request<T>(path: string, init?: RequestInit): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl(
-      DISASTER_RECOVERY_PLUGIN_ID,
-    );
-    const url = `${baseUrl}${path}`;
-    const response = await (init
-      ? this.fetchApi.fetch(url, init)
-      : this.fetchApi.fetch(url));
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
+  getClusters() {
+    return bodyOf(this.client.getClusters());
   }
 }

@@ -68,10 +68,19 @@ describe('EntityDisasterRecoveryCard', () => {
     expect(screen.getAllByTestId('status-ok')).toHaveLength(1);
   });
 
+  it('says a mapped entity is not evaluated yet', async () => {
+    await renderCard(async () => {
+      throw await responseError(404, 'not evaluated', 'NotEvaluatedError');
+    });
+
+    expect(await screen.findByText(/Not evaluated yet/)).toBeVisible();
+    expect(screen.queryByText(/Add the disaster-recovery\/tier/)).toBeNull();
+  });
+
   it('says how to declare a tier when the backend does not know the entity', async () => {
     await renderCard(
       async () => {
-        throw await responseError(404, 'not found');
+        throw await responseError(404, 'not found', 'NotFoundError');
       },
       {
         ...paymentsEntity,

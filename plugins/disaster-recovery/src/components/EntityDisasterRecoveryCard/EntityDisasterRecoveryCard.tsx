@@ -19,6 +19,7 @@ import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { disasterRecoveryApiRef } from '../../api';
+import { isNotEvaluated } from '../../api/notEvaluated';
 import { formatAge } from '../../format';
 import { PostureStatus } from '../PostureStatus';
 
@@ -40,12 +41,18 @@ function CardBody() {
   );
 
   if (loading) return <Progress />;
+  if (isNotEvaluated(error)) {
+    return (
+      <Typography variant="body2">
+        Not evaluated yet; the posture is worked out on a schedule, check again
+        in a few minutes.
+      </Typography>
+    );
+  }
   if (error instanceof ResponseError && error.statusCode === 404) {
     return (
       <Typography variant="body2">
-        {entity.metadata.annotations?.[DR_ANNOTATIONS.tier]
-          ? 'Not evaluated yet; check again after the next collection.'
-          : `No tier declared. Add the ${DR_ANNOTATIONS.tier} annotation to judge its backups and drills.`}
+        {`No tier declared. Add the ${DR_ANNOTATIONS.tier} annotation to judge its backups and drills.`}
       </Typography>
     );
   }

@@ -122,25 +122,10 @@ describe('EntityDisasterRecoveryContent', () => {
     expect(document.body).toHaveTextContent('disaster-recovery/tier: "2"');
   });
 
-  it('explains a posture that is not there yet', async () => {
-    await renderTab({
-      getEntityPosture: async () => {
-        throw await responseError(404, 'not found');
-      },
-    });
-
-    expect(
-      await screen.findByText('No disaster-recovery posture yet'),
-    ).toBeVisible();
-  });
-
-  it('shows how to add a tier when an unmapped entity is unknown to the backend', async () => {
-    await renderTab(
-      {
-        getEntityPosture: async () => {
-          throw await responseError(404, 'not found');
-        },
-      },
+  it.each([
+    ['with a tier', paymentsEntity],
+    [
+      'mapped through Kubernetes only',
       {
         ...paymentsEntity,
         metadata: {
@@ -148,11 +133,42 @@ describe('EntityDisasterRecoveryContent', () => {
           annotations: { 'backstage.io/kubernetes-id': 'payments' },
         },
       },
+    ],
+  ])('says a mapped entity %s is not evaluated yet', async (_, entity) => {
+    await renderTab(
+      {
+        getEntityPosture: async () => {
+          throw await responseError(
+            404,
+            'not evaluated yet',
+            'NotEvaluatedError',
+          );
+        },
+      },
+      entity,
     );
+
+    expect(await screen.findByText('Not evaluated yet')).toBeVisible();
+    expect(
+      screen.queryByText('No disaster-recovery tier declared'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows how to add a tier when the backend knows no mapping of the entity', async () => {
+    await renderTab({
+      getEntityPosture: async () => {
+        throw await responseError(
+          404,
+          'no disaster-recovery mapping',
+          'NotFoundError',
+        );
+      },
+    });
 
     expect(
       await screen.findByText('No disaster-recovery tier declared'),
     ).toBeVisible();
+    expect(screen.queryByText('Not evaluated yet')).not.toBeInTheDocument();
   });
 
   it('shows other errors', async () => {

@@ -10,11 +10,11 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { DR_ANNOTATIONS } from '@dr-posture/plugin-disaster-recovery-common';
 import Grid from '@material-ui/core/Grid';
 import { useMemo } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { disasterRecoveryApiRef } from '../../api';
+import { isNotEvaluated } from '../../api/notEvaluated';
 import { BackupFreshnessCard } from '../BackupFreshnessCard';
 import { BackupHistoryChart } from '../BackupHistoryChart';
 import { BackupSchedulesTable } from '../BackupSchedulesTable';
@@ -48,24 +48,24 @@ export function EntityDisasterRecoveryContent() {
   if (posture.loading && !posture.value) {
     return <Progress />;
   }
+  if (isNotEvaluated(posture.error)) {
+    return (
+      <EmptyState
+        missing="data"
+        title="Not evaluated yet"
+        description="The disaster-recovery backend works out postures on a schedule, after the catalog has processed the entity and the collector has read its clusters; this entity has not had its turn yet. Check again in a few minutes, or ask the platform team to look at Collection health on the Disaster Recovery page."
+      />
+    );
+  }
+  if (
+    posture.error instanceof ResponseError &&
+    posture.error.statusCode === 404
+  ) {
+    // No such entity for the backend, or one with neither a tier nor a
+    // Kubernetes mapping: declaring a tier is the way in.
+    return <NoTierDeclaredAlert />;
+  }
   if (posture.error) {
-    if (
-      posture.error instanceof ResponseError &&
-      posture.error.statusCode === 404
-    ) {
-      const hasTier = Boolean(
-        entity.metadata.annotations?.[DR_ANNOTATIONS.tier],
-      );
-      return hasTier ? (
-        <EmptyState
-          missing="data"
-          title="No disaster-recovery posture yet"
-          description="The disaster-recovery backend has not evaluated this entity. It does so after the catalog has processed the entity and the collector has read its clusters; check again in a few minutes, or ask the platform team to look at Collection health on the Disaster Recovery page."
-        />
-      ) : (
-        <NoTierDeclaredAlert />
-      );
-    }
     return <ResponseErrorPanel error={posture.error} />;
   }
 
