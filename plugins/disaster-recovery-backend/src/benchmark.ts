@@ -18,5 +18,5 @@ export { overviewRoutes } from './service/routes/overviewRoutes';
 export { createApiRouter } from './service/router';
 export type { RouteContext } from './service/routes/context';
 export { resourceRow } from './database/DatabaseResourceStore';
+export { finishedRecord } from './database/finishedRecord';
 export { kubeConfigFor } from './collector/kubeConfigFor';
-export { RECORD_KINDS } from './service/PostureEvaluator';

@@ -26,6 +26,7 @@ import { PostureEvaluator } from './service/PostureEvaluator';
 import { createRouter } from './service/router';
 import { BUILT_IN_SOURCES } from './sources/builtInSources';
 import { resourceKindsOf } from './sources/resourceKindsOf';
+import { sourceChecksOf } from './sources/sourceChecks';
 
 /** Leaves time to record a run's outcome before the scheduler's timeout. */
 const DEADLINE_MARGIN_MS = 5_000;
@@ -88,6 +89,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         );
         permissionsRegistry.addPermissions(disasterRecoveryPermissions);
         const resourceKinds = resourceKindsOf([...sources.values()]);
+        const sourceChecks = sourceChecksOf([...sources.values()]);
 
         const client = await database.getClient();
         if (!database.migrations?.skip) {
@@ -104,6 +106,8 @@ export const disasterRecoveryPlugin = createBackendPlugin({
           postures,
           policies,
           logger,
+          recordKinds: resourceKinds,
+          checks: sourceChecks,
         });
 
         // One task per cluster: backend replicas share clusters through the

@@ -1,9 +1,14 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
+import type {
+  CheckDefinition,
+  CollectedObject,
+  RecordKind,
+} from '@dr-posture/plugin-disaster-recovery-common';
 
 /**
- * One listed Kubernetes object in the form the collector stores: queryable
- * columns plus the record the posture rules read.
+ * One listed Kubernetes object as the collector stores it: its identity and
+ * the record the posture rules read.
  *
  * @public
  */
@@ -12,40 +17,25 @@ export interface CollectedRow {
   namespace: string;
   name: string;
   uid: string;
+  /** Lets the collector skip objects that did not change. */
   resourceVersion?: string;
-  phase?: string;
-  /** The schedule that made the object (Velero Schedule, CNPG ScheduledBackup). */
-  scheduleName?: string;
-  /** What the object was made from: a Restore's backup, a PostgreSQL Backup's cluster. */
-  sourceName?: string;
-  storageLocation?: string;
-  createdAt?: string;
-  startedAt?: string;
-  completedAt?: string;
-  expiresAt?: string;
-  errors?: number;
-  warnings?: number;
-  includedNamespaces?: string[];
-  excludedNamespaces?: string[];
-  labelSelector?: JsonObject | JsonObject[];
-  /** The record the posture rules read, without `cluster`, `lastSeenAt` and `deletedAt`, which the store adds. */
+  /**
+   * The rest of the record the posture rules read; the store adds the
+   * identity above, `cluster`, `lastSeenAt` and `deletedAt`.
+   */
   record: JsonObject;
 }
 
 /**
- * A kind of Kubernetes object to collect from every cluster.
+ * A kind of Kubernetes object to collect from every cluster: its
+ * declaration (id, API coordinates, where the rules find its records) and
+ * the parser that turns a listed object into a row.
  *
  * @public
  */
-export interface KubernetesResourceKind {
-  /** Stored with every row, e.g. `velero.io/Backup`; unique across sources. */
-  id: string;
-  /** e.g. `velero.io/v1`, or `v1` for core objects. */
-  apiVersion: string;
-  /** e.g. `Backup`. */
-  kind: string;
-  /** The resource name in API paths, e.g. `backups`. */
-  plural: string;
+export interface KubernetesResourceKind<
+  R extends CollectedObject = CollectedObject,
+> extends RecordKind<R> {
   /** Turns one listed object into its stored form; throws on a malformed object, which is then skipped and reported. */
   toRow(object: unknown): CollectedRow;
 }
@@ -61,10 +51,16 @@ export interface DisasterRecoverySource {
   readonly id: string;
   /** The kinds of objects this source lists. */
   readonly resourceKinds: KubernetesResourceKind[];
+  /**
+   * Posture checks that read the source's records (with `recordsOf` from
+   * -common), reported after the built-in checks. Ids must be unique.
+   */
+  readonly checks?: CheckDefinition[];
 }
 
 /**
- * Lets backend modules add sources to the disaster-recovery backend plugin.
+ * Lets backend modules add sources (and the checks that read them) to the
+ * disaster-recovery backend plugin.
  *
  * @public
  */

@@ -1,6 +1,6 @@
 /**
  * Extension points of the disaster-recovery backend plugin, for backend
- * modules that add sources of backup state.
+ * modules that add sources of backup state and the checks that read them.
  *
  * @packageDocumentation
  */

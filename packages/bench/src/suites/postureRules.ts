@@ -2,12 +2,12 @@ import type { Entity } from '@backstage/catalog-model';
 import { startSimulator } from '@dr-posture/cluster-simulator';
 import {
   builtInResourceKinds,
-  RECORD_KINDS,
+  finishedRecord,
 } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
 import {
   evaluateEntityPosture,
+  postureRecordsOf,
   readTierPolicies,
-  type PostureRecords,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import { scaleServiceEntities } from '../infra/scaleEntities';
 import type { BenchProfile } from '../profile';
@@ -32,30 +32,18 @@ async function estateRecords(estate: BenchProfile['postureRules']['estate']) {
   try {
     const now = simulator.now();
     const lastSeenAt = now.toISOString();
-    const byKindId = new Map<string, unknown[]>();
-    for (const cluster of simulator.clusters) {
-      for (const kind of builtInResourceKinds()) {
-        const records = byKindId.get(kind.id) ?? [];
-        for (const object of simulator.objects(
-          cluster.name,
-          kind.apiVersion,
-          kind.kind,
-        )) {
-          records.push({
-            ...kind.toRow(object).record,
-            cluster: cluster.name,
-            lastSeenAt,
-          });
-        }
-        byKindId.set(kind.id, records);
-      }
-    }
-    const records: PostureRecords = {};
-    for (const [key, kindIds] of Object.entries(RECORD_KINDS)) {
-      (records as Record<string, unknown[]>)[key] = kindIds.flatMap(
-        id => byKindId.get(id) ?? [],
-      );
-    }
+    const records = postureRecordsOf(
+      builtInResourceKinds().map(kind => ({
+        kind,
+        records: simulator.clusters.flatMap(cluster =>
+          simulator
+            .objects(cluster.name, kind.apiVersion, kind.kind)
+            .map(object =>
+              finishedRecord(cluster.name, kind.toRow(object), { lastSeenAt }),
+            ),
+        ),
+      })),
+    );
     const clusterHealth = simulator.clusters.map(cluster => ({
       name: cluster.name,
       configured: true,

@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { startSimulator, type Simulator } from '@dr-posture/cluster-simulator';
+import { RECORD_KINDS } from '@dr-posture/plugin-disaster-recovery-common';
 import { DatabaseResourceStore } from '../database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from '../database/migrations';
 import type { ResourceStore } from '../database/ResourceStore';
@@ -13,7 +14,7 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
 });
 const resourceKinds = builtInResourceKinds();
-const BACKUP = 'velero.io/Backup';
+const BACKUP = RECORD_KINDS.veleroBackup;
 const START = new Date('2026-11-20T12:00:00.000Z');
 
 function clusterConfig(simulator: Simulator, name: string) {
@@ -54,9 +55,7 @@ function servedCounts(simulator: Simulator, cluster: string) {
 async function storedCounts(store: ResourceStore, cluster: string) {
   const counts: Record<string, number> = {};
   for (const kind of resourceKinds) {
-    counts[kind.id] = (
-      await store.listResources({ kind: kind.id, cluster })
-    ).length;
+    counts[kind.id] = (await store.listRecords({ kind, cluster })).length;
   }
   return counts;
 }
@@ -132,7 +131,7 @@ describe('collectCluster against the simulator', () => {
 
     it('restarts a listing whose continue token expired and stores each object once', async () => {
       const cluster = simulator.clusters[0].name;
-      const backups = servedCounts(simulator, cluster)[BACKUP];
+      const backups = servedCounts(simulator, cluster)[BACKUP.id];
       expect(backups).toBeGreaterThan(300);
       const pageSize = Math.ceil(backups / 10);
 
@@ -143,7 +142,7 @@ describe('collectCluster against the simulator', () => {
         upsertPage: async (
           ...args: Parameters<ResourceStore['upsertPage']>
         ) => {
-          if (args[1] === BACKUP) {
+          if (args[1] === BACKUP.id) {
             backupPages += 1;
             if (backupPages === 2) {
               simulator.setFaults(cluster, { continueExpiryAfterPages: 2 });
@@ -162,13 +161,13 @@ describe('collectCluster against the simulator', () => {
       expect(result.status).toBe('succeeded');
       // 2 pages, then a restart that lists all 10.
       expect(backupPages).toBe(12);
-      const stored = await store.listResources({ kind: BACKUP, cluster });
+      const stored = await store.listRecords({ kind: BACKUP, cluster });
       expect(stored).toHaveLength(backups);
       expect(new Set(stored.map(r => r.uid)).size).toBe(backups);
       const [health] = (await store.listClusterHealth()).filter(
         h => h.name === cluster,
       );
-      expect(health.lastRun?.details?.kinds[BACKUP]).toMatchObject({
+      expect(health.lastRun?.details?.kinds[BACKUP.id]).toMatchObject({
         seen: backups,
         restarts: 1,
       });
@@ -188,8 +187,8 @@ describe('collectCluster against the simulator', () => {
       const result = await collect(simulator, store, cluster);
 
       expect(result).toMatchObject({ status: 'succeeded', skipped: 1 });
-      const stored = await store.listResources({
-        kind: 'velero.io/Restore',
+      const stored = await store.listRecords({
+        kind: RECORD_KINDS.veleroRestore,
         cluster,
       });
       expect(stored).toHaveLength(served - 1);
@@ -209,7 +208,7 @@ describe('collectCluster against the simulator', () => {
         upsertPage: async (
           ...args: Parameters<ResourceStore['upsertPage']>
         ) => {
-          if (args[1] === BACKUP && ++backupPages === 2) {
+          if (args[1] === BACKUP.id && ++backupPages === 2) {
             simulator.setFaults(cluster, { errorRates: { '503': 1 } });
           }
           return upsertPage(...args);
@@ -220,9 +219,9 @@ describe('collectCluster against the simulator', () => {
         budgetMs: 1_500,
       });
       expect(died.status).toBe('failed');
-      expect(
-        (await store.listResources({ kind: BACKUP, cluster })).length,
-      ).toBe(200);
+      expect((await store.listRecords({ kind: BACKUP, cluster })).length).toBe(
+        200,
+      );
 
       simulator.setFaults(cluster, {});
       const next = await collect(simulator, store, cluster);
@@ -246,9 +245,9 @@ describe('collectCluster against the simulator', () => {
       const result = await collect(simulator, store, cluster);
 
       expect(result).toMatchObject({ status: 'succeeded', deleted: 1 });
-      const live = await store.listResources({ kind: BACKUP, cluster });
+      const live = await store.listRecords({ kind: BACKUP, cluster });
       expect(live.map(r => r.uid)).not.toContain(gone.metadata.uid);
-      const history = await store.listResources({
+      const history = await store.listRecords({
         kind: BACKUP,
         cluster,
         includeDeleted: true,

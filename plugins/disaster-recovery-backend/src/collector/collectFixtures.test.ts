@@ -118,12 +118,12 @@ const expectedFields: Record<
               kind.apiVersion,
               kind.kind,
             ) as unknown as Served[];
-            const stored = await store.listResources({
-              kind: kind.id,
+            const stored = await store.listRecords({
+              kind,
               cluster: cluster.name,
             });
             expect(stored).toHaveLength(served.length);
-            const byUid = new Map(stored.map(r => [r.uid, r.record as any]));
+            const byUid = new Map(stored.map(r => [r.uid, r]));
 
             for (const object of served) {
               expect(byUid.get(object.metadata.uid)).toMatchObject(

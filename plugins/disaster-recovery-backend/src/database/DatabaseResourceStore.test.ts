@@ -1,4 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
+import { RECORD_KINDS } from '@dr-posture/plugin-disaster-recovery-common';
 import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
 import { DatabaseResourceStore } from './DatabaseResourceStore';
 import { applyDatabaseMigrations } from './migrations';
@@ -9,7 +10,7 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_15', 'MYSQL_8'],
 });
 
-const KIND = 'velero.io/Backup';
+const KIND = RECORD_KINDS.veleroBackup;
 const T0 = new Date('2026-11-01T10:00:00.000Z');
 const T1 = new Date('2026-11-01T10:05:00.000Z');
 const T2 = new Date('2026-11-01T10:10:00.000Z');
@@ -20,12 +21,7 @@ function backup(name: string, resourceVersion: string, phase = 'Completed') {
     name,
     uid: `uid-${name}`,
     resourceVersion,
-    phase,
-    scheduleName: 'hourly',
-    completedAt: '2026-11-01T09:00:00.000Z',
-    includedNamespaces: ['payments'],
-    excludedNamespaces: [],
-    record: { name, phase },
+    record: { phase, scheduleName: 'hourly' },
   };
   return { row, raw: { metadata: { name, resourceVersion } } };
 }
@@ -48,7 +44,7 @@ describe('DatabaseResourceStore', () => {
       expect(
         await store.upsertPage(
           'prod',
-          KIND,
+          KIND.id,
           [backup('a', '1'), backup('b', '1')],
           T0,
         ),
@@ -56,7 +52,7 @@ describe('DatabaseResourceStore', () => {
       // The same page again (a restarted listing) leaves one row per object.
       await store.upsertPage(
         'prod',
-        KIND,
+        KIND.id,
         [backup('a', '1'), backup('b', '1')],
         T0,
       );
@@ -71,7 +67,7 @@ describe('DatabaseResourceStore', () => {
       // A changed object is written over the stored one.
       await store.upsertPage(
         'prod',
-        KIND,
+        KIND.id,
         [backup('a', '2', 'PartiallyFailed')],
         T1,
       );
@@ -79,12 +75,15 @@ describe('DatabaseResourceStore', () => {
         '2',
       );
 
-      const stored = await store.listResources({ kind: KIND });
-      expect(stored.map(r => [r.name, r.record.phase])).toEqual([
+      const stored = await store.listRecords({ kind: KIND });
+      expect(stored.map(r => [r.name, r.phase])).toEqual([
         ['a', 'PartiallyFailed'],
         ['b', 'Completed'],
       ]);
-      expect(stored[0].firstSeenAt).toBe(T0.toISOString());
+      const [first] = await knex('resources').where({ uid: 'uid-a' });
+      expect(new Date(first.first_seen_at).toISOString()).toBe(
+        T0.toISOString(),
+      );
       const [{ n }] = await knex('resources').count({ n: '*' });
       expect(Number(n)).toBe(2);
       await knex.destroy();
@@ -98,7 +97,7 @@ describe('DatabaseResourceStore', () => {
       const first = await store.startRun('prod', T0);
       await store.upsertPage(
         'prod',
-        KIND,
+        KIND.id,
         [backup('a', '1'), backup('b', '1')],
         T0,
       );
@@ -106,14 +105,14 @@ describe('DatabaseResourceStore', () => {
         runId: first,
         cluster: 'prod',
         finishedAt: T0,
-        seenUids: new Map([[KIND, new Set(['uid-a', 'uid-b'])]]),
+        seenUids: new Map([[KIND.id, new Set(['uid-a', 'uid-b'])]]),
         counts: { seen: 2, written: 2, skipped: 0 },
         details: emptyDetails,
       });
 
       // b vanished, but the run fails: nothing is deleted, the cluster is stale.
       const failed = await store.startRun('prod', T1);
-      await store.upsertPage('prod', KIND, [backup('a', '1')], T1);
+      await store.upsertPage('prod', KIND.id, [backup('a', '1')], T1);
       await store.failRun({
         runId: failed,
         cluster: 'prod',
@@ -122,7 +121,7 @@ describe('DatabaseResourceStore', () => {
         counts: { seen: 1, written: 0, skipped: 0, deleted: 0 },
         details: emptyDetails,
       });
-      expect(await store.listResources({ kind: KIND })).toHaveLength(2);
+      expect(await store.listRecords({ kind: KIND })).toHaveLength(2);
       const [staleHealth] = await store.listClusterHealth();
       expect(staleHealth).toMatchObject({
         name: 'prod',
@@ -134,20 +133,20 @@ describe('DatabaseResourceStore', () => {
 
       // The next complete run marks b deleted; it stays in history.
       const complete = await store.startRun('prod', T2);
-      await store.upsertPage('prod', KIND, [backup('a', '1')], T2);
+      await store.upsertPage('prod', KIND.id, [backup('a', '1')], T2);
       const deleted = await store.completeRun({
         runId: complete,
         cluster: 'prod',
         finishedAt: T2,
-        seenUids: new Map([[KIND, new Set(['uid-a'])]]),
+        seenUids: new Map([[KIND.id, new Set(['uid-a'])]]),
         counts: { seen: 1, written: 0, skipped: 0 },
         details: emptyDetails,
       });
       expect(deleted).toBe(1);
       expect(
-        (await store.listResources({ kind: KIND })).map(r => r.name),
+        (await store.listRecords({ kind: KIND })).map(r => r.name),
       ).toEqual(['a']);
-      const history = await store.listResources({
+      const history = await store.listRecords({
         kind: KIND,
         includeDeleted: true,
       });
@@ -172,8 +171,8 @@ describe('DatabaseResourceStore', () => {
       expect(health.staleSince).toBeUndefined();
 
       // A deleted object that reappears is live again.
-      await store.upsertPage('prod', KIND, [backup('b', '1')], T2);
-      expect(await store.listResources({ kind: KIND })).toHaveLength(2);
+      await store.upsertPage('prod', KIND.id, [backup('b', '1')], T2);
+      expect(await store.listRecords({ kind: KIND })).toHaveLength(2);
       await knex.destroy();
     },
   );
@@ -185,7 +184,7 @@ describe('DatabaseResourceStore', () => {
       const run = await store.startRun('prod', T0);
       await store.upsertPage(
         'prod',
-        KIND,
+        KIND.id,
         [backup('a', '1'), backup('b', '1')],
         T0,
       );
@@ -193,14 +192,14 @@ describe('DatabaseResourceStore', () => {
         runId: run,
         cluster: 'prod',
         finishedAt: T1,
-        seenUids: new Map([[KIND, new Set(['uid-a'])]]),
+        seenUids: new Map([[KIND.id, new Set(['uid-a'])]]),
         counts: { seen: 1, written: 2, skipped: 0 },
         details: emptyDetails,
       });
 
       expect(await store.prune(T1)).toEqual({ resources: 0, runs: 1 });
       expect(await store.prune(T2)).toEqual({ resources: 1, runs: 0 });
-      const history = await store.listResources({
+      const history = await store.listRecords({
         kind: KIND,
         includeDeleted: true,
       });

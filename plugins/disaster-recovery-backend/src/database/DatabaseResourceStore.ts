@@ -1,11 +1,15 @@
+import type {
+  CollectedObject,
+  RecordKind,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
+import { finishedRecord } from './finishedRecord';
 import type { Knex } from 'knex';
 import type {
   ClusterHealth,
   ResourceStore,
   RunCounts,
   RunDetails,
-  StoredResource,
 } from './ResourceStore';
 
 /** Rows per statement: well under SQLite's bound-variable limit. */
@@ -31,14 +35,6 @@ function toIso(value: unknown): string | undefined {
   return date.toISOString();
 }
 
-function toDate(value: string | undefined): Date | null {
-  return value ? new Date(value) : null;
-}
-
-function json(value: unknown): string | null {
-  return value === undefined ? null : JSON.stringify(value);
-}
-
 /**
  * The `resources` row of a collected object, first seen at `seenAt`; the
  * collector's floor benchmark inserts exactly these rows.
@@ -57,19 +53,6 @@ export function resourceRow(
     namespace: row.namespace,
     name: row.name,
     resource_version: row.resourceVersion ?? null,
-    phase: row.phase ?? null,
-    schedule_name: row.scheduleName ?? null,
-    source_name: row.sourceName ?? null,
-    storage_location: row.storageLocation ?? null,
-    created_at: toDate(row.createdAt),
-    started_at: toDate(row.startedAt),
-    completed_at: toDate(row.completedAt),
-    expires_at: toDate(row.expiresAt),
-    errors: row.errors ?? 0,
-    warnings: row.warnings ?? 0,
-    included_namespaces: json(row.includedNamespaces),
-    excluded_namespaces: json(row.excludedNamespaces),
-    label_selector: json(row.labelSelector),
     record: JSON.stringify(row.record),
     raw: JSON.stringify(raw),
     first_seen_at: seenAt,
@@ -143,19 +126,6 @@ export class DatabaseResourceStore implements ResourceStore {
           'namespace',
           'name',
           'resource_version',
-          'phase',
-          'schedule_name',
-          'source_name',
-          'storage_location',
-          'created_at',
-          'started_at',
-          'completed_at',
-          'expires_at',
-          'errors',
-          'warnings',
-          'included_namespaces',
-          'excluded_namespaces',
-          'label_selector',
           'record',
           'raw',
           'last_seen_at',
@@ -304,24 +274,22 @@ export class DatabaseResourceStore implements ResourceStore {
     });
   }
 
-  async listResources(options: {
-    kind: string;
+  async listRecords<R extends CollectedObject>(options: {
+    kind: RecordKind<R>;
     cluster?: string;
     includeDeleted?: boolean;
-  }): Promise<StoredResource[]> {
+  }): Promise<R[]> {
     const query = this.db('resources')
       .select(
         'cluster',
-        'kind',
         'uid',
         'namespace',
         'name',
         'record',
-        'first_seen_at',
         'last_seen_at',
         'deleted_at',
       )
-      .where({ kind: options.kind })
+      .where({ kind: options.kind.id })
       .orderBy(['cluster', 'namespace', 'name', 'uid']);
     if (options.cluster) {
       query.andWhere({ cluster: options.cluster });
@@ -338,19 +306,19 @@ export class DatabaseResourceStore implements ResourceStore {
     );
     const latest = (a: string, b: string | undefined) =>
       b && Date.parse(b) > Date.parse(a) ? b : a;
-    return rows.map(row => ({
-      cluster: row.cluster,
-      kind: row.kind,
-      uid: row.uid,
-      namespace: row.namespace,
-      name: row.name,
-      record: JSON.parse(row.record),
-      firstSeenAt: toIso(row.first_seen_at)!,
-      lastSeenAt: row.deleted_at
-        ? toIso(row.last_seen_at)!
-        : latest(toIso(row.last_seen_at)!, lastSuccess.get(row.cluster)),
-      deletedAt: toIso(row.deleted_at),
-    }));
+    return rows.map(row => {
+      const deletedAt = toIso(row.deleted_at);
+      return finishedRecord<R>(
+        row.cluster,
+        { ...row, record: JSON.parse(row.record) },
+        {
+          lastSeenAt: deletedAt
+            ? toIso(row.last_seen_at)!
+            : latest(toIso(row.last_seen_at)!, lastSuccess.get(row.cluster)),
+          deletedAt,
+        },
+      );
+    });
   }
 
   async prune(before: Date): Promise<{ resources: number; runs: number }> {

@@ -1,4 +1,6 @@
 import type {
+  CollectedObject,
+  RecordKind,
   ClusterCollectionHealth,
   CollectionRunCounts,
   CollectionRunDetails,
@@ -13,19 +15,6 @@ export type RunDetails = CollectionRunDetails;
 
 /** The stored health of one cluster's collection. */
 export type ClusterHealth = Omit<ClusterCollectionHealth, 'configured'>;
-
-/** One stored object as the API and the posture rules read it. */
-export interface StoredResource {
-  cluster: string;
-  kind: string;
-  uid: string;
-  namespace: string;
-  name: string;
-  record: Record<string, unknown>;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  deletedAt?: string;
-}
 
 /**
  * Persistence of collected objects and collection runs. Writes are idempotent
@@ -67,11 +56,15 @@ export interface ResourceStore {
     details: RunDetails;
   }): Promise<void>;
   listClusterHealth(): Promise<ClusterHealth[]>;
-  listResources(options: {
-    kind: string;
+  /**
+   * The finished records of one kind, with identity, cluster and sightings,
+   * ordered by cluster, namespace and name.
+   */
+  listRecords<R extends CollectedObject>(options: {
+    kind: RecordKind<R>;
     cluster?: string;
     includeDeleted?: boolean;
-  }): Promise<StoredResource[]>;
+  }): Promise<R[]>;
   /** Deletes history of objects that vanished before `before`, and old runs. */
   prune(before: Date): Promise<{ resources: number; runs: number }>;
 }

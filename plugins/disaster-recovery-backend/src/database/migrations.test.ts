@@ -142,4 +142,55 @@ describe('migrations', () => {
       await knex.destroy();
     },
   );
+  it.each(databases.eachSupportedId())(
+    '20261201000000_resources_drop_unread_columns, %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      for (let i = 0; i < 3; i++) await migrateUpOnce(knex);
+      const seenAt = new Date('2026-11-01T10:00:00.000Z');
+      const record = JSON.stringify({ phase: 'Completed', errors: 2 });
+      await knex('resources').insert({
+        cluster: 'prod',
+        uid: 'uid-1',
+        kind: 'velero.io/Backup',
+        name: 'hourly-20261101',
+        phase: 'Completed',
+        errors: 2,
+        record,
+        raw: '{"kind":"Backup"}',
+        first_seen_at: seenAt,
+        last_seen_at: seenAt,
+      });
+
+      await migrateUpOnce(knex);
+      const columns = Object.keys(await knex('resources').columnInfo()).sort();
+      expect(columns).toEqual(
+        [
+          'cluster',
+          'uid',
+          'kind',
+          'namespace',
+          'name',
+          'resource_version',
+          'record',
+          'raw',
+          'first_seen_at',
+          'last_seen_at',
+          'deleted_at',
+        ].sort(),
+      );
+      const [kept] = await knex('resources').where({ uid: 'uid-1' });
+      expect(kept).toMatchObject({ record, raw: '{"kind":"Backup"}' });
+
+      await migrateDownOnce(knex);
+      const [restored] = await knex('resources').where({ uid: 'uid-1' });
+      expect(restored).toMatchObject({
+        record,
+        phase: null,
+        errors: 0,
+        completed_at: null,
+      });
+      await knex.destroy();
+    },
+  );
 });

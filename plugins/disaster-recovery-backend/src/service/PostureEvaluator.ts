@@ -1,14 +1,15 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import {
-  parseEntityRef,
-  stringifyEntityRef,
-  type Entity,
-} from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  dependenciesOf,
   evaluateEntityPosture,
   hasDisasterRecoveryMapping,
+  postureRecordsOf,
+  summarizeEntityPosture,
+  type CheckDefinition,
   type ClusterCollectionHealth,
+  type RecordKind,
   type EntityPostureResponse,
   type PostureRecords,
   type RecordedDrill,
@@ -33,48 +34,6 @@ const ENTITY_FIELDS = [
   'relations',
 ];
 
-/** The record kinds the posture rules read, by the store's kind id. */
-export const RECORD_KINDS: Record<keyof PostureRecords, string[]> = {
-  backups: ['velero.io/Backup'],
-  schedules: ['velero.io/Schedule'],
-  restores: ['velero.io/Restore'],
-  storageLocations: ['velero.io/BackupStorageLocation'],
-  postgresClusters: ['postgresql.cnpg.io/Cluster'],
-  objectStores: ['barmancloud.cnpg.io/ObjectStore'],
-  postgresBackups: ['postgresql.cnpg.io/Backup'],
-  postgresScheduledBackups: ['postgresql.cnpg.io/ScheduledBackup'],
-  workloads: ['Pod', 'PersistentVolumeClaim'],
-};
-
-function relationTargets(entity: Entity, type: string, kind?: string) {
-  return (entity.relations ?? [])
-    .filter(r => r.type === type)
-    .map(r => r.targetRef)
-    .filter(ref => !kind || ref.startsWith(`${kind}:`));
-}
-
-function normalisedRef(
-  ref: string | undefined,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined {
-  if (!ref) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind, defaultNamespace }),
-    );
-  } catch {
-    return undefined;
-  }
-}
-
-function lastDrillOutcome(
-  lastDrill: { succeeded: boolean } | undefined,
-): 'succeeded' | 'failed' | undefined {
-  if (!lastDrill) return undefined;
-  return lastDrill.succeeded ? 'succeeded' : 'failed';
-}
-
 /**
  * Works out the posture of every entity the suite can assess, with the
  * rules from -common, and stores it for the API: evaluation happens once per
@@ -90,6 +49,11 @@ export class PostureEvaluator {
       postures: DatabasePostureStore;
       policies: TierPolicy[];
       logger: LoggerService;
+      /** The kinds whose records the rules read: every source's. */
+      recordKinds: readonly RecordKind[];
+      /** Checks contributed by sources, after the built-in ones. */
+      checks: readonly CheckDefinition[];
+      /** Rule tunables from `disasterRecovery.posture`. */
     },
   ) {}
 
@@ -125,20 +89,11 @@ export class PostureEvaluator {
 
   private async loadInputs() {
     const { resources, drills } = this.options;
-    const records: PostureRecords = {};
-    for (const [key, kinds] of Object.entries(RECORD_KINDS)) {
-      const loaded = [];
-      for (const kind of kinds) {
-        for (const stored of await resources.listResources({ kind })) {
-          loaded.push({
-            ...stored.record,
-            cluster: stored.cluster,
-            lastSeenAt: stored.lastSeenAt,
-          });
-        }
-      }
-      (records as Record<string, unknown[]>)[key] = loaded;
+    const loaded = [];
+    for (const kind of this.options.recordKinds) {
+      loaded.push({ kind, records: await resources.listRecords({ kind }) });
     }
+    const records = postureRecordsOf(loaded);
     const clusterHealth: ClusterCollectionHealth[] = (
       await resources.listClusterHealth()
     ).map(health => ({ ...health, configured: true }));
@@ -158,17 +113,12 @@ export class PostureEvaluator {
       entity,
       policies: this.options.policies,
       records: inputs.records,
+      checks: this.options.checks,
       drills: inputs.drills,
       clusterHealth: inputs.clusterHealth,
       now,
     });
     const { policy, protection } = posture;
-    const namespace = entity.metadata.namespace ?? 'default';
-    // Failing checks first, then warnings, each in rule order.
-    const failing = [
-      ...posture.checks.filter(c => c.status === 'fail'),
-      ...posture.checks.filter(c => c.status === 'warn'),
-    ];
     const usedClusters = new Set(
       [
         ...protection.schedules,
@@ -177,40 +127,7 @@ export class PostureEvaluator {
       ].map(item => item.ref.cluster),
     );
     const detail: EntityPostureResponse = {
-      summary: {
-        entityRef: posture.entityRef,
-        kind: entity.kind,
-        namespace,
-        name: entity.metadata.name,
-        title: entity.metadata.title,
-        owner:
-          relationTargets(entity, 'ownedBy')[0] ??
-          normalisedRef(
-            entity.spec?.owner as string | undefined,
-            'group',
-            namespace,
-          ),
-        system:
-          relationTargets(entity, 'partOf', 'system')[0] ??
-          normalisedRef(
-            entity.spec?.system as string | undefined,
-            'system',
-            namespace,
-          ),
-        tier: policy.tier.ok ? policy.tier.value.id : undefined,
-        status: posture.status,
-        failingChecks: failing.map(c => ({
-          id: c.id,
-          status: c.status,
-          title: c.title,
-        })),
-        rpoMs: policy.rpoMs.ok ? policy.rpoMs.value : undefined,
-        rtoMs: policy.rtoMs.ok ? policy.rtoMs.value : undefined,
-        lastCleanBackupAt: protection.lastCleanBackupAt,
-        lastDrillAt: protection.lastDrill?.endedAt,
-        lastDrillOutcome: lastDrillOutcome(protection.lastDrill),
-        evaluatedAt: now.toISOString(),
-      },
+      summary: summarizeEntityPosture(entity, posture, now),
       policy,
       posture: {
         entityRef: posture.entityRef,
@@ -232,7 +149,7 @@ export class PostureEvaluator {
     };
     return {
       detail,
-      dependsOn: relationTargets(entity, 'dependsOn'),
+      dependsOn: dependenciesOf(entity),
     };
   }
 }

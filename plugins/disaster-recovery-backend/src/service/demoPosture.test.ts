@@ -89,6 +89,8 @@ describe('the demo estate', () => {
       postures,
       policies: [...DEFAULT_TIER_POLICIES],
       logger: mockServices.logger.mock(),
+      recordKinds: resourceKinds,
+      checks: [],
     });
     await evaluator.evaluateAll(START);
 

@@ -1,32 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
 import {
+  RECORD_KINDS,
   resolveEntityCoverage,
   resolveWorkloadMapping,
   type BackupHistoryItem,
   type EntityPostureResponse,
-  type PostgresBackupRecord,
-  type VeleroBackupRecord,
-  type VeleroScheduleRecord,
-  type WorkloadRecord,
 } from '@dr-posture/plugin-disaster-recovery-common';
-import type { ResourceStore, StoredResource } from '../database/ResourceStore';
-
-function asRecord<T>(stored: StoredResource): T {
-  return {
-    ...stored.record,
-    cluster: stored.cluster,
-    lastSeenAt: stored.lastSeenAt,
-  } as T;
-}
-
-async function load<T>(
-  resources: ResourceStore,
-  kind: string,
-  includeDeleted = false,
-) {
-  const stored = await resources.listResources({ kind, includeDeleted });
-  return stored.map(s => ({ record: asRecord<T>(s), deletedAt: s.deletedAt }));
-}
+import type { ResourceStore } from '../database/ResourceStore';
 
 /**
  * Every backup that protected an entity, including those gone from their
@@ -39,25 +19,26 @@ export async function entityBackupHistory(
   detail: EntityPostureResponse,
   query: { from?: string; to?: string; phase?: string[] },
 ): Promise<BackupHistoryItem[]> {
-  const backups = await load<VeleroBackupRecord>(
-    resources,
-    'velero.io/Backup',
-    true,
-  );
-  const deletedAt = new Map(
-    backups.map(b => [`${b.record.cluster}/${b.record.uid}`, b.deletedAt]),
-  );
+  const backups = await resources.listRecords({
+    kind: RECORD_KINDS.veleroBackup,
+    includeDeleted: true,
+  });
   const coverage = resolveEntityCoverage(resolveWorkloadMapping(entity), {
     // History includes vanished backups, judged as if they were still there.
-    backups: backups.map(b => b.record),
-    schedules: (
-      await load<VeleroScheduleRecord>(resources, 'velero.io/Schedule')
-    ).map(s => s.record),
+    backups: backups.map(({ deletedAt: _gone, ...live }) => live),
+    schedules: await resources.listRecords({
+      kind: RECORD_KINDS.veleroSchedule,
+    }),
     workloads: [
-      ...(await load<WorkloadRecord>(resources, 'Pod')),
-      ...(await load<WorkloadRecord>(resources, 'PersistentVolumeClaim')),
-    ].map(w => w.record),
+      ...(await resources.listRecords({ kind: RECORD_KINDS.pod })),
+      ...(await resources.listRecords({
+        kind: RECORD_KINDS.persistentVolumeClaim,
+      })),
+    ],
   });
+  const deletedAt = new Map(
+    backups.map(b => [`${b.cluster}/${b.uid}`, b.deletedAt]),
+  );
   const velero: BackupHistoryItem[] = coverage.backups.map(b => ({
     ref: {
       kind: 'Backup',
@@ -83,18 +64,17 @@ export async function entityBackupHistory(
     ),
   );
   const postgres: BackupHistoryItem[] = (
-    await load<PostgresBackupRecord>(
-      resources,
-      'postgresql.cnpg.io/Backup',
-      true,
-    )
+    await resources.listRecords({
+      kind: RECORD_KINDS.postgresBackup,
+      includeDeleted: true,
+    })
   )
-    .filter(({ record }) =>
+    .filter(record =>
       clusters.has(
         `${record.cluster}/${record.namespace}/${record.clusterName}`,
       ),
     )
-    .map(({ record, deletedAt: gone }) => ({
+    .map(record => ({
       ref: {
         kind: 'Backup',
         cluster: record.cluster,
@@ -108,7 +88,7 @@ export async function entityBackupHistory(
       completedAt: record.stoppedAt,
       errors: record.phase === 'failed' ? 1 : 0,
       warnings: 0,
-      deletedAt: gone,
+      deletedAt: record.deletedAt,
     }));
 
   const from = query.from ? Date.parse(query.from) : -Infinity;

@@ -1,18 +1,18 @@
-import type {
-  BarmanObjectStoreRecord,
-  PostgresBackupRecord,
-  PostgresClusterRecord,
-  PostgresScheduledBackupRecord,
-  RecoveryWindow,
+import {
+  RECORD_KINDS,
+  type BarmanObjectStoreRecord,
+  type PostgresBackupRecord,
+  type PostgresClusterRecord,
+  type PostgresScheduledBackupRecord,
+  type RecoveryWindow,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type {
   CollectedRow,
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
-import type { JsonObject } from '@backstage/types';
 import { z } from 'zod';
 import {
-  commonFields,
+  collectedRow,
   commonRecord,
   objectMetadata,
   parseObject,
@@ -96,12 +96,7 @@ function clusterRow(object: unknown): CollectedRow {
       : {}),
     retentionPolicy: spec.backup?.retentionPolicy,
   };
-  return {
-    ...commonFields(metadata),
-    phase: status.phase,
-    completedAt: status.lastSuccessfulBackup,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const backupObject = z.object({
@@ -139,15 +134,7 @@ function backupRow(object: unknown): CollectedRow {
     endWal: status.endWal,
     error: status.error,
   };
-  return {
-    ...commonFields(metadata),
-    phase: status.phase,
-    scheduleName: scheduledBackupName,
-    sourceName: spec.cluster.name,
-    startedAt: status.startedAt,
-    completedAt: status.stoppedAt,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const scheduledBackupObject = z.object({
@@ -174,12 +161,7 @@ function scheduledBackupRow(object: unknown): CollectedRow {
     method: spec.method,
     lastScheduleAt: status.lastScheduleTime,
   };
-  return {
-    ...commonFields(metadata),
-    sourceName: spec.cluster.name,
-    completedAt: status.lastScheduleTime,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const recoveryWindow = z.object({
@@ -227,43 +209,16 @@ function objectStoreRow(object: unknown): CollectedRow {
     retentionPolicy: spec.retentionPolicy,
     serverRecoveryWindows: windows,
   };
-  return {
-    ...commonFields(metadata),
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 /** CloudNativePG's Clusters, Backups and ScheduledBackups, and barman-cloud ObjectStores. */
 export const cloudNativePgSource: DisasterRecoverySource = {
   id: 'cloudnativepg',
   resourceKinds: [
-    {
-      id: 'postgresql.cnpg.io/Cluster',
-      apiVersion: 'postgresql.cnpg.io/v1',
-      kind: 'Cluster',
-      plural: 'clusters',
-      toRow: clusterRow,
-    },
-    {
-      id: 'postgresql.cnpg.io/Backup',
-      apiVersion: 'postgresql.cnpg.io/v1',
-      kind: 'Backup',
-      plural: 'backups',
-      toRow: backupRow,
-    },
-    {
-      id: 'postgresql.cnpg.io/ScheduledBackup',
-      apiVersion: 'postgresql.cnpg.io/v1',
-      kind: 'ScheduledBackup',
-      plural: 'scheduledbackups',
-      toRow: scheduledBackupRow,
-    },
-    {
-      id: 'barmancloud.cnpg.io/ObjectStore',
-      apiVersion: 'barmancloud.cnpg.io/v1',
-      kind: 'ObjectStore',
-      plural: 'objectstores',
-      toRow: objectStoreRow,
-    },
+    { ...RECORD_KINDS.postgresCluster, toRow: clusterRow },
+    { ...RECORD_KINDS.postgresBackup, toRow: backupRow },
+    { ...RECORD_KINDS.postgresScheduledBackup, toRow: scheduledBackupRow },
+    { ...RECORD_KINDS.barmanObjectStore, toRow: objectStoreRow },
   ],
 };

@@ -1,3 +1,5 @@
+import type { JsonObject } from '@backstage/types';
+import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
 import { z } from 'zod';
 
 /**
@@ -72,29 +74,32 @@ export function parseObject<T extends z.ZodType>(
 
 type Metadata = z.infer<typeof objectMetadata>;
 
-/** A -common record as a source stores it: the store adds where and when it was seen. */
-export type StoredRecord<T> = Omit<T, 'cluster' | 'lastSeenAt' | 'deletedAt'>;
+/** A -common record as a source stores it: the store adds identity, where and when it was seen. */
+export type StoredRecord<T> = Omit<
+  T,
+  'cluster' | 'namespace' | 'name' | 'uid' | 'lastSeenAt' | 'deletedAt'
+>;
 
-/** The columns and record fields every row shares. */
-export function commonFields(metadata: Metadata) {
+/** The record fields every record shares besides identity (see CollectedObject in -common). */
+export function commonRecord(metadata: Metadata) {
+  return {
+    labels: metadata.labels,
+    ...(metadata.creationTimestamp
+      ? { createdAt: metadata.creationTimestamp }
+      : {}),
+  };
+}
+
+/** The stored form of an object: its identity and its record. */
+export function collectedRow<T>(
+  metadata: Metadata,
+  record: StoredRecord<T>,
+): CollectedRow {
   return {
     namespace: metadata.namespace ?? '',
     name: metadata.name,
     uid: metadata.uid,
     resourceVersion: metadata.resourceVersion,
-    createdAt: metadata.creationTimestamp,
-  };
-}
-
-/** The record fields every record shares (see CollectedObject in -common). */
-export function commonRecord(metadata: Metadata) {
-  return {
-    namespace: metadata.namespace ?? '',
-    name: metadata.name,
-    uid: metadata.uid,
-    labels: metadata.labels,
-    ...(metadata.creationTimestamp
-      ? { createdAt: metadata.creationTimestamp }
-      : {}),
+    record: record as unknown as JsonObject,
   };
 }

@@ -1,18 +1,18 @@
-import type {
-  BackupStorageLocationRecord,
-  VeleroBackupRecord,
-  VeleroBackupScope,
-  VeleroRestoreRecord,
-  VeleroScheduleRecord,
+import {
+  RECORD_KINDS,
+  type BackupStorageLocationRecord,
+  type VeleroBackupRecord,
+  type VeleroBackupScope,
+  type VeleroRestoreRecord,
+  type VeleroScheduleRecord,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type {
   CollectedRow,
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
-import type { JsonObject } from '@backstage/types';
 import { z } from 'zod';
 import {
-  commonFields,
+  collectedRow,
   commonRecord,
   count,
   labelSelector,
@@ -44,20 +44,6 @@ function backupScope(spec: z.infer<typeof backupSpec>): VeleroBackupScope {
       : {}),
     ...(spec.storageLocation ? { storageLocation: spec.storageLocation } : {}),
     ...(spec.ttl ? { ttl: spec.ttl } : {}),
-  };
-}
-
-function scopeColumns(scope: VeleroBackupScope): Partial<CollectedRow> {
-  const selectors = [
-    ...(scope.labelSelector ? [scope.labelSelector] : []),
-    ...(scope.orLabelSelectors ?? []),
-  ];
-  return {
-    includedNamespaces: scope.includedNamespaces,
-    excludedNamespaces: scope.excludedNamespaces,
-    storageLocation: scope.storageLocation,
-    labelSelector:
-      selectors.length > 0 ? (selectors as JsonObject[]) : undefined,
   };
 }
 
@@ -94,18 +80,7 @@ function backupRow(object: unknown): CollectedRow {
     warnings: status.warnings,
     failureReason: status.failureReason,
   };
-  return {
-    ...commonFields(metadata),
-    ...scopeColumns(scope),
-    phase: status.phase,
-    scheduleName,
-    startedAt: status.startTimestamp,
-    completedAt: status.completionTimestamp,
-    expiresAt: status.expiration,
-    errors: status.errors,
-    warnings: status.warnings,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const scheduleObject = z.object({
@@ -135,13 +110,7 @@ function scheduleRow(object: unknown): CollectedRow {
     lastBackupAt: status.lastBackup,
     template,
   };
-  return {
-    ...commonFields(metadata),
-    ...scopeColumns(template),
-    phase: status.phase,
-    completedAt: status.lastBackup,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const restoreObject = z.object({
@@ -185,18 +154,7 @@ function restoreRow(object: unknown): CollectedRow {
     warnings: status.warnings,
     failureReason: status.failureReason,
   };
-  return {
-    ...commonFields(metadata),
-    phase: status.phase,
-    scheduleName: spec.scheduleName,
-    sourceName: spec.backupName,
-    includedNamespaces: spec.includedNamespaces,
-    startedAt: status.startTimestamp,
-    completedAt: status.completionTimestamp,
-    errors: status.errors,
-    warnings: status.warnings,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 const storageLocationObject = z.object({
@@ -235,45 +193,16 @@ function storageLocationRow(object: unknown): CollectedRow {
     lastValidatedAt: status.lastValidationTime,
     message: status.message,
   };
-  return {
-    ...commonFields(metadata),
-    phase: status.phase,
-    completedAt: status.lastValidationTime,
-    record: record as unknown as JsonObject,
-  };
+  return collectedRow(metadata, record);
 }
 
 /** Velero's Backups, Schedules, Restores and BackupStorageLocations. */
 export const veleroSource: DisasterRecoverySource = {
   id: 'velero',
   resourceKinds: [
-    {
-      id: 'velero.io/Backup',
-      apiVersion: 'velero.io/v1',
-      kind: 'Backup',
-      plural: 'backups',
-      toRow: backupRow,
-    },
-    {
-      id: 'velero.io/Schedule',
-      apiVersion: 'velero.io/v1',
-      kind: 'Schedule',
-      plural: 'schedules',
-      toRow: scheduleRow,
-    },
-    {
-      id: 'velero.io/Restore',
-      apiVersion: 'velero.io/v1',
-      kind: 'Restore',
-      plural: 'restores',
-      toRow: restoreRow,
-    },
-    {
-      id: 'velero.io/BackupStorageLocation',
-      apiVersion: 'velero.io/v1',
-      kind: 'BackupStorageLocation',
-      plural: 'backupstoragelocations',
-      toRow: storageLocationRow,
-    },
+    { ...RECORD_KINDS.veleroBackup, toRow: backupRow },
+    { ...RECORD_KINDS.veleroSchedule, toRow: scheduleRow },
+    { ...RECORD_KINDS.veleroRestore, toRow: restoreRow },
+    { ...RECORD_KINDS.veleroStorageLocation, toRow: storageLocationRow },
   ],
 };

@@ -1,12 +1,14 @@
-import type { WorkloadRecord } from '@dr-posture/plugin-disaster-recovery-common';
+import {
+  RECORD_KINDS,
+  type WorkloadRecord,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import type {
   CollectedRow,
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
-import type { JsonObject } from '@backstage/types';
 import { z } from 'zod';
 import {
-  commonFields,
+  collectedRow,
   commonRecord,
   objectMetadata,
   parseObject,
@@ -17,10 +19,7 @@ const labelledObject = z.object({ metadata: objectMetadata });
 function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
   return (object: unknown): CollectedRow => {
     const { metadata } = parseObject(labelledObject, object);
-    return {
-      ...commonFields(metadata),
-      record: { ...commonRecord(metadata), kind } as unknown as JsonObject,
-    };
+    return collectedRow(metadata, { ...commonRecord(metadata), kind });
   };
 }
 
@@ -31,25 +30,10 @@ function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
 export const workloadsSource: DisasterRecoverySource = {
   id: 'workloads',
   resourceKinds: [
+    { ...RECORD_KINDS.namespace, toRow: workloadRow('Namespace') },
+    { ...RECORD_KINDS.pod, toRow: workloadRow('Pod') },
     {
-      id: 'Namespace',
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      plural: 'namespaces',
-      toRow: workloadRow('Namespace'),
-    },
-    {
-      id: 'Pod',
-      apiVersion: 'v1',
-      kind: 'Pod',
-      plural: 'pods',
-      toRow: workloadRow('Pod'),
-    },
-    {
-      id: 'PersistentVolumeClaim',
-      apiVersion: 'v1',
-      kind: 'PersistentVolumeClaim',
-      plural: 'persistentvolumeclaims',
+      ...RECORD_KINDS.persistentVolumeClaim,
       toRow: workloadRow('PersistentVolumeClaim'),
     },
   ],
