@@ -55,10 +55,7 @@ export type {
 } from './api';
 export { NOT_EVALUATED_ERROR_NAME } from './api';
 export { DefaultApiClient } from './schema/openapi/generated';
-export type {
-  RequestOptions,
-  TypedResponse,
-} from './schema/openapi/generated';
+export type { RequestOptions, TypedResponse } from './schema/openapi/generated';
 export {
   disasterRecoveryDrillCreatePermission,
   disasterRecoveryPermissions,
@@ -111,7 +108,7 @@ export type {
   TierPolicy,
   Unresolved,
 } from './policy';
-export { parseBackupSchedule, scheduleTiming } from './cron';
+export { nextScheduledRun, parseBackupSchedule, scheduleTiming } from './cron';
 export type {
   ParsedBackupSchedule,
   ScheduleDialect,
@@ -136,12 +133,14 @@ export type {
 } from './coverage';
 export {
   DRILL_LABEL,
+  drillHistory,
   drillRecordSchema,
   effectiveDrillOutcome,
   findVeleroRestoreTests,
 } from './drills';
 export type {
   DrillEvidence,
+  DrillHistoryEntry,
   DrillKind,
   DrillRecord,
   DrillVerification,
@@ -154,7 +153,9 @@ export {
   CHECK_IDS,
   CHECK_TITLES,
   defineCheck,
+  describeRef,
   evidenceOf,
+  refOf,
   verdict,
 } from './checks';
 export type {
@@ -173,8 +174,12 @@ export type {
   Verdict,
 } from './checks';
 export {
+  dependenciesOf,
   evaluateEntityPosture,
   evaluateSystemPosture,
+  STATUS_SEVERITY,
+  STATUSES_WORST_FIRST,
+  summarizeEntityPosture,
   worstStatus,
 } from './posture';
 export type {

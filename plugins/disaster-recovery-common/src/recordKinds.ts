@@ -73,18 +73,21 @@ export interface RecordKind<R extends CollectedObject = CollectedObject> {
   /** The resource name in API paths, e.g. `backups`. */
   plural: string;
   /** The key of the records in {@link PostureRecords}; without one they are under `byKind[id]`. */
-  postureKey?: PostureKeyOf<R>;
+  postureKey?: keyof BuiltInPostureRecords;
   /** Never set: carries the record type for {@link recordsOf}. */
   readonly recordType?: R;
 }
 
 /**
- * Declares a record kind whose records have type `R`.
+ * Declares a record kind whose records have type `R`; a posture key must
+ * hold records of that type.
  *
  * @public
  */
 export function defineRecordKind<R extends CollectedObject>(
-  kind: Omit<RecordKind<R>, 'recordType'>,
+  kind: Omit<RecordKind<R>, 'recordType' | 'postureKey'> & {
+    postureKey?: PostureKeyOf<R>;
+  },
 ): RecordKind<R> {
   return kind;
 }

@@ -1,12 +1,12 @@
 import type { FactSchema } from '@backstage-community/plugin-tech-insights-common';
 import type { TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
 import {
+  builtInCheck,
   DR_ANNOTATIONS,
+  evidenceOf,
   SCORECARD_CHECKS,
   scorecardResultOf,
-  type CheckId,
   type EntityPostureResponse,
-  type EvidenceValue,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
 const DAY_MS = 86_400_000;
@@ -120,50 +120,44 @@ export function disasterRecoveryFactsOf(
 ): TechInsightFact['facts'] | undefined {
   if (!hasDisasterRecoveryData(detail)) return undefined;
   const { summary } = detail;
-  const checks = new Map(detail.posture.checks.map(c => [c.id, c]));
-  const evidence = (id: CheckId, key: string): EvidenceValue | undefined =>
-    checks.get(id)?.evidence.values[key];
-  const numberOf = (id: CheckId, key: string) => {
-    const value = evidence(id, key);
-    return typeof value === 'number' ? value : undefined;
-  };
-  const booleanOf = (id: CheckId, key: string) => {
-    const value = evidence(id, key);
-    return typeof value === 'boolean' ? value : undefined;
-  };
-  const daysSince = (id: CheckId) => {
-    const at = evidence(id, 'lastSuccessAt');
-    return typeof at === 'string'
+  const { checks } = detail.posture;
+  const statusOf = new Map(checks.map(c => [c.id, c.status]));
+  const freshness = evidenceOf(builtInCheck('backup-freshness'), checks);
+  const copies = evidenceOf(builtInCheck('copies-3-2-1'), checks);
+  const objectives = evidenceOf(builtInCheck('drill-objectives'), checks);
+  const daysSince = (at: string | null | undefined) =>
+    typeof at === 'string'
       ? Math.floor((Date.parse(summary.evaluatedAt) - Date.parse(at)) / DAY_MS)
       : undefined;
-  };
-  const offsiteCopies = numberOf('copies-3-2-1', 'offsiteCopies');
+  const offsiteCopies = copies?.offsiteCopies ?? undefined;
 
   const facts: Record<string, string | number | boolean | undefined> = {
     tier: summary.tier,
     rpoSeconds: seconds(summary.rpoMs),
     rtoSeconds: seconds(summary.rtoMs),
     secondsSinceLastCleanBackup: seconds(
-      numberOf('backup-freshness', 'lastCleanBackupAgeMs'),
+      freshness?.lastCleanBackupAgeMs ?? undefined,
     ),
     offsiteCopyPresent:
       offsiteCopies === undefined ? undefined : offsiteCopies > 0,
-    daysSinceLastRestoreTest: daysSince('restore-test'),
-    daysSinceLastDrDrill: daysSince('dr-drill'),
-    lastDrillMetRto: booleanOf('drill-objectives', 'metRto'),
-    lastDrillMetRpo: booleanOf('drill-objectives', 'metRpo'),
+    daysSinceLastRestoreTest: daysSince(
+      evidenceOf(builtInCheck('restore-test'), checks)?.lastSuccessAt,
+    ),
+    daysSinceLastDrDrill: daysSince(
+      evidenceOf(builtInCheck('dr-drill'), checks)?.lastSuccessAt,
+    ),
+    lastDrillMetRto: objectives?.metRto ?? undefined,
+    lastDrillMetRpo: objectives?.metRpo ?? undefined,
     lastDrillAchievedRtoSeconds: seconds(
-      numberOf('drill-objectives', 'achievedRtoMs'),
+      objectives?.achievedRtoMs ?? undefined,
     ),
     lastDrillAchievedRpoSeconds: seconds(
-      numberOf('drill-objectives', 'achievedRpoMs'),
+      objectives?.achievedRpoMs ?? undefined,
     ),
     overallStatus: summary.status,
   };
   for (const check of SCORECARD_CHECKS) {
-    facts[check.fact] = scorecardResultOf(
-      checks.get(check.postureCheckId)?.status,
-    );
+    facts[check.fact] = scorecardResultOf(statusOf.get(check.postureCheckId));
   }
   return Object.fromEntries(
     Object.entries(facts).filter(

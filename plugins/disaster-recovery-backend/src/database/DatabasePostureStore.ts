@@ -1,18 +1,11 @@
-import type {
-  CheckStatus,
-  EntityPostureResponse,
-  EntityPostureSummary,
-  OverviewQuery,
+import {
+  STATUS_SEVERITY,
+  type CheckStatus,
+  type EntityPostureResponse,
+  type EntityPostureSummary,
+  type OverviewQuery,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { Knex } from 'knex';
-
-/** Severity: sorting by status descending shows problems at the top. */
-export const STATUS_RANK: Record<CheckStatus, number> = {
-  pass: 0,
-  unknown: 1,
-  warn: 2,
-  fail: 3,
-};
 
 /** An entity matching an overview query. */
 export interface PostureMatch {
@@ -71,7 +64,8 @@ export class DatabasePostureStore {
         system: summary.system ?? null,
         tier: summary.tier ?? null,
         status: summary.status,
-        status_rank: STATUS_RANK[summary.status],
+        // Sorting by status descending shows problems at the top.
+        status_rank: STATUS_SEVERITY[summary.status],
         last_clean_backup_at: summary.lastCleanBackupAt
           ? new Date(summary.lastCleanBackupAt)
           : null,

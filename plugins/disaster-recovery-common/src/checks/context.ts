@@ -63,6 +63,11 @@ export interface PostureContext {
   storageValidationFailAgeMs: number;
 }
 
+/**
+ * A reference to a collected object, for a check's evidence.
+ *
+ * @public
+ */
 export function refOf(
   kind: string,
   object: { cluster: string; namespace: string; name: string },
@@ -75,6 +80,11 @@ export function refOf(
   };
 }
 
+/**
+ * How a sentence names a collected object: `cluster/namespace/name`.
+ *
+ * @public
+ */
 export function describeRef(object: {
   cluster: string;
   namespace: string;

@@ -1,7 +1,12 @@
 import { formatDuration } from '../durations';
-import { effectiveDrillOutcome, type DrillKind } from '../drills';
+import { drillHistory, type DrillKind } from '../drills';
 import type { EvidenceRef } from './types';
-import { millisecondsSince, refOf, type PostureContext } from './context';
+import {
+  describeRef,
+  millisecondsSince,
+  refOf,
+  type PostureContext,
+} from './context';
 import { verdict, type Verdict } from './definition';
 
 /** A restore test or drill, from a Velero Restore or a recorded drill. */
@@ -19,43 +24,40 @@ export function exercisesOf(
   kinds: readonly DrillKind[],
   includeVeleroRestores: boolean,
 ): Exercise[] {
-  const drills = context.drills
-    .filter(drill => kinds.includes(drill.kind))
-    .map<Exercise>(drill => {
-      const { outcome, reasons } = effectiveDrillOutcome(drill);
-      return {
-        description: `the ${drill.kind} recorded for ${drill.startedAt}`,
-        endedAt: drill.endedAt,
-        succeeded: outcome === 'succeeded',
-        failureReasons: reasons,
-      };
-    });
-  const restores = includeVeleroRestores
-    ? context.restoreTests.flatMap<Exercise>(test =>
-        test.completedAt
-          ? [
-              {
-                description: `Velero restore ${test.restore.cluster}/${
-                  test.restore.namespace
-                }/${test.restore.name} of backup ${test.backupName}${
-                  test.durationMs !== undefined
-                    ? ` (took ${formatDuration(test.durationMs)})`
-                    : ''
-                }`,
-                endedAt: test.completedAt,
-                succeeded: test.succeeded,
-                failureReasons: test.succeeded
-                  ? []
-                  : [`it ended ${test.phase}`],
-                ref: refOf('Restore', test.restore),
-              },
-            ]
-          : [],
-      )
-    : [];
-  return [...drills, ...restores].sort(
-    (a, b) => Date.parse(b.endedAt) - Date.parse(a.endedAt),
+  const history = drillHistory(
+    context.drills.filter(drill => kinds.includes(drill.kind)),
+    includeVeleroRestores ? context.restoreTests : [],
   );
+  return history.flatMap<Exercise>(entry => {
+    if (entry.endedAt === undefined) return [];
+    const common = {
+      endedAt: entry.endedAt,
+      succeeded: entry.succeeded,
+      failureReasons: entry.reasons,
+    };
+    if (entry.source === 'recorded') {
+      return [
+        {
+          ...common,
+          description: `the ${entry.kind} recorded for ${entry.drill.startedAt}`,
+        },
+      ];
+    }
+    const test = entry.restoreTest;
+    return [
+      {
+        ...common,
+        description: `Velero restore ${describeRef(test.restore)} of backup ${
+          test.backupName
+        }${
+          test.durationMs !== undefined
+            ? ` (took ${formatDuration(test.durationMs)})`
+            : ''
+        }`,
+        ref: refOf('Restore', test.restore),
+      },
+    ];
+  });
 }
 
 /**
@@ -99,7 +101,8 @@ export function judgeRecency(
           latest.description
         }, failed: ${latest.failureReasons.join('; ')}.`
       : '';
-    return verdict('fail',
+    return verdict(
+      'fail',
       `No successful ${noun} is recorded; ${policy}.${attempt}`,
       refs,
       values,
@@ -110,14 +113,16 @@ export function judgeRecency(
     lastSuccess.description
   }, ended ${formatDuration(ageMs)} ago`;
   if (ageMs > intervalMs) {
-    return verdict('fail',
+    return verdict(
+      'fail',
       `${last}, ${formatDuration(ageMs - intervalMs)} overdue: ${policy}.`,
       refs,
       values,
     );
   }
   if (latest !== lastSuccess) {
-    return verdict('warn',
+    return verdict(
+      'warn',
       `${last}, within policy, but the later ${
         latest.description
       } failed: ${latest.failureReasons.join('; ')}.`,

@@ -1,10 +1,5 @@
-export type {
-  Check,
-  CheckStatus,
-  EvidenceRef,
-  EvidenceValue,
-} from './types';
-export type { PostureContext } from './context';
+export type { Check, CheckStatus, EvidenceRef, EvidenceValue } from './types';
+export { describeRef, refOf, type PostureContext } from './context';
 export {
   defineCheck,
   evidenceOf,

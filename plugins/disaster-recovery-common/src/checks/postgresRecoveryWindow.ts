@@ -1,7 +1,13 @@
 import { formatDuration } from '../durations';
 import type { PostgresClusterRecord, RecoveryWindow } from '../records';
-import { describeRef, millisecondsSince, refOf, type PostureContext } from './context';
+import {
+  describeRef,
+  millisecondsSince,
+  refOf,
+  type PostureContext,
+} from './context';
 import { defineCheck, verdict } from './definition';
+import { worstFindings } from './findings';
 import { postgresClustersToJudge } from './postgresScope';
 import type { EvidenceRef } from './types';
 
@@ -36,77 +42,83 @@ export function recoveryWindowOf(
   };
 }
 
-export const postgresRecoveryWindow = defineCheck<'postgres-recovery-window', { requiredMs: number; windows: string[] }>({
+export const postgresRecoveryWindow = defineCheck<
+  'postgres-recovery-window',
+  { requiredMs: number; windows: string[] }
+>({
   id: 'postgres-recovery-window',
   title: 'PostgreSQL recovery window covers retention',
   appliesTo: 'Entities with CloudNativePG clusters.',
   docs: "The PITR window (first recoverability point to now) must cover the tier's retention. A cluster younger than the retention cannot have the full window yet; that is a warning, not a failure.",
-  scorecard: { omitted: 'A window shorter than retention is a finding for the platform team rather than a per-service scorecard statement.' },
+  scorecard: {
+    omitted:
+      'A window shorter than retention is a finding for the platform team rather than a per-service scorecard statement.',
+  },
   evaluate: context => {
-  const scope = postgresClustersToJudge(context);
-  if ('result' in scope) return scope.result;
-  const { tier } = context.policy;
-  if (!tier.ok)
-    return verdict('unknown',
-      `No retention policy: ${tier.reason}`,
-    );
-  const required = tier.value.retentionMs;
-  const policy = formatDuration(required);
-  const refs: EvidenceRef[] = [];
-  const judged = scope.clusters.map(cluster => {
-    const { window, ref, source } = recoveryWindowOf(context, cluster);
-    refs.push(
-      refOf('Cluster', cluster),
-      ...(ref.kind === 'ObjectStore' ? [ref] : []),
-    );
-    const name = describeRef(cluster);
-    if (!window?.firstRecoverabilityPoint) {
+    const scope = postgresClustersToJudge(context);
+    if ('result' in scope) return scope.result;
+    const { tier } = context.policy;
+    if (!tier.ok)
+      return verdict('unknown', `No retention policy: ${tier.reason}`);
+    const required = tier.value.retentionMs;
+    const policy = formatDuration(required);
+    const refs: EvidenceRef[] = [];
+    const judged = scope.clusters.map(cluster => {
+      const { window, ref, source } = recoveryWindowOf(context, cluster);
+      refs.push(
+        refOf('Cluster', cluster),
+        ...(ref.kind === 'ObjectStore' ? [ref] : []),
+      );
+      const name = describeRef(cluster);
+      if (!window?.firstRecoverabilityPoint) {
+        return {
+          status: 'unknown' as const,
+          text: `${name} reports no first recoverability point (${source})`,
+        };
+      }
+      const windowMs = millisecondsSince(
+        context.now,
+        window.firstRecoverabilityPoint,
+      );
+      const text = `${name} can be recovered to any point of the last ${formatDuration(
+        windowMs,
+      )} (${source})`;
+      if (windowMs >= required) return { status: 'pass' as const, text };
+      const ageMs = cluster.createdAt
+        ? millisecondsSince(context.now, cluster.createdAt)
+        : undefined;
+      if (ageMs !== undefined && ageMs < required) {
+        return {
+          status: 'warn' as const,
+          text: `${text}; the cluster is only ${formatDuration(
+            ageMs,
+          )} old, so the window is still growing towards ${policy}`,
+        };
+      }
       return {
-        status: 'unknown' as const,
-        text: `${name} reports no first recoverability point (${source})`,
+        status: 'fail' as const,
+        text: `${text}, ${formatDuration(
+          required - windowMs,
+        )} short of the ${policy} retention`,
       };
-    }
-    const windowMs = millisecondsSince(
-      context.now,
-      window.firstRecoverabilityPoint,
-    );
-    const text = `${name} can be recovered to any point of the last ${formatDuration(
-      windowMs,
-    )} (${source})`;
-    if (windowMs >= required) return { status: 'pass' as const, text };
-    const ageMs = cluster.createdAt
-      ? millisecondsSince(context.now, cluster.createdAt)
-      : undefined;
-    if (ageMs !== undefined && ageMs < required) {
-      return {
-        status: 'warn' as const,
-        text: `${text}; the cluster is only ${formatDuration(
-          ageMs,
-        )} old, so the window is still growing towards ${policy}`,
-      };
-    }
-    return {
-      status: 'fail' as const,
-      text: `${text}, ${formatDuration(
-        required - windowMs,
-      )} short of the ${policy} retention`,
-    };
-  });
-  const values = { requiredMs: required, windows: judged.map(j => j.text) };
-  for (const status of ['fail', 'warn', 'unknown'] as const) {
-    const matching = judged.filter(j => j.status === status);
-    if (matching.length > 0) {
-      return verdict(status,
-        `${matching.map(j => j.text).join('; ')}.`,
+    });
+    const values = { requiredMs: required, windows: judged.map(j => j.text) };
+    const worst = worstFindings(judged);
+    if (worst) {
+      return verdict(
+        worst.status,
+        `${worst.findings.map(j => j.text).join('; ')}.`,
         refs,
         values,
       );
     }
-  }
-  return verdict('pass',
-    `${judged.map(j => j.text).join('; ')}, covering the ${policy} retention.`,
-    refs,
-    values,
-  );
+    return verdict(
+      'pass',
+      `${judged
+        .map(j => j.text)
+        .join('; ')}, covering the ${policy} retention.`,
+      refs,
+      values,
+    );
   },
 });

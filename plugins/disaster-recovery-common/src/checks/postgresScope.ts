@@ -20,7 +20,8 @@ export function postgresClustersToJudge(
   const { clusters, missing } = context.postgres;
   if (missing.length > 0) {
     return {
-      result: verdict('fail',
+      result: verdict(
+        'fail',
         `The postgres-clusters annotation names ${missing
           .map(describeRef)
           .join(', ')}, which ${

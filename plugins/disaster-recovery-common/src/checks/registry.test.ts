@@ -13,7 +13,9 @@ describe('CHECK_DEFINITIONS', () => {
       // Either the mirroring scorecard check in full, or why there is none.
       const decision: Record<string, string> = { ...definition.scorecard };
       const fields =
-        'omitted' in decision ? ['omitted'] : ['id', 'name', 'description', 'fact'];
+        'omitted' in decision
+          ? ['omitted']
+          : ['id', 'name', 'description', 'fact'];
       expect(Object.keys(decision).sort()).toEqual([...fields].sort());
       expect(fields.filter(field => !decision[field]?.trim())).toEqual([]);
     },

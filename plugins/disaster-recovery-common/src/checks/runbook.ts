@@ -1,6 +1,5 @@
 import { defineCheck, verdict } from './definition';
 
-
 export const runbook = defineCheck<'runbook', { url: string }>({
   id: 'runbook',
   title: 'Runbook linked',
@@ -8,16 +7,18 @@ export const runbook = defineCheck<'runbook', { url: string }>({
   docs: 'A recovery runbook must be linked: nobody should improvise a recovery.',
   scorecard: { omitted: 'Catalog scorecards usually check links themselves.' },
   evaluate: ({ policy }) => {
-  const { runbookUrl } = policy;
-  if (!runbookUrl.ok) {
-    return verdict(runbookUrl.problem === 'missing' ? 'fail' : 'unknown',
-      runbookUrl.reason,
+    const { runbookUrl } = policy;
+    if (!runbookUrl.ok) {
+      return verdict(
+        runbookUrl.problem === 'missing' ? 'fail' : 'unknown',
+        runbookUrl.reason,
+      );
+    }
+    return verdict(
+      'pass',
+      `The recovery runbook is linked: ${runbookUrl.value}.`,
+      [],
+      { url: runbookUrl.value },
     );
-  }
-  return verdict('pass',
-    `The recovery runbook is linked: ${runbookUrl.value}.`,
-    [],
-    { url: runbookUrl.value },
-  );
   },
 });

@@ -4,85 +4,94 @@ import { coverageUnknownReason, describeRef, veleroApplies } from './context';
 import { defineCheck, verdict } from './definition';
 import { entitySchedules } from './entitySchedules';
 
-export const scheduleCadence = defineCheck<'schedule-cadence', { cadenceMs: number; rpoMs: number; schedule: string }>({
+export const scheduleCadence = defineCheck<
+  'schedule-cadence',
+  { cadenceMs: number; rpoMs: number; schedule: string }
+>({
   id: 'schedule-cadence',
   title: 'Schedule cadence within RPO',
   appliesTo: 'Entities protected by Velero.',
   docs: "The longest gap between runs of the entity's quickest active Velero schedule must be shorter than the RPO: at equal length a restore just before the next backup finishes loses more than the RPO, so that is a warning. CloudNativePG base backups are left out: continuous WAL archiving carries a database's RPO (see the WAL age check).",
-  scorecard: { id: 'disasterRecoveryScheduleCadenceWithinRpo', name: 'Backup cadence within RPO', description: 'The quickest active Velero schedule runs at least as often as the RPO.', fact: 'scheduleCadenceWithinRpo' },
+  scorecard: {
+    id: 'disasterRecoveryScheduleCadenceWithinRpo',
+    name: 'Backup cadence within RPO',
+    description:
+      'The quickest active Velero schedule runs at least as often as the RPO.',
+    fact: 'scheduleCadenceWithinRpo',
+  },
   evaluate: context => {
-  if (!veleroApplies(context)) return undefined;
-  const unknownReason = coverageUnknownReason(context);
-  if (unknownReason) return verdict('unknown', unknownReason);
-  const { rpoMs } = context.policy;
-  if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
+    if (!veleroApplies(context)) return undefined;
+    const unknownReason = coverageUnknownReason(context);
+    if (unknownReason) return verdict('unknown', unknownReason);
+    const { rpoMs } = context.policy;
+    if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
-  const active = entitySchedules(context).filter(
-    s => s.dialect === 'velero' && !s.paused,
-  );
-  if (active.length === 0) {
-    return verdict('unknown',
-      'No active Velero schedule covers this entity, so there is no cadence to judge.',
+    const active = entitySchedules(context).filter(
+      s => s.dialect === 'velero' && !s.paused,
     );
-  }
-  const judged = active.map(schedule => {
-    const parsed = parseBackupSchedule(schedule.schedule, 'velero');
-    const timing =
-      'error' in parsed ? parsed : scheduleTiming(parsed, context.now);
-    return { schedule, parsed, timing };
-  });
-  const readable = judged.flatMap(({ schedule, parsed, timing }) =>
-    'error' in timing || 'error' in parsed
-      ? []
-      : [{ schedule, parsed, cadenceMs: timing.cadenceMs }],
-  );
-  const refs = active.map(schedule => schedule.ref);
-  if (readable.length === 0) {
-    const reasons = judged.map(
-      ({ schedule, timing }) =>
-        `${describeRef(schedule.ref)} ("${schedule.schedule}"): ${
-          'error' in timing ? timing.error : ''
-        }`,
+    if (active.length === 0) {
+      return verdict(
+        'unknown',
+        'No active Velero schedule covers this entity, so there is no cadence to judge.',
+      );
+    }
+    const judged = active.map(schedule => {
+      const parsed = parseBackupSchedule(schedule.schedule, 'velero');
+      const timing =
+        'error' in parsed ? parsed : scheduleTiming(parsed, context.now);
+      return { schedule, parsed, timing };
+    });
+    const readable = judged.flatMap(({ schedule, parsed, timing }) =>
+      'error' in timing || 'error' in parsed
+        ? []
+        : [{ schedule, parsed, cadenceMs: timing.cadenceMs }],
     );
-    return verdict('unknown',
-      `No schedule could be read. ${reasons.join(' ')}`,
-      refs,
+    const refs = active.map(schedule => schedule.ref);
+    if (readable.length === 0) {
+      const reasons = judged.map(
+        ({ schedule, timing }) =>
+          `${describeRef(schedule.ref)} ("${schedule.schedule}"): ${
+            'error' in timing ? timing.error : ''
+          }`,
+      );
+      return verdict(
+        'unknown',
+        `No schedule could be read. ${reasons.join(' ')}`,
+        refs,
+      );
+    }
+    const quickest = readable.reduce((best, item) =>
+      item.cadenceMs < best.cadenceMs ? item : best,
     );
-  }
-  const quickest = readable.reduce((best, item) =>
-    item.cadenceMs < best.cadenceMs ? item : best,
-  );
-  const rpo = formatDuration(rpoMs.value);
-  const subject = `${describeRef(quickest.schedule.ref)} ("${
-    quickest.schedule.schedule
-  }", ${quickest.parsed.interpretation}) runs at least every ${formatDuration(
-    quickest.cadenceMs,
-  )}`;
-  const values = {
-    cadenceMs: quickest.cadenceMs,
-    rpoMs: rpoMs.value,
-    schedule: quickest.schedule.schedule,
-  };
-  if (quickest.cadenceMs > rpoMs.value) {
-    return verdict('fail',
-      `${subject}, ${formatDuration(
-        quickest.cadenceMs - rpoMs.value,
-      )} longer than the ${rpo} RPO.`,
-      refs,
-      values,
-    );
-  }
-  if (quickest.cadenceMs === rpoMs.value) {
-    return verdict('warn',
-      `${subject}, exactly the ${rpo} RPO, leaving no time for the backup itself.`,
-      refs,
-      values,
-    );
-  }
-  return verdict('pass',
-    `${subject}, within the ${rpo} RPO.`,
-    refs,
-    values,
-  );
+    const rpo = formatDuration(rpoMs.value);
+    const subject = `${describeRef(quickest.schedule.ref)} ("${
+      quickest.schedule.schedule
+    }", ${quickest.parsed.interpretation}) runs at least every ${formatDuration(
+      quickest.cadenceMs,
+    )}`;
+    const values = {
+      cadenceMs: quickest.cadenceMs,
+      rpoMs: rpoMs.value,
+      schedule: quickest.schedule.schedule,
+    };
+    if (quickest.cadenceMs > rpoMs.value) {
+      return verdict(
+        'fail',
+        `${subject}, ${formatDuration(
+          quickest.cadenceMs - rpoMs.value,
+        )} longer than the ${rpo} RPO.`,
+        refs,
+        values,
+      );
+    }
+    if (quickest.cadenceMs === rpoMs.value) {
+      return verdict(
+        'warn',
+        `${subject}, exactly the ${rpo} RPO, leaving no time for the backup itself.`,
+        refs,
+        values,
+      );
+    }
+    return verdict('pass', `${subject}, within the ${rpo} RPO.`, refs, values);
   },
 });

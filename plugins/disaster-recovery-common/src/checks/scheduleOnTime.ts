@@ -56,62 +56,72 @@ export const scheduleOnTime = defineCheck<
 >({
   id: 'schedule-on-time',
   title: 'Schedule on time',
-  appliesTo: 'Entities with active Velero Schedules or CloudNativePG ScheduledBackups.',
+  appliesTo:
+    'Entities with active Velero Schedules or CloudNativePG ScheduledBackups.',
   docs: "No active schedule may be overdue: each must have started a backup since its last expected run, once a grace period has passed. Whether that backup succeeded is the freshness check's concern.",
-  scorecard: { omitted: 'Whether the latest backup ran is already judged by backup freshness, which scorecards carry.' },
+  scorecard: {
+    omitted:
+      'Whether the latest backup ran is already judged by backup freshness, which scorecards carry.',
+  },
   evaluate: context => {
-  const active = entitySchedules(context).filter(
-    s => !s.paused && !s.failedValidation,
-  );
-  if (active.length === 0) {
-    return verdict('unknown',
-      'No active schedule covers this entity, so none can be on time.',
+    const active = entitySchedules(context).filter(
+      s => !s.paused && !s.failedValidation,
     );
-  }
-  const refs = active.map(schedule => schedule.ref);
-  const verdicts = active.map(view => ({
-    view,
-    judged: judgeScheduleOnTime(view, context.now, context.scheduleGraceMs),
-  }));
-  const grace = formatDuration(context.scheduleGraceMs);
-  const overdue = verdicts.flatMap(({ view, judged }) =>
-    judged.state === 'overdue' ? [{ view, judged }] : [],
-  );
-  if (overdue.length > 0) {
-    const worst = overdue.reduce((a, b) =>
-      b.judged.overdueMs > a.judged.overdueMs ? b : a,
+    if (active.length === 0) {
+      return verdict(
+        'unknown',
+        'No active schedule covers this entity, so none can be on time.',
+      );
+    }
+    const refs = active.map(schedule => schedule.ref);
+    const verdicts = active.map(view => ({
+      view,
+      judged: judgeScheduleOnTime(view, context.now, context.scheduleGraceMs),
+    }));
+    const grace = formatDuration(context.scheduleGraceMs);
+    const overdue = verdicts.flatMap(({ view, judged }) =>
+      judged.state === 'overdue' ? [{ view, judged }] : [],
     );
-    const last = worst.view.lastRunAt
-      ? `its last run started at ${worst.view.lastRunAt}`
-      : 'it has never run';
-    return verdict('fail',
-      `${describeRef(worst.view.ref)} ("${
-        worst.view.schedule
-      }") should have run at ${worst.judged.expectedAt}, ${formatDuration(
-        worst.judged.overdueMs,
-      )} ago (more than the ${grace} grace), but ${last}.`,
+    if (overdue.length > 0) {
+      const worst = overdue.reduce((a, b) =>
+        b.judged.overdueMs > a.judged.overdueMs ? b : a,
+      );
+      const last = worst.view.lastRunAt
+        ? `its last run started at ${worst.view.lastRunAt}`
+        : 'it has never run';
+      return verdict(
+        'fail',
+        `${describeRef(worst.view.ref)} ("${
+          worst.view.schedule
+        }") should have run at ${worst.judged.expectedAt}, ${formatDuration(
+          worst.judged.overdueMs,
+        )} ago (more than the ${grace} grace), but ${last}.`,
+        refs,
+        {
+          overdueSchedules: overdue.map(o => describeRef(o.view.ref)),
+          graceMs: context.scheduleGraceMs,
+        },
+      );
+    }
+    const unreadable = verdicts.flatMap(({ view, judged }) =>
+      judged.state === 'unreadable'
+        ? [`${describeRef(view.ref)} ("${view.schedule}"): ${judged.reason}`]
+        : [],
+    );
+    if (unreadable.length > 0) {
+      return verdict(
+        'unknown',
+        `Cannot tell whether every schedule is on time. ${unreadable.join(
+          ' ',
+        )}`,
+        refs,
+      );
+    }
+    return verdict(
+      'pass',
+      `Every active schedule (${active.length}) has started a backup since its last expected run, allowing ${grace} of grace.`,
       refs,
-      {
-        overdueSchedules: overdue.map(o => describeRef(o.view.ref)),
-        graceMs: context.scheduleGraceMs,
-      },
+      { overdueSchedules: [], graceMs: context.scheduleGraceMs },
     );
-  }
-  const unreadable = verdicts.flatMap(({ view, judged }) =>
-    judged.state === 'unreadable'
-      ? [`${describeRef(view.ref)} ("${view.schedule}"): ${judged.reason}`]
-      : [],
-  );
-  if (unreadable.length > 0) {
-    return verdict('unknown',
-      `Cannot tell whether every schedule is on time. ${unreadable.join(' ')}`,
-      refs,
-    );
-  }
-  return verdict('pass',
-    `Every active schedule (${active.length}) has started a backup since its last expected run, allowing ${grace} of grace.`,
-    refs,
-    { overdueSchedules: [], graceMs: context.scheduleGraceMs },
-  );
   },
 });

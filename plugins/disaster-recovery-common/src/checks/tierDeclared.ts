@@ -1,37 +1,49 @@
 import { defineCheck, verdict } from './definition';
 import { formatDuration } from '../durations';
 
-
-export const tierDeclared = defineCheck<'tier-declared', { tier: string; rpoMs: number | null; rtoMs: number | null }>({
+export const tierDeclared = defineCheck<
+  'tier-declared',
+  { tier: string; rpoMs: number | null; rtoMs: number | null }
+>({
   id: 'tier-declared',
   title: 'Tier declared',
   appliesTo: 'Every entity the suite assesses.',
   docs: 'A tier must be declared, and must be one of the configured tiers.',
-  scorecard: { id: 'disasterRecoveryTierDeclared', name: 'DR tier declared', description: 'The entity declares a configured disaster-recovery tier with the disaster-recovery/tier annotation.', fact: 'tierDeclared' },
+  scorecard: {
+    id: 'disasterRecoveryTierDeclared',
+    name: 'DR tier declared',
+    description:
+      'The entity declares a configured disaster-recovery tier with the disaster-recovery/tier annotation.',
+    fact: 'tierDeclared',
+  },
   evaluate: ({ policy }) => {
-  const { tier, rpoMs, rtoMs } = policy;
-  if (!tier.ok) {
-    return verdict(tier.problem === 'missing' ? 'fail' : 'unknown',
-      tier.reason,
+    const { tier, rpoMs, rtoMs } = policy;
+    if (!tier.ok) {
+      return verdict(
+        tier.problem === 'missing' ? 'fail' : 'unknown',
+        tier.reason,
+      );
+    }
+    const objective = (name: string, resolved: typeof rpoMs) =>
+      resolved.ok
+        ? `${name} ${formatDuration(resolved.value)}${
+            resolved.source === 'annotation'
+              ? ' (overridden by annotation)'
+              : ''
+          }`
+        : `${name} unknown: ${resolved.reason}`;
+    return verdict(
+      'pass',
+      `${tier.value.title} is declared: ${objective('RPO', rpoMs)}, ${objective(
+        'RTO',
+        rtoMs,
+      )}.`,
+      [],
+      {
+        tier: tier.value.id,
+        rpoMs: rpoMs.ok ? rpoMs.value : null,
+        rtoMs: rtoMs.ok ? rtoMs.value : null,
+      },
     );
-  }
-  const objective = (name: string, resolved: typeof rpoMs) =>
-    resolved.ok
-      ? `${name} ${formatDuration(resolved.value)}${
-          resolved.source === 'annotation' ? ' (overridden by annotation)' : ''
-        }`
-      : `${name} unknown: ${resolved.reason}`;
-  return verdict('pass',
-    `${tier.value.title} is declared: ${objective('RPO', rpoMs)}, ${objective(
-      'RTO',
-      rtoMs,
-    )}.`,
-    [],
-    {
-      tier: tier.value.id,
-      rpoMs: rpoMs.ok ? rpoMs.value : null,
-      rtoMs: rtoMs.ok ? rtoMs.value : null,
-    },
-  );
   },
 });

@@ -1,6 +1,12 @@
 import { backupScopeCoversWorkload, CNPG_CLUSTER_LABEL } from '../coverage';
 import type { BackupStorageLocationRecord, WorkloadRecord } from '../records';
-import { coverageUnknownReason, plural, refOf, veleroApplies, type PostureContext } from './context';
+import {
+  coverageUnknownReason,
+  plural,
+  refOf,
+  veleroApplies,
+  type PostureContext,
+} from './context';
 import { defineCheck, verdict } from './definition';
 import { CONTINUOUS_ARCHIVING } from './postgresScope';
 import { storageLocationOf } from './storageLocations';
@@ -71,66 +77,76 @@ function restorableFromSharedBucket(
   });
 }
 
-export const workloadCoverage = defineCheck<'workload-coverage', { workloads: number; uncovered: number; restorableFromAnotherCluster: number }>({
+export const workloadCoverage = defineCheck<
+  'workload-coverage',
+  { workloads: number; uncovered: number; restorableFromAnotherCluster: number }
+>({
   id: 'workload-coverage',
   title: 'All workloads backed up',
   appliesTo: 'Entities protected by Velero.',
   docs: "Every pod and PVC of the entity must be taken by an active schedule of its cluster, be restorable from another cluster's schedule through a shared bucket, or be protected by CloudNativePG.",
-  scorecard: { omitted: 'Backup freshness and schedule activity are the scorecard statements; uncovered workloads are evidence for the entity page.' },
+  scorecard: {
+    omitted:
+      'Backup freshness and schedule activity are the scorecard statements; uncovered workloads are evidence for the entity page.',
+  },
   evaluate: context => {
-  if (!veleroApplies(context)) return undefined;
-  const unknownReason = coverageUnknownReason(context);
-  if (unknownReason)
-    return verdict('unknown', unknownReason);
-  const { workloads } = context.coverage;
-  if (workloads.length === 0) {
-    return verdict('unknown',
-      'No pods or PVCs of this entity were found, so their coverage cannot be checked.',
+    if (!veleroApplies(context)) return undefined;
+    const unknownReason = coverageUnknownReason(context);
+    if (unknownReason) return verdict('unknown', unknownReason);
+    const { workloads } = context.coverage;
+    if (workloads.length === 0) {
+      return verdict(
+        'unknown',
+        'No pods or PVCs of this entity were found, so their coverage cannot be checked.',
+      );
+    }
+    const notTaken = context.coverage.uncoveredWorkloads.filter(
+      w => !protectedByPostgres(context, w),
     );
-  }
-  const notTaken = context.coverage.uncoveredWorkloads.filter(
-    w => !protectedByPostgres(context, w),
-  );
-  const uncovered = notTaken.filter(
-    w => !restorableFromSharedBucket(context, w),
-  );
-  const values = {
-    workloads: workloads.length,
-    uncovered: uncovered.length,
-    restorableFromAnotherCluster: notTaken.length - uncovered.length,
-  };
-  if (uncovered.length > 0) {
-    const named = uncovered
-      .slice(0, LISTED)
-      .map(w => `${w.kind} ${w.cluster}/${w.namespace}/${w.name}`);
-    const more =
-      uncovered.length > LISTED ? ` and ${uncovered.length - LISTED} more` : '';
-    return verdict('fail',
-      `${uncovered.length} of ${plural(
+    const uncovered = notTaken.filter(
+      w => !restorableFromSharedBucket(context, w),
+    );
+    const values = {
+      workloads: workloads.length,
+      uncovered: uncovered.length,
+      restorableFromAnotherCluster: notTaken.length - uncovered.length,
+    };
+    if (uncovered.length > 0) {
+      const named = uncovered
+        .slice(0, LISTED)
+        .map(w => `${w.kind} ${w.cluster}/${w.namespace}/${w.name}`);
+      const more =
+        uncovered.length > LISTED
+          ? ` and ${uncovered.length - LISTED} more`
+          : '';
+      return verdict(
+        'fail',
+        `${uncovered.length} of ${plural(
+          workloads.length,
+          'pod or PVC',
+          'pods and PVCs',
+        )} ${
+          uncovered.length === 1 ? 'is' : 'are'
+        } not taken by any active schedule, nor restorable from another cluster's: ${named.join(
+          ', ',
+        )}${more}.`,
+        uncovered.map(w => refOf(w.kind, w)),
+        values,
+      );
+    }
+    return verdict(
+      'pass',
+      `All ${plural(
         workloads.length,
         'pod or PVC',
         'pods and PVCs',
-      )} ${
-        uncovered.length === 1 ? 'is' : 'are'
-      } not taken by any active schedule, nor restorable from another cluster's: ${named.join(
-        ', ',
-      )}${more}.`,
-      uncovered.map(w => refOf(w.kind, w)),
+      )} of this entity are taken by an active schedule${
+        values.restorableFromAnotherCluster > 0
+          ? ` (${values.restorableFromAnotherCluster} through another cluster's schedule whose bucket their cluster reads)`
+          : ''
+      }.`,
+      [],
       values,
     );
-  }
-  return verdict('pass',
-    `All ${plural(
-      workloads.length,
-      'pod or PVC',
-      'pods and PVCs',
-    )} of this entity are taken by an active schedule${
-      values.restorableFromAnotherCluster > 0
-        ? ` (${values.restorableFromAnotherCluster} through another cluster's schedule whose bucket their cluster reads)`
-        : ''
-    }.`,
-    [],
-    values,
-  );
   },
 });

@@ -5,3 +5,4 @@ export type {
 } from './parseBackupSchedule';
 export { scheduleTiming } from './scheduleTiming';
 export type { ScheduleTiming } from './scheduleTiming';
+export { nextScheduledRun } from './nextRun';

@@ -5,6 +5,8 @@ export type {
   DrillRecord,
   DrillVerification,
 } from './drillRecord';
+export { drillHistory } from './drillHistory';
+export type { DrillHistoryEntry } from './drillHistory';
 export { effectiveDrillOutcome } from './effectiveDrillOutcome';
 export type { EffectiveDrillOutcome } from './effectiveDrillOutcome';
 export { DRILL_LABEL, findVeleroRestoreTests } from './veleroRestoreTests';

@@ -8,3 +8,5 @@ export type { EntityProtection } from './describeProtection';
 export { evaluateSystemPosture } from './evaluateSystemPosture';
 export type { SystemPosture } from './evaluateSystemPosture';
 export { worstStatus } from './worstStatus';
+export { dependenciesOf, summarizeEntityPosture } from './entitySummary';
+export { STATUS_SEVERITY, STATUSES_WORST_FIRST } from './worstStatus';

@@ -1,8 +1,10 @@
-import type {
-  DrillKind,
-  DrillListResponse,
-  RecordedDrill,
-  VeleroRestoreTest,
+import {
+  drillHistory,
+  type DrillHistoryEntry,
+  type DrillKind,
+  type DrillListResponse,
+  type RecordedDrill,
+  type VeleroRestoreTest,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
 /** One line of the drill history: a recorded drill or a detected restore test. */
@@ -28,40 +30,27 @@ export const DRILL_KIND_TITLES: Record<DrillKind, string> = {
   'failover-drill': 'Failover drill',
 };
 
-function fromRecorded(drill: RecordedDrill): DrillRow {
-  return {
-    id: `drill:${drill.id}`,
-    title: `${DRILL_KIND_TITLES[drill.kind]} (recorded)`,
-    endedAt: drill.endedAt,
-    achievedRtoMs: drill.achievedRtoMs,
-    achievedRpoMs: drill.achievedRpoMs,
-    succeeded: drill.effectiveOutcome.outcome === 'succeeded',
-    reasons: drill.effectiveOutcome.reasons,
-    recorded: drill,
-  };
-}
-
-function fromRestoreTest(test: VeleroRestoreTest): DrillRow {
-  return {
-    id: `restore:${test.restore.cluster}/${test.restore.namespace}/${test.restore.name}`,
-    title: 'Restore test (detected from Velero)',
-    endedAt: test.completedAt,
-    achievedRtoMs: test.durationMs,
-    achievedRpoMs: test.restoredPointAgeMs,
-    succeeded: test.succeeded,
-    reasons: test.succeeded ? [] : [`the restore ended ${test.phase}`],
-    restoreTest: test,
-  };
+function titleOf(entry: DrillHistoryEntry<RecordedDrill>): string {
+  return entry.source === 'recorded'
+    ? `${DRILL_KIND_TITLES[entry.kind]} (recorded)`
+    : 'Restore test (detected from Velero)';
 }
 
 /** Recorded drills and detected restore tests together, newest first. */
 export function drillRows(drills: DrillListResponse): DrillRow[] {
-  return [
-    ...drills.items.map(fromRecorded),
-    ...drills.restoreTests.map(fromRestoreTest),
-  ].sort(
-    (a, b) =>
-      (b.endedAt ? Date.parse(b.endedAt) : 0) -
-      (a.endedAt ? Date.parse(a.endedAt) : 0),
-  );
+  return drillHistory(drills.items, drills.restoreTests).map(entry => ({
+    id:
+      entry.source === 'recorded'
+        ? `drill:${entry.drill.id}`
+        : `restore:${entry.restoreTest.restore.cluster}/${entry.restoreTest.restore.namespace}/${entry.restoreTest.restore.name}`,
+    title: titleOf(entry),
+    endedAt: entry.endedAt,
+    achievedRtoMs: entry.achievedRtoMs,
+    achievedRpoMs: entry.achievedRpoMs,
+    succeeded: entry.succeeded,
+    reasons: entry.reasons,
+    ...(entry.source === 'recorded'
+      ? { recorded: entry.drill }
+      : { restoreTest: entry.restoreTest }),
+  }));
 }

@@ -1,13 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
-import type {
-  CheckStatus,
-  OverviewResponse,
+import {
+  STATUSES_WORST_FIRST,
+  type CheckStatus,
+  type OverviewResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import { PostureStatus } from '../PostureStatus';
 
-const STATUS_ORDER: CheckStatus[] = ['fail', 'warn', 'unknown', 'pass'];
 const STATUS_WORDS: Record<CheckStatus, string> = {
   fail: 'failing',
   warn: 'warning',
@@ -39,7 +39,7 @@ export function OverviewSummaryTiles(props: {
     <Grid container spacing={2}>
       {tiers.map(tier => {
         const counts = summary[tier];
-        const total = STATUS_ORDER.reduce(
+        const total = STATUSES_WORST_FIRST.reduce(
           (sum, s) => sum + (counts[s] ?? 0),
           0,
         );
@@ -49,7 +49,7 @@ export function OverviewSummaryTiles(props: {
               title={tierTitle(tier)}
               subheader={`${total} ${total === 1 ? 'entity' : 'entities'}`}
             >
-              {STATUS_ORDER.map(status => (
+              {STATUSES_WORST_FIRST.map(status => (
                 <div key={status}>
                   <Button
                     size="small"
