@@ -82,13 +82,31 @@ export interface Config {
       restoreTestEvery?: string;
       drillEvery?: string;
       fullDrTestEvery?: string;
-      retention?: string;
+      /**
+       * How long backups must be kept. Defaults: Velero backups of schedules
+       * running at least hourly 48h, at least daily 7d, rarer 30d;
+       * PostgreSQL (CloudNativePG retention and recovery window) 30d.
+       */
+      retention?: {
+        hourly?: string;
+        daily?: string;
+        weekly?: string;
+        postgres?: string;
+      };
+      /** Longest time between CloudNativePG base backups. Default: 1d. */
+      baseBackupEvery?: string;
       copies?: number;
       offsiteCopies?: number;
     }>;
     posture?: {
       /** How often every entity's posture is worked out again. Default: 1 minute. */
       evaluationFrequency?: HumanDuration | string;
+      /** How late a scheduled backup may start before it counts as overdue. Default: 1 hour. */
+      scheduleGrace?: HumanDuration | string;
+      /** An Available storage location last validated longer ago warns. Default: 1 hour. */
+      storageValidationWarnAfter?: HumanDuration | string;
+      /** An Available storage location last validated longer ago fails. Default: 24 hours. */
+      storageValidationFailAfter?: HumanDuration | string;
     };
     history?: {
       /** How long collected history is kept after objects vanish. Default: 400 days. */

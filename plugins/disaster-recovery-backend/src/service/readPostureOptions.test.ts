@@ -1,0 +1,47 @@
+import { ConfigReader } from '@backstage/config';
+import { readPostureOptions } from './readPostureOptions';
+
+const posture = (values: Record<string, unknown>) =>
+  new ConfigReader({ disasterRecovery: { posture: values } });
+
+describe('readPostureOptions', () => {
+  it('leaves everything to the rules without config', () => {
+    expect(readPostureOptions(new ConfigReader({}))).toEqual({});
+    expect(readPostureOptions(posture({ evaluationFrequency: '1m' }))).toEqual(
+      {},
+    );
+  });
+
+  it('reads the storage validation thresholds and the schedule grace', () => {
+    expect(
+      readPostureOptions(
+        posture({
+          scheduleGrace: { minutes: 30 },
+          storageValidationWarnAfter: { hours: 2 },
+          storageValidationFailAfter: { hours: 48 },
+        }),
+      ),
+    ).toEqual({
+      scheduleGraceMs: 30 * 60_000,
+      storageValidationMaxAgeMs: 2 * 3_600_000,
+      storageValidationFailAgeMs: 48 * 3_600_000,
+    });
+  });
+
+  it.each([
+    [
+      {
+        storageValidationWarnAfter: { hours: 2 },
+        storageValidationFailAfter: { hours: 1 },
+      },
+      'must not be shorter than storageValidationWarnAfter',
+    ],
+    [
+      { scheduleGrace: { minutes: 0 } },
+      'scheduleGrace must be a positive duration',
+    ],
+    [{ storageValidationWarnAfter: 'soon' }, 'storageValidationWarnAfter'],
+  ])('rejects %j naming the key', (values, message) => {
+    expect(() => readPostureOptions(posture(values))).toThrow(message);
+  });
+});

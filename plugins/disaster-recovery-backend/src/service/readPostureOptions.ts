@@ -1,0 +1,41 @@
+import { readDurationFromConfig, type Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { PostureOptions } from '@dr-posture/plugin-disaster-recovery-common';
+import { durationMs } from '../collector/readCollectionOptions';
+
+const KEYS = {
+  scheduleGraceMs: 'scheduleGrace',
+  storageValidationMaxAgeMs: 'storageValidationWarnAfter',
+  storageValidationFailAgeMs: 'storageValidationFailAfter',
+} as const;
+
+/**
+ * Reads the rule tunables under `disasterRecovery.posture`; what is left out
+ * takes the rules' defaults (1 h grace, warn after 1 h, fail after 24 h).
+ */
+export function readPostureOptions(rootConfig: Config): PostureOptions {
+  const config = rootConfig.getOptionalConfig('disasterRecovery.posture');
+  const options: PostureOptions = {};
+  if (!config) return options;
+  for (const [option, key] of Object.entries(KEYS) as Array<
+    [keyof typeof KEYS, string]
+  >) {
+    if (config.has(key)) {
+      const ms = durationMs(readDurationFromConfig(config, { key }));
+      if (!(ms > 0)) {
+        throw new InputError(
+          `disasterRecovery.posture.${key} must be a positive duration`,
+        );
+      }
+      options[option] = ms;
+    }
+  }
+  const warn = options.storageValidationMaxAgeMs;
+  const fail = options.storageValidationFailAgeMs;
+  if (warn !== undefined && fail !== undefined && fail < warn) {
+    throw new InputError(
+      'disasterRecovery.posture.storageValidationFailAfter must not be shorter than storageValidationWarnAfter',
+    );
+  }
+  return options;
+}
