@@ -245,6 +245,15 @@ describe('the REST API', () => {
     });
   });
 
+  it('serves the spec it validates against', async () => {
+    const server = await startBackend({ evaluated: false });
+    const response = await request(server).get(`${BASE}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(Object.keys(response.body.paths)).toContain(
+      '/api/disaster-recovery/entities/{kind}/{namespace}/{name}/posture',
+    );
+  });
+
   describe('backup history', () => {
     it('answers 200 with a page and 400 for bad queries', async () => {
       const server = await startBackend();

@@ -527,6 +527,8 @@ export const spec = {
           'rpoMs',
           'rtoMs',
           'retentionMs',
+          'kubernetesRetentionMs',
+          'baseBackupIntervalMs',
           'minimumCopies',
           'minimumOffsiteCopies',
         ],
@@ -553,6 +555,30 @@ export const spec = {
             type: 'number',
           },
           retentionMs: {
+            description:
+              'How far back PostgreSQL backups must reach (CloudNativePG retention and the PITR window).',
+            type: 'number',
+          },
+          kubernetesRetentionMs: {
+            description:
+              'How long Velero must keep backups, by the cadence of the schedule that takes them.',
+            type: 'object',
+            required: ['hourlyMs', 'dailyMs', 'weeklyMs'],
+            properties: {
+              hourlyMs: {
+                type: 'number',
+              },
+              dailyMs: {
+                type: 'number',
+              },
+              weeklyMs: {
+                type: 'number',
+              },
+            },
+          },
+          baseBackupIntervalMs: {
+            description:
+              'How often CloudNativePG must take a base backup of each database.',
             type: 'number',
           },
           minimumCopies: {

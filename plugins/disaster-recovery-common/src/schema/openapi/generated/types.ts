@@ -340,7 +340,16 @@ export interface components {
       restoreTestIntervalMs?: number;
       drillIntervalMs?: number;
       fullDrTestIntervalMs?: number;
+      /** @description How far back PostgreSQL backups must reach (CloudNativePG retention and the PITR window). */
       retentionMs: number;
+      /** @description How long Velero must keep backups, by the cadence of the schedule that takes them. */
+      kubernetesRetentionMs: {
+        hourlyMs: number;
+        dailyMs: number;
+        weeklyMs: number;
+      };
+      /** @description How often CloudNativePG must take a base backup of each database. */
+      baseBackupIntervalMs: number;
       minimumCopies: number;
       minimumOffsiteCopies: number;
     };
