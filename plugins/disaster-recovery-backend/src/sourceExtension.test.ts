@@ -18,6 +18,7 @@ import {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import {
   disasterRecoverySourcesExtensionPoint,
+  type DisasterRecoverySource,
   type KubernetesResourceKind,
 } from '@dr-posture/plugin-disaster-recovery-node';
 import request from 'supertest';
@@ -96,21 +97,26 @@ const snapshotLocationCheck = defineCheck<
   },
 });
 
-const snapshotsModule = createBackendModule({
-  pluginId: 'disaster-recovery',
-  moduleId: 'volume-snapshots',
-  register(env) {
-    env.registerInit({
-      deps: { sources: disasterRecoverySourcesExtensionPoint },
-      async init({ sources }) {
-        sources.addSource({
-          id: 'volume-snapshots',
-          resourceKinds: [snapshotLocations],
-          checks: [snapshotLocationCheck],
-        });
-      },
-    });
-  },
+/** A backend module adding one source through the extension point. */
+function sourceModule(moduleId: string, source: DisasterRecoverySource) {
+  return createBackendModule({
+    pluginId: 'disaster-recovery',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { sources: disasterRecoverySourcesExtensionPoint },
+        async init({ sources }) {
+          sources.addSource(source);
+        },
+      });
+    },
+  });
+}
+
+const snapshotsModule = sourceModule('volume-snapshots', {
+  id: 'volume-snapshots',
+  resourceKinds: [snapshotLocations],
+  checks: [snapshotLocationCheck],
 });
 
 /** Runs the plugin's scheduled tasks on demand instead of on their timers. */
@@ -192,21 +198,10 @@ describe('a source added through the extension point', () => {
   });
 
   it('refuses a contributed check whose id is built in', async () => {
-    const clash = createBackendModule({
-      pluginId: 'disaster-recovery',
-      moduleId: 'clash',
-      register(env) {
-        env.registerInit({
-          deps: { sources: disasterRecoverySourcesExtensionPoint },
-          async init({ sources }) {
-            sources.addSource({
-              id: 'clash',
-              resourceKinds: [],
-              checks: [{ ...snapshotLocationCheck, id: 'backup-freshness' }],
-            });
-          },
-        });
-      },
+    const clash = sourceModule('clash', {
+      id: 'clash',
+      resourceKinds: [],
+      checks: [{ ...snapshotLocationCheck, id: 'backup-freshness' }],
     });
     await expect(
       startTestBackend({ features: [disasterRecoveryPlugin, clash] }),

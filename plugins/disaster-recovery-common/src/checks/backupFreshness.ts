@@ -1,10 +1,9 @@
 import { formatDuration } from '../durations';
 import {
-  coverageUnknownReason,
   describeRef,
   millisecondsSince,
   refOf,
-  veleroApplies,
+  veleroCoverageProblem,
 } from './context';
 import { defineCheck, verdict } from './definition';
 import {
@@ -35,9 +34,8 @@ export const backupFreshness = defineCheck<
     fact: 'backupWithinRpo',
   },
   evaluate: context => {
-    if (!veleroApplies(context)) return undefined;
-    const unknownReason = coverageUnknownReason(context);
-    if (unknownReason) return verdict('unknown', unknownReason);
+    const problem = veleroCoverageProblem(context);
+    if (problem) return problem.verdict;
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 

@@ -15,6 +15,7 @@ import type {
   PostgresScheduledBackupRecord,
 } from '../records';
 import type { PostureRecords } from '../recordKinds';
+import { verdict, type Verdict } from './definition';
 import type { EvidenceRef } from './types';
 
 /**
@@ -126,6 +127,21 @@ export function coverageUnknownReason(
     return 'No pods or PVCs of this entity were found in the collected clusters, so its backups cannot be matched.';
   }
   return 'The entity is not mapped to Kubernetes (no kubernetes-id, label selector, namespace or velero-schedules annotation).';
+}
+
+/**
+ * The common start of the Velero checks: `{ skip }` with nothing to report
+ * when they do not apply, or an unknown verdict when the entity's Velero
+ * coverage cannot be worked out; `undefined` when the check can go on.
+ */
+export function veleroCoverageProblem(
+  context: PostureContext,
+): { verdict: Verdict<never> | undefined } | undefined {
+  if (!veleroApplies(context)) return { verdict: undefined };
+  const unknownReason = coverageUnknownReason(context);
+  return unknownReason
+    ? { verdict: verdict('unknown', unknownReason) }
+    : undefined;
 }
 
 /**

@@ -1,16 +1,41 @@
-import { worstStatus } from '../posture/worstStatus';
-import type { CheckStatus } from './types';
+import { verdict, type CheckEvidence, type Verdict } from './definition';
+import type { CheckStatus, EvidenceRef } from './types';
+
+/** One judged item of a check: a schedule, a location, a database. */
+export interface Finding {
+  status: CheckStatus;
+  text: string;
+}
+
+const NOT_PASSING: readonly CheckStatus[] = ['fail', 'warn', 'unknown'];
 
 /**
- * The findings a check reports when not all pass: those of the worst
- * status (in severity order), with that status. Undefined when every
- * finding passes or there are none.
+ * The verdict of several findings: the worst status, with a sentence that
+ * names every finding that does not pass, worst first, so that a service
+ * owner sees all there is to fix and not only the worst group. When all
+ * pass, the sentence is every finding and `passSuffix`.
  */
-export function worstFindings<F extends { status: CheckStatus }>(
-  findings: readonly F[],
-): { status: Exclude<CheckStatus, 'pass'>; findings: F[] } | undefined {
-  if (findings.length === 0) return undefined;
-  const status = worstStatus(findings.map(f => f.status));
-  if (status === 'pass') return undefined;
-  return { status, findings: findings.filter(f => f.status === status) };
+export function verdictOfFindings<E extends CheckEvidence>(
+  findings: readonly Finding[],
+  refs: EvidenceRef[],
+  values: E,
+  passSuffix = '',
+): Verdict<E> {
+  const failing = NOT_PASSING.flatMap(status =>
+    findings.filter(f => f.status === status),
+  );
+  if (failing.length > 0) {
+    return verdict(
+      failing[0].status,
+      `${failing.map(f => f.text).join('; ')}.`,
+      refs,
+      values,
+    );
+  }
+  return verdict(
+    'pass',
+    `${findings.map(f => f.text).join('; ')}${passSuffix}.`,
+    refs,
+    values,
+  );
 }

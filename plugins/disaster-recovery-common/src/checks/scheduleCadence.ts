@@ -1,6 +1,6 @@
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import { formatDuration } from '../durations';
-import { coverageUnknownReason, describeRef, veleroApplies } from './context';
+import { describeRef, veleroCoverageProblem } from './context';
 import { defineCheck, verdict } from './definition';
 import { entitySchedules } from './entitySchedules';
 
@@ -20,9 +20,8 @@ export const scheduleCadence = defineCheck<
     fact: 'scheduleCadenceWithinRpo',
   },
   evaluate: context => {
-    if (!veleroApplies(context)) return undefined;
-    const unknownReason = coverageUnknownReason(context);
-    if (unknownReason) return verdict('unknown', unknownReason);
+    const problem = veleroCoverageProblem(context);
+    if (problem) return problem.verdict;
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 

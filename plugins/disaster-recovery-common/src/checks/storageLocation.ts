@@ -1,12 +1,12 @@
 import { formatDuration } from '../durations';
 import {
-  coverageUnknownReason,
   describeRef,
   millisecondsSince,
   refOf,
-  veleroApplies,
+  veleroCoverageProblem,
 } from './context';
 import { defineCheck, verdict } from './definition';
+import { verdictOfFindings } from './findings';
 import { usedStorageLocations } from './storageLocations';
 
 export const storageLocation = defineCheck<
@@ -25,9 +25,8 @@ export const storageLocation = defineCheck<
     fact: 'storageAvailable',
   },
   evaluate: context => {
-    if (!veleroApplies(context)) return undefined;
-    const unknownReason = coverageUnknownReason(context);
-    if (unknownReason) return verdict('unknown', unknownReason);
+    const problem = veleroCoverageProblem(context);
+    if (problem) return problem.verdict;
     const locations = usedStorageLocations(context);
     if (locations.length === 0) {
       return verdict(
@@ -93,24 +92,6 @@ export const storageLocation = defineCheck<
       };
     });
     const values = { locations: findings.map(f => f.text) };
-    // The status is the worst; the sentence names every location that does
-    // not pass, worst first.
-    const failing = (['fail', 'warn', 'unknown'] as const).flatMap(status =>
-      findings.filter(f => f.status === status),
-    );
-    if (failing.length > 0) {
-      return verdict(
-        failing[0].status,
-        `${failing.map(f => f.text).join('; ')}.`,
-        refs,
-        values,
-      );
-    }
-    return verdict(
-      'pass',
-      `${findings.map(f => f.text).join('; ')}.`,
-      refs,
-      values,
-    );
+    return verdictOfFindings(findings, refs, values);
   },
 });

@@ -1,11 +1,10 @@
 import { backupScopeCoversWorkload, CNPG_CLUSTER_LABEL } from '../coverage';
 import type { BackupStorageLocationRecord, WorkloadRecord } from '../records';
 import {
-  coverageUnknownReason,
   plural,
   refOf,
-  veleroApplies,
   type PostureContext,
+  veleroCoverageProblem,
 } from './context';
 import { defineCheck, verdict } from './definition';
 import { CONTINUOUS_ARCHIVING } from './postgresScope';
@@ -90,9 +89,8 @@ export const workloadCoverage = defineCheck<
       'Backup freshness and schedule activity are the scorecard statements; uncovered workloads are evidence for the entity page.',
   },
   evaluate: context => {
-    if (!veleroApplies(context)) return undefined;
-    const unknownReason = coverageUnknownReason(context);
-    if (unknownReason) return verdict('unknown', unknownReason);
+    const problem = veleroCoverageProblem(context);
+    if (problem) return problem.verdict;
     const { workloads } = context.coverage;
     if (workloads.length === 0) {
       return verdict(
