@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
+import { findRepoRoot } from './fixtures/fixturesDir.ts';
 import type { FaultSettings } from './faults/faultSettings.ts';
 import { startSimulator, type ScenarioName } from './simulator.ts';
 import { DEFAULT_SCALE } from './scenarios/scaleScenario.ts';
@@ -78,6 +80,11 @@ const program = new Command()
     faults,
     {},
   )
+  .option(
+    '--ca-dir <dir>',
+    'directory keeping the CA (ca.crt, ca.key), created on first start (default: <repo>/.data/cluster-simulator)',
+  )
+  .option('--plain-http', 'serve plain HTTP instead of HTTPS')
   .option('--clusters <n>', 'scale: clusters', integer, DEFAULT_SCALE.clusters)
   .option(
     '--namespaces <n>',
@@ -118,7 +125,13 @@ async function main() {
     );
   }
   const started = Date.now();
+  const repoRoot = findRepoRoot(process.cwd());
+  const caDir =
+    options.caDir ??
+    (repoRoot ? path.join(repoRoot, '.data', 'cluster-simulator') : undefined);
   const simulator = await startSimulator({
+    tls: !options.plainHttp,
+    caDir,
     scenario: options.scenario as ScenarioName,
     port: options.port,
     host: options.host,
@@ -143,6 +156,11 @@ async function main() {
       Date.now() - started
     } ms at ${simulator.url}`,
     ...simulator.notices.map(n => `notice: ${n}`),
+    ...(simulator.caFile
+      ? [`CA certificate (caFile; caData is its base64): ${simulator.caFile}`]
+      : simulator.caData
+      ? [`CA (caData, kept in memory): ${simulator.caData}`]
+      : []),
     'clusters (API base URL, bearer token):',
     ...simulator.clusters.map(c => `  ${c.name}  ${c.url}  ${c.token}`),
     `admin API: ${simulator.url}/admin (Authorization: Bearer ${simulator.adminToken})`,

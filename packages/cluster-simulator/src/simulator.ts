@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { resolveFixturesDir } from './fixtures/fixturesDir.ts';
 import type { FaultSettings } from './faults/faultSettings.ts';
 import type { KubeObject } from './kube/kubeObject.ts';
@@ -16,6 +17,11 @@ import { startServer } from './server/simulatorServer.ts';
 import { parseGoDuration } from './time/goDuration.ts';
 import { Millis } from './time/timestamps.ts';
 import { validatorFor } from './validation/objectValidator.ts';
+import {
+  caDataOf,
+  loadOrCreateCa,
+  servingCertificates,
+} from './tls/certificates.ts';
 
 /** The built-in scenarios. */
 export type ScenarioName = 'demo' | 'fixtures' | 'scale';
@@ -44,6 +50,18 @@ export interface SimulatorOptions {
   scale?: Partial<ScaleParameters>;
   /** How long continue tokens stay valid (ms); default 5 minutes. */
   continueTokenTtlMs?: number;
+  /**
+   * HTTPS (the default), so that clients such as client-go and kubectl send
+   * their bearer tokens; `false` serves plain HTTP.
+   */
+  tls?: boolean;
+  /**
+   * Directory that keeps the CA (`ca.crt`, `ca.key`) across restarts,
+   * created on first use; without it the CA lives in memory.
+   */
+  caDir?: string;
+  /** Interval of watch BOOKMARK events (ms); default one minute. */
+  watchBookmarkIntervalMs?: number;
 }
 
 /** One simulated cluster, as a client connects to it. */
@@ -53,6 +71,8 @@ export interface SimulatedClusterInfo {
   url: string;
   /** A read-only bearer token (get, list on everything). */
   token: string;
+  /** Base64 PEM of the CA to trust (`caData`); absent over plain HTTP. */
+  caData?: string;
 }
 
 /** A running simulator. */
@@ -62,6 +82,10 @@ export interface Simulator {
   /** Bearer token of the admin API. */
   adminToken: string;
   clusters: SimulatedClusterInfo[];
+  /** Base64 PEM of the CA that signed the serving certificate (HTTPS only). */
+  caData?: string;
+  /** Where the CA certificate is kept, when `caDir` was given. */
+  caFile?: string;
   /** Notes about the start-up (fixtures skipped, objects refused). */
   notices: string[];
   /** Directory CRD schemas are read from, if any (else no schema validation). */
@@ -162,20 +186,32 @@ export async function startSimulator(
   }
   const adminToken =
     options.adminToken ?? crypto.randomBytes(18).toString('base64url');
+  const host = options.host ?? '127.0.0.1';
+  const tls =
+    options.tls === false
+      ? undefined
+      : await servingCertificates(await loadOrCreateCa(options.caDir), host);
+  const caData = tls ? caDataOf(tls.ca) : undefined;
   const server = await startServer({
     runtime,
-    host: options.host ?? '127.0.0.1',
+    host,
     port: options.port ?? 0,
     adminToken,
     continueTokenTtlMs: options.continueTokenTtlMs ?? 5 * Millis.minute,
+    tls,
+    watchBookmarkIntervalMs: options.watchBookmarkIntervalMs,
   });
   return {
     url: server.url,
     adminToken,
+    caData,
+    caFile:
+      tls && options.caDir ? path.resolve(options.caDir, 'ca.crt') : undefined,
     clusters: scenario.clusters.map(c => ({
       name: c.name,
       url: `${server.url}/clusters/${c.name}`,
       token: tokenOf(scenario, c.name),
+      ...(caData ? { caData } : {}),
     })),
     notices,
     fixturesDir,

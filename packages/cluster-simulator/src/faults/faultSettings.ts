@@ -37,6 +37,13 @@ export interface FaultSettings {
    * page N+1 gets 410 Expired.
    */
   continueExpiryAfterPages?: number;
+  /** Watch streams are cut (connection reset) this long after they open. */
+  watchDropAfterMs?: number;
+  /**
+   * Watch streams stay open but send nothing, neither events nor bookmarks,
+   * as a stuck API server or proxy does.
+   */
+  watchStall?: boolean;
 }
 
 const rate = { type: 'number', minimum: 0, maximum: 1 };
@@ -59,6 +66,8 @@ const faultSettingsSchema = {
     truncatedJsonRate: rate,
     malformedJsonRate: rate,
     continueExpiryAfterPages: { type: 'integer', minimum: 1 },
+    watchDropAfterMs: { type: 'integer', minimum: 0, maximum: 3_600_000 },
+    watchStall: { type: 'boolean' },
   },
 };
 

@@ -14,6 +14,7 @@ describe('fault injection', () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({
+      tls: false,
       scenario: testScenario(
         Array.from({ length: 30 }, (_, i) =>
           testBackup(`b-${String(i).padStart(2, '0')}`),
@@ -158,6 +159,7 @@ describe('fault injection', () => {
 
   it('takes faults at start', async () => {
     const faulty = await startSimulator({
+      tls: false,
       scenario: testScenario([]),
       faults: { test: { errorRates: { '503': 1 } } },
     });

@@ -231,3 +231,23 @@ export function serviceUnavailable(): ApiError {
     message: 'the server is currently unable to handle the request',
   });
 }
+
+/** 409 Conflict for an update whose resourceVersion is not the stored one. */
+export function conflict(
+  group: string,
+  plural: string,
+  name: string,
+): ApiError {
+  const resource = group ? `${plural}.${group}` : plural;
+  return new ApiError({
+    code: 409,
+    reason: 'Conflict',
+    message: `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    details: { name, group, kind: plural },
+  });
+}
+
+/** 404 for a write into a namespace that does not exist. */
+export function namespaceNotFound(namespace: string): ApiError {
+  return objectNotFound('', 'namespaces', namespace);
+}

@@ -17,6 +17,13 @@ export interface ResourceType {
   shortNames?: string[];
   /** File name of the CRD under the fixtures directory, for schema validation. */
   crdFile?: string;
+  /**
+   * True when status is a subresource: writes to the main resource leave
+   * status alone and `/status` writes change only status. Built in, like the
+   * names, so that a clone without the CRD files behaves the same; a test
+   * checks it against the CRDs.
+   */
+  statusSubresource: boolean;
 }
 
 /** Groups a cluster can have installed (the core group always is). */
@@ -81,6 +88,7 @@ function core(
     kind,
     namespaced,
     shortNames,
+    statusSubresource: true,
   };
 }
 
@@ -99,6 +107,8 @@ function velero(
     kind,
     namespaced: true,
     shortNames,
+    // Velero's CRDs declare no status subresource.
+    statusSubresource: false,
     crdFile: `velero/crds/velero.io_${plural}.yaml`,
   };
 }
@@ -116,6 +126,7 @@ function cnpg(
     singular,
     kind,
     namespaced: true,
+    statusSubresource: true,
     crdFile: `cnpg/crds/${group}_${plural}.yaml`,
   };
 }

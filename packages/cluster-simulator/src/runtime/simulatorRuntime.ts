@@ -10,7 +10,10 @@ import { SimulationClock } from '../clock/simulationClock.ts';
 import { EstateEngine, type RefusedWrite } from '../lifecycle/estateEngine.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { TokenGrant } from '../server/accessControl.ts';
-import { SimulatedCluster } from '../store/simulatedCluster.ts';
+import {
+  SimulatedCluster,
+  SYSTEM_NAMESPACES,
+} from '../store/simulatedCluster.ts';
 import type { ObjectValidator } from '../validation/objectValidator.ts';
 
 /** Options of a runtime built from a scenario. */
@@ -49,6 +52,9 @@ export class SimulatorRuntime {
       );
       for (const grant of seed.tokens) {
         cluster.grants.set(grant.token, grant);
+      }
+      for (const namespace of SYSTEM_NAMESPACES) {
+        cluster.ensureNamespace(namespace, scenario.historyStart);
       }
       for (const object of seed.objects) {
         try {

@@ -31,7 +31,7 @@ export function readOnlyGrant(token: string): TokenGrant {
     token,
     user: 'system:serviceaccount:dr-posture:collector',
     resources: '*',
-    verbs: ['get', 'list'],
+    verbs: ['get', 'list', 'watch'],
   };
 }
 

@@ -2,7 +2,15 @@ import { forbidden, unauthorized } from '../kube/apiStatus.ts';
 import type { ResourceType } from '../kube/resourceCatalog.ts';
 
 /** API verbs the simulator serves. */
-export type ApiVerb = 'get' | 'list' | 'create' | 'update' | 'delete';
+export type ApiVerb =
+  | 'get'
+  | 'list'
+  | 'watch'
+  | 'create'
+  | 'update'
+  | 'patch'
+  | 'delete'
+  | 'deletecollection';
 
 /**
  * What one bearer token may do in a cluster, standing in for a service
@@ -31,6 +39,24 @@ export function authenticate(
   return grant;
 }
 
+/**
+ * True when the grant allows the verb on the resource, named `plural.group`
+ * (or the plural for the core group), `*` for any.
+ */
+export function grantAllows(
+  grant: TokenGrant,
+  verb: string,
+  resource: string,
+): boolean {
+  const resourceAllowed =
+    grant.resources === '*' ||
+    (resource !== '*' && grant.resources.includes(resource));
+  const verbAllowed =
+    grant.verbs === '*' ||
+    (verb !== '*' && (grant.verbs as string[]).includes(verb));
+  return resourceAllowed && verbAllowed;
+}
+
 /** Throws 403 Forbidden unless the grant allows the verb on the type. */
 export function authorize(
   grant: TokenGrant,
@@ -40,10 +66,7 @@ export function authorize(
   name?: string,
 ): void {
   const resource = type.group ? `${type.plural}.${type.group}` : type.plural;
-  const resourceAllowed =
-    grant.resources === '*' || grant.resources.includes(resource);
-  const verbAllowed = grant.verbs === '*' || grant.verbs.includes(verb);
-  if (!resourceAllowed || !verbAllowed) {
+  if (!grantAllows(grant, verb, resource)) {
     throw forbidden({
       user: grant.user,
       verb,

@@ -2,8 +2,37 @@ import { resourceNotFound } from '../kube/apiStatus.ts';
 import type { ResourceType } from '../kube/resourceCatalog.ts';
 import type { SimulatedCluster } from '../store/simulatedCluster.ts';
 
-/** The verbs discovery advertises: the ones the simulator implements. */
-const SERVED_VERBS = ['create', 'delete', 'get', 'list'];
+/**
+ * Verbs in the order kube-apiserver lists them: alphabetical for built-in
+ * types (with deletecollection where the type has it), and the CRD
+ * handler's own order for custom resources.
+ */
+const CUSTOM_RESOURCE_VERBS = [
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'create',
+  'update',
+  'watch',
+];
+const CORE_VERBS = [
+  'create',
+  'delete',
+  'deletecollection',
+  'get',
+  'list',
+  'patch',
+  'update',
+  'watch',
+];
+// Namespaces are deleted one by one (their finalizer), never as a collection.
+const NAMESPACE_VERBS = CORE_VERBS.filter(v => v !== 'deletecollection');
+const STATUS_VERBS = ['get', 'patch', 'update'];
+
+/** The group of `SelfSubjectAccessReview`, which every cluster serves. */
+export const AUTHORIZATION_GROUP = 'authorization.k8s.io';
 
 interface GroupVersions {
   name: string;
@@ -11,7 +40,9 @@ interface GroupVersions {
 }
 
 function groupsOf(cluster: SimulatedCluster): GroupVersions[] {
-  const groups = new Map<string, string[]>();
+  // Built-in groups come first (their priority is higher); the CRD groups
+  // share one priority and are ordered by name.
+  const groups = new Map<string, string[]>([[AUTHORIZATION_GROUP, ['v1']]]);
   for (const type of cluster.servedTypes()) {
     if (type.group === '') {
       continue;
@@ -22,14 +53,18 @@ function groupsOf(cluster: SimulatedCluster): GroupVersions[] {
     }
     groups.set(type.group, versions);
   }
-  return [...groups].map(([name, versions]) => ({
-    name,
-    // v1 first: the first version is the preferred one.
-    versions: [
-      ...versions.filter(v => v === 'v1'),
-      ...versions.filter(v => v !== 'v1').sort(),
-    ],
-  }));
+  const custom = [...groups].filter(([name]) => name !== AUTHORIZATION_GROUP);
+  custom.sort(([a], [b]) => (a < b ? -1 : 1));
+  return [[AUTHORIZATION_GROUP, ['v1']] as const, ...custom].map(
+    ([name, versions]) => ({
+      name,
+      // v1 first: the first version is the preferred one.
+      versions: [
+        ...versions.filter(v => v === 'v1'),
+        ...versions.filter(v => v !== 'v1').sort(),
+      ],
+    }),
+  );
 }
 
 function apiGroup(group: GroupVersions) {
@@ -40,16 +75,45 @@ function apiGroup(group: GroupVersions) {
   return { name: group.name, versions, preferredVersion: versions[0] };
 }
 
-function apiResource(type: ResourceType) {
-  return {
+function verbsOf(type: ResourceType): string[] {
+  if (type.group !== '') {
+    return CUSTOM_RESOURCE_VERBS;
+  }
+  return type.plural === 'namespaces' ? NAMESPACE_VERBS : CORE_VERBS;
+}
+
+/** A type's discovery entries: the resource, then its status subresource. */
+function apiResources(type: ResourceType) {
+  const resource = {
     name: type.plural,
     singularName: type.singular,
     namespaced: type.namespaced,
     kind: type.kind,
-    verbs: SERVED_VERBS,
+    verbs: verbsOf(type),
     ...(type.shortNames ? { shortNames: type.shortNames } : {}),
   };
+  if (!type.statusSubresource) {
+    return [resource];
+  }
+  return [
+    resource,
+    {
+      name: `${type.plural}/status`,
+      singularName: '',
+      namespaced: type.namespaced,
+      kind: type.kind,
+      verbs: STATUS_VERBS,
+    },
+  ];
 }
+
+const ACCESS_REVIEW_RESOURCE = {
+  name: 'selfsubjectaccessreviews',
+  singularName: 'selfsubjectaccessreview',
+  namespaced: false,
+  kind: 'SelfSubjectAccessReview',
+  verbs: ['create'],
+};
 
 /** `GET /api`: the core group's versions. */
 export function coreApiVersions(serverAddress: string) {
@@ -86,14 +150,19 @@ export function apiResourceList(
 ) {
   const types = cluster
     .servedTypes()
-    .filter(t => t.group === group && t.version === version);
-  if (types.length === 0) {
+    .filter(t => t.group === group && t.version === version)
+    .sort((a, b) => (a.plural < b.plural ? -1 : 1));
+  const resources =
+    group === AUTHORIZATION_GROUP && version === 'v1'
+      ? [ACCESS_REVIEW_RESOURCE]
+      : types.flatMap(apiResources);
+  if (resources.length === 0) {
     throw resourceNotFound();
   }
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
     groupVersion: group ? `${group}/${version}` : version,
-    resources: types.map(apiResource),
+    resources,
   };
 }

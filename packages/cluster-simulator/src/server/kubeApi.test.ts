@@ -14,6 +14,7 @@ describe('simulated cluster API', () => {
 
   beforeAll(async () => {
     simulator = await startSimulator({
+      tls: false,
       scenario: testScenario([
         testBackup('daily-1', 'velero', {
           'velero.io/schedule-name': 'daily',
@@ -41,8 +42,12 @@ describe('simulated cluster API', () => {
 
   it('serves discovery for installed groups only', async () => {
     const groups = await (await get('/apis')).json();
-    expect(groups.groups.map((g: any) => g.name)).toEqual(['velero.io']);
-    expect(groups.groups[0].preferredVersion).toEqual({
+    // Built-in groups come before the CRD groups, as on a real cluster.
+    expect(groups.groups.map((g: any) => g.name)).toEqual([
+      'authorization.k8s.io',
+      'velero.io',
+    ]);
+    expect(groups.groups[1].preferredVersion).toEqual({
       groupVersion: 'velero.io/v1',
       version: 'v1',
     });
@@ -57,10 +62,14 @@ describe('simulated cluster API', () => {
       ]),
     );
     const core = await (await get('/api/v1')).json();
+    // Sorted by name, each followed by its status subresource.
     expect(core.resources.map((r: any) => r.name)).toEqual([
       'namespaces',
-      'pods',
+      'namespaces/status',
       'persistentvolumeclaims',
+      'persistentvolumeclaims/status',
+      'pods',
+      'pods/status',
     ]);
     expect((await (await get('/api')).json()).versions).toEqual(['v1']);
   });
@@ -140,8 +149,14 @@ describe('simulated cluster API', () => {
   it('lists core namespaces and pods with labels, without kind on items', async () => {
     const { core } = kubeClients(base, 'test-token');
     const namespaces = await core.listNamespace();
+    // The system namespaces, and every namespace an object lives in.
     expect(namespaces.items.map(n => n.metadata?.name)).toEqual([
       'app',
+      'backups',
+      'default',
+      'kube-node-lease',
+      'kube-public',
+      'kube-system',
       'velero',
     ]);
     const pods = await core.listNamespacedPod({

@@ -20,7 +20,10 @@ describe('paginated lists', () => {
     const backups = Array.from({ length: BACKUPS }, (_, i) =>
       testBackup(name(i), 'velero', { parity: i % 2 === 0 ? 'even' : 'odd' }),
     );
-    simulator = await startSimulator({ scenario: testScenario(backups) });
+    simulator = await startSimulator({
+      tls: false,
+      scenario: testScenario(backups),
+    });
   });
   afterAll(() => simulator.stop());
 
@@ -125,6 +128,7 @@ describe('paginated lists', () => {
 
   it('answers a stale continue token with 410 Expired, which client-node surfaces', async () => {
     const shortLived = await startSimulator({
+      tls: false,
       scenario: testScenario(
         Array.from({ length: 300 }, (_, i) => testBackup(name(i))),
       ),

@@ -1,4 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import {
   ApiError,
@@ -11,6 +12,8 @@ import { authenticate } from './accessControl.ts';
 import { routeAdmin } from './adminRoutes.ts';
 import { readRequestBody, sendJson, sendStatus } from './httpIo.ts';
 import { routeKubeApi } from './kubeApiRouter.ts';
+import { streamWatch } from './watchStream.ts';
+import type { ServingCertificates } from '../tls/certificates.ts';
 
 /** Options of the HTTP server. */
 export interface ServerOptions {
@@ -21,7 +24,20 @@ export interface ServerOptions {
   adminToken: string;
   /** How long a list snapshot stays readable by continue tokens (ms). */
   continueTokenTtlMs: number;
+  /** Serve HTTPS with these certificates; plain HTTP without. */
+  tls?: ServingCertificates;
+  /** Interval of watch BOOKMARK events (ms); default one minute. */
+  watchBookmarkIntervalMs?: number;
 }
+
+/** How often the controllers run while a watch waits for changes. */
+const WATCH_TICK_MS = 1000;
+
+/**
+ * kube-apiserver ends a watch after `--min-request-timeout` (30 min) times
+ * a random factor; a fixed 30 minutes keeps the simulator predictable.
+ */
+const DEFAULT_WATCH_TIMEOUT_MS = 30 * 60 * 1000;
 
 /** A started server. */
 export interface RunningServer {
@@ -47,6 +63,15 @@ export async function startServer(
 ): Promise<RunningServer> {
   const { runtime, adminToken } = options;
   let baseUrl = '';
+  // While watches are open, time moves without requests: run the
+  // controllers so that their writes reach the watchers.
+  let openWatches = 0;
+  const ticker = setInterval(() => {
+    if (openWatches > 0) {
+      runtime.catchUp();
+    }
+  }, WATCH_TICK_MS);
+  ticker.unref();
   const clusterUrl = (name: string) =>
     `${baseUrl}/clusters/${encodeURIComponent(name)}`;
 
@@ -69,13 +94,20 @@ export async function startServer(
       throw injected;
     }
     const simulatedNow = runtime.catchUp();
-    const body = req.method === 'POST' ? await readRequestBody(req) : undefined;
+    const method = req.method ?? 'GET';
+    const body = ['POST', 'PUT', 'PATCH'].includes(method)
+      ? await readRequestBody(req)
+      : undefined;
     const response = routeKubeApi(cluster, {
-      method: req.method ?? 'GET',
+      method,
       path: rest,
       query,
       grant,
       body,
+      contentType: (req.headers['content-type'] ?? 'application/json')
+        .split(';')[0]
+        .trim(),
+      accept: req.headers.accept,
       simulatedNow,
       serverAddress: new URL(baseUrl).host,
       continuePolicy: {
@@ -84,7 +116,38 @@ export async function startServer(
         expireAfterPages: cluster.faults.continueExpiryAfterPages,
       },
     });
-    sendJson(res, response.status, response.body, {}, injector.bodyFault());
+    if (response.watch) {
+      openWatches++;
+      streamWatch(
+        res,
+        cluster,
+        response.watch,
+        {
+          bookmarkIntervalMs: options.watchBookmarkIntervalMs ?? 60_000,
+          defaultTimeoutMs: DEFAULT_WATCH_TIMEOUT_MS,
+          now: () => runtime.clock.now(),
+        },
+        cluster.faults,
+        () => {
+          openWatches--;
+        },
+      );
+      return;
+    }
+    const headers: Record<string, string> = {};
+    if (response.warnings && response.warnings.length > 0) {
+      // RFC 7234 warnings, as the API server sends field-validation warnings.
+      headers.Warning = response.warnings
+        .map(w => `299 - ${JSON.stringify(w)}`)
+        .join(', ');
+    }
+    sendJson(
+      res,
+      response.status,
+      response.body,
+      headers,
+      injector.bodyFault(),
+    );
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
@@ -124,13 +187,19 @@ export async function startServer(
     throw resourceNotFound();
   }
 
-  const server = http.createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch(error => {
       if (!res.headersSent && !res.destroyed) {
         sendStatus(res, toApiError(error));
       }
     });
-  });
+  };
+  const server = options.tls
+    ? https.createServer(
+        { cert: options.tls.serving.cert, key: options.tls.serving.key },
+        listener,
+      )
+    : http.createServer(listener);
   // Keep-alive sockets would otherwise hold `close()` open.
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -140,11 +209,12 @@ export async function startServer(
   const address = server.address() as AddressInfo;
   const host =
     address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  baseUrl = `http://${host}:${address.port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
   return {
     url: baseUrl,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearInterval(ticker);
         server.close(error => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -4,11 +4,13 @@ import {
   objectNotFound,
   resourceNotFound,
 } from '../kube/apiStatus.ts';
+import { loadCrdVersion, type CrdVersion } from '../kube/crdDefinitions.ts';
 import { isJsonObject, type KubeObject } from '../kube/kubeObject.ts';
 import {
   qualifiedResourceName,
   resourceTypeForObject,
   RESOURCE_TYPES,
+  Types,
   type ApiGroupName,
   type ResourceType,
 } from '../kube/resourceCatalog.ts';
@@ -18,9 +20,32 @@ import type { FaultSettings } from '../faults/faultSettings.ts';
 import { kubeTimestamp } from '../time/timestamps.ts';
 import type { ObjectValidator } from '../validation/objectValidator.ts';
 import { ObjectCollection } from './objectCollection.ts';
+import { WatchLog } from './watchLog.ts';
 
-/** How a write treats an existing object of the same name. */
-export type WriteMode = 'create' | 'apply';
+/** The namespaces every cluster has from the start, as kubeadm creates them. */
+export const SYSTEM_NAMESPACES = [
+  'default',
+  'kube-node-lease',
+  'kube-public',
+  'kube-system',
+];
+
+/** A Namespace object as the API server stores a new one. */
+function namespaceObject(name: string): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  };
+}
+
+/**
+ * How a write treats an existing object of the same name: `create` refuses
+ * it (409), `update` requires it (404), `apply` takes either.
+ */
+export type WriteMode = 'create' | 'update' | 'apply';
 
 /**
  * One simulated Kubernetes cluster: its installed API groups, its objects
@@ -34,6 +59,8 @@ export class SimulatedCluster {
   private readonly collections = new Map<ResourceType, ObjectCollection>();
   private version = 0;
   readonly grants = new Map<string, TokenGrant>();
+  /** Recent changes, for watches. */
+  readonly changes = new WatchLog();
   faults: FaultSettings = {};
 
   readonly name: string;
@@ -68,6 +95,24 @@ export class SimulatedCluster {
     return (
       type.group === '' || this.installedGroups.has(type.group as ApiGroupName)
     );
+  }
+
+  /** The type's CRD version, when the fixtures hold its CRD. */
+  definition(type: ResourceType): CrdVersion | undefined {
+    const dir = this.validator.fixturesDir;
+    return dir ? loadCrdVersion(dir, type) : undefined;
+  }
+
+  /** True when the Namespace object exists. */
+  hasNamespace(name: string): boolean {
+    return this.find(Types.namespace, undefined, name) !== undefined;
+  }
+
+  /** Creates the Namespace object unless it exists. */
+  ensureNamespace(name: string, at: number): void {
+    if (!this.hasNamespace(name)) {
+      this.write(namespaceObject(name), at, 'create');
+    }
   }
 
   /** The resource types this cluster serves. */
@@ -153,9 +198,17 @@ export class SimulatedCluster {
       });
     }
     const namespace = type.namespaced ? object.metadata.namespace : undefined;
+    if (namespace !== undefined) {
+      // Scenario seeds and controllers write into namespaces that exist on
+      // a real cluster; the API path refuses missing ones before this.
+      this.ensureNamespace(namespace, at);
+    }
     const existing = collection.get(namespace, object.metadata.name);
     if (existing && mode === 'create') {
       throw alreadyExists(type.group, type.plural, object.metadata.name);
+    }
+    if (!existing && mode === 'update') {
+      throw objectNotFound(type.group, type.plural, object.metadata.name);
     }
     this.version++;
     const specChanged =
@@ -185,24 +238,55 @@ export class SimulatedCluster {
         kubeTimestamp(at),
     };
     collection.put(object, this.version);
+    this.changes.record({
+      type: existing ? 'MODIFIED' : 'ADDED',
+      resource: type,
+      object,
+      resourceVersion: this.version,
+    });
     return object;
   }
 
-  /** Deletes an object; throws 404 when absent. */
+  /**
+   * Deletes an object; throws 404 when absent. Deleting a Namespace deletes
+   * everything in it first (at once, where a real cluster goes through
+   * `Terminating`).
+   */
   delete(
     type: ResourceType,
     namespace: string | undefined,
     name: string,
   ): KubeObject {
-    const removed = this.collection(type).remove(
-      type.namespaced ? namespace : undefined,
-      name,
-      this.version + 1,
-    );
-    if (!removed) {
+    const key = type.namespaced ? namespace : undefined;
+    if (!this.collection(type).get(key, name)) {
       throw objectNotFound(type.group, type.plural, name);
     }
+    if (type === Types.namespace) {
+      for (const [contained, collection] of this.collections) {
+        if (!contained.namespaced) {
+          continue;
+        }
+        const inside = [...collection.values()].filter(
+          o => o.metadata.namespace === name,
+        );
+        for (const object of inside) {
+          this.delete(contained, name, object.metadata.name);
+        }
+      }
+    }
     this.version++;
-    return removed;
+    const removed = this.collection(type).remove(key, name, this.version)!;
+    // The DELETED event carries the deletion's resource version.
+    const deleted = {
+      ...removed,
+      metadata: { ...removed.metadata, resourceVersion: String(this.version) },
+    };
+    this.changes.record({
+      type: 'DELETED',
+      resource: type,
+      object: deleted,
+      resourceVersion: this.version,
+    });
+    return deleted;
   }
 }

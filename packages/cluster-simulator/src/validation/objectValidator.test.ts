@@ -181,7 +181,10 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
   });
 
   it('refuses a deliberately invalid object with 422 Invalid, through client-node and the admin API', async () => {
-    const simulator = await startSimulator({ scenario: testScenario([]) });
+    const simulator = await startSimulator({
+      tls: false,
+      scenario: testScenario([]),
+    });
     const { custom } = kubeClients(simulator.clusters[0].url, 'writer-token');
     const invalid = { ...testBackup('invalid'), spec: { ttl: 30 } };
     const error = await rejectionOf(
@@ -231,6 +234,7 @@ describeWithFixtures('ObjectValidator with the fixtures CRDs', () => {
 
   it('serves every fixture object; refuses only the documentation templates a real API server refuses too', async () => {
     const simulator = await startSimulator({
+      tls: false,
       scenario: 'fixtures',
       fixturesDir,
     });
