@@ -7,8 +7,9 @@
  * generator downloads a Java jar at run time, which offline machines and CI
  * cannot do; this one only needs openapi-typescript and prettier.
  *
- *   node scripts/openapi.mjs generate   writes the generated files
- *   node scripts/openapi.mjs check      exits 1 naming every stale file
+ *   yarn openapi:generate   (node scripts/openapi.mjs generate) writes them
+ *   yarn openapi:check      (node scripts/openapi.mjs check) exits 1 naming
+ *                           every stale file
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,15 +18,13 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import prettier from 'prettier';
 import YAML from 'yaml';
 
-const backendDir = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const backendDir = path.join(root, 'plugins/disaster-recovery-backend');
 const specPath = path.join(backendDir, 'src/schema/openapi.yaml');
 const serverDir = path.join(backendDir, 'src/schema/openapi/generated');
-const clientDir = path.resolve(
-  backendDir,
-  '../disaster-recovery-common/src/schema/openapi/generated',
+const clientDir = path.join(
+  root,
+  'plugins/disaster-recovery-common/src/schema/openapi/generated',
 );
 
 const HEADER = `// ******************************************************************
@@ -257,7 +256,6 @@ async function render() {
 
 async function main(mode) {
   const files = await render();
-  const root = path.resolve(backendDir, '../..');
   if (mode === 'generate') {
     for (const [file, text] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(file), { recursive: true });

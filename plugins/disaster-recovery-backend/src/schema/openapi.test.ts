@@ -6,7 +6,7 @@ jest.setTimeout(60_000);
 
 describe('the generated OpenAPI code', () => {
   it('is what the spec generates today', async () => {
-    const script = path.resolve(__dirname, '../../scripts/openapi.mjs');
+    const script = path.resolve(__dirname, '../../../../scripts/openapi.mjs');
     // Rejects (exit 1, naming the stale files) when someone edited the spec
     // without running `yarn openapi:generate`.
     const { stdout } = await promisify(execFile)(process.execPath, [
