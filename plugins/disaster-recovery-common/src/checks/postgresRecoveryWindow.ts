@@ -7,7 +7,7 @@ import {
   type PostureContext,
 } from './context';
 import { defineCheck, verdict } from './definition';
-import { worstFindings } from './findings';
+import { worstFindings } from './worstFindings';
 import { postgresClustersToJudge } from './postgresScope';
 import type { EvidenceRef } from './types';
 

@@ -1,7 +1,7 @@
 import { formatDuration } from '../durations';
 import { describeRef, millisecondsSince, refOf } from './context';
 import { defineCheck, verdict } from './definition';
-import { worstFindings } from './findings';
+import { worstFindings } from './worstFindings';
 import { CONTINUOUS_ARCHIVING, postgresClustersToJudge } from './postgresScope';
 
 export const postgresWalAge = defineCheck<
