@@ -1,7 +1,8 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonObject } from '@backstage/types';
 import { readPostureOptions } from './readPostureOptions';
 
-const posture = (values: Record<string, unknown>) =>
+const posture = (values: JsonObject) =>
   new ConfigReader({ disasterRecovery: { posture: values } });
 
 describe('readPostureOptions', () => {

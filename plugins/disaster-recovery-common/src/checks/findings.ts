@@ -10,6 +10,20 @@ export interface Finding {
 const NOT_PASSING: readonly CheckStatus[] = ['fail', 'warn', 'unknown'];
 
 /**
+ * The findings of the worst status that is not `pass`, with that status;
+ * `undefined` when every finding passes.
+ */
+export function worstFindings<T extends Finding>(
+  findings: readonly T[],
+): { status: CheckStatus; findings: T[] } | undefined {
+  for (const status of NOT_PASSING) {
+    const matching = findings.filter(f => f.status === status);
+    if (matching.length > 0) return { status, findings: matching };
+  }
+  return undefined;
+}
+
+/**
  * The verdict of several findings: the worst status, with a sentence that
  * names every finding that does not pass, worst first, so that a service
  * owner sees all there is to fix and not only the worst group. When all

@@ -19,12 +19,8 @@ import {
 } from './postgresBackups';
 import { recoveryWindowOf } from './postgresRecoveryWindow';
 import { postgresClustersToJudge } from './postgresScope';
-import type { CheckStatus, EvidenceRef } from './types';
-
-interface Finding {
-  status: CheckStatus;
-  text: string;
-}
+import type { EvidenceRef } from './types';
+import { verdictOfFindings, type Finding } from './findings';
 
 interface ClusterJudgement {
   refs: EvidenceRef[];
@@ -244,8 +240,6 @@ function judgeCluster(
   return { refs, findings, lastBaseBackupAt, recoveryPoint };
 }
 
-const ORDER: readonly CheckStatus[] = ['fail', 'warn', 'unknown'];
-
 export const postgresBaseBackup = defineCheck<
   'postgres-base-backup',
   {
@@ -285,24 +279,11 @@ export const postgresBaseBackup = defineCheck<
         (j, i) => `${describeRef(scope.clusters[i])}: ${j.recoveryPoint}`,
       ),
     };
-    const findings = ORDER.flatMap(status =>
-      all.filter(f => f.status === status),
-    );
-    if (findings.length > 0) {
-      return verdict(
-        findings[0].status,
-        `${findings.map(f => f.text).join('; ')}.`,
-        refs,
-        values,
-      );
-    }
-    return verdict(
-      'pass',
-      `${all.map(f => f.text).join('; ')}, within the ${formatDuration(
-        intervalMs,
-      )} base backup policy.`,
+    return verdictOfFindings(
+      all,
       refs,
       values,
+      `, within the ${formatDuration(intervalMs)} base backup policy`,
     );
   },
 });

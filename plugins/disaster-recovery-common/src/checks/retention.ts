@@ -4,9 +4,11 @@ import type { KubernetesRetention, TierPolicy } from '../policy';
 import type { PostgresClusterRecord, VeleroScheduleRecord } from '../records';
 import { describeRef, refOf, type PostureContext } from './context';
 import { defineCheck, verdict } from './definition';
+import { verdictOfFindings } from './findings';
 import { postgresBackupSetup } from './postgresBackups';
 import { postgresRetentionMs } from './postgresRetention';
-import type { CheckStatus, EvidenceRef } from './types';
+import type { Finding } from './findings';
+import type { EvidenceRef } from './types';
 import { isCleanRecoveryPoint } from './veleroBackupPhases';
 
 const HOUR = 3_600_000;
@@ -15,10 +17,8 @@ const DAY = 24 * HOUR;
 const VELERO_DEFAULT_TTL = '720h0m0s';
 const VELERO_DEFAULT_TTL_MS = 720 * HOUR;
 
-interface Judged {
+interface Judged extends Finding {
   ref: EvidenceRef;
-  status: CheckStatus;
-  text: string;
 }
 
 /** The retention a schedule's backups need, by how often it runs. */
@@ -234,8 +234,6 @@ function postgresRetention(
   };
 }
 
-const ORDER: readonly CheckStatus[] = ['fail', 'warn', 'unknown'];
-
 export const retention = defineCheck<'retention', { retentions: string[] }>({
   id: 'retention',
   title: 'Retention meets policy',
@@ -266,23 +264,6 @@ export const retention = defineCheck<'retention', { retentions: string[] }>({
       .map(j => j.ref)
       .filter((ref, i, all) => all.indexOf(ref) === i);
     const values = { retentions: judged.map(j => j.text) };
-    // Every item that does not pass is named, worst first.
-    const findings = ORDER.flatMap(status =>
-      judged.filter(j => j.status === status),
-    );
-    if (findings.length > 0) {
-      return verdict(
-        findings[0].status,
-        `${findings.map(f => f.text).join('; ')}.`,
-        refs,
-        values,
-      );
-    }
-    return verdict(
-      'pass',
-      `${judged.map(j => j.text).join('; ')}.`,
-      refs,
-      values,
-    );
+    return verdictOfFindings(judged, refs, values);
   },
 });

@@ -808,7 +808,8 @@ describe('storage', () => {
           storageLocation({ lastValidatedAt: minutesAgo(120) }),
           { ...offsiteLocation, phase: undefined },
         ];
-        i.records.schedules.push(
+        i.records.schedules = [
+          ...i.records.schedules,
           schedule({
             name: 'payments-archive',
             template: {
@@ -817,7 +818,7 @@ describe('storage', () => {
               storageLocation: 'archive',
             },
           }),
-        );
+        ];
       }),
     ).toEqual({
       status: 'fail',
@@ -1221,14 +1222,15 @@ describe('PostgreSQL base backups', () => {
     [
       'a latest Backup that failed',
       database(r => {
-        r.postgresBackups.push(
+        r.postgresBackups = [
+          ...r.postgresBackups,
           postgresBackup({
             name: 'payments-db-daily-20250611110000',
             phase: 'failed',
             stoppedAt: minutesAgo(60),
             error: 'no space left on device',
           }),
-        );
+        ];
       }),
       'fail',
       'the latest base backup prod/payments/payments-db-daily-20250611110000 failed (no space left on device)',
