@@ -23,6 +23,7 @@ import { DatabasePostureStore } from './database/DatabasePostureStore';
 import { DatabaseResourceStore } from './database/DatabaseResourceStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { PostureEvaluator } from './service/PostureEvaluator';
+import { readPostureOptions } from './service/readPostureOptions';
 import { createRouter } from './service/router';
 import { BUILT_IN_SOURCES } from './sources/builtInSources';
 import { resourceKindsOf } from './sources/resourceKindsOf';
@@ -108,6 +109,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
           logger,
           recordKinds: resourceKinds,
           checks: sourceChecks,
+          postureOptions: readPostureOptions(rootConfig),
         });
 
         // One task per cluster: backend replicas share clusters through the

@@ -11,6 +11,7 @@ import {
   type ClusterCollectionHealth,
   type RecordKind,
   type EntityPostureResponse,
+  type PostureOptions,
   type PostureRecords,
   type RecordedDrill,
   type TierPolicy,
@@ -54,6 +55,7 @@ export class PostureEvaluator {
       /** Checks contributed by sources, after the built-in ones. */
       checks: readonly CheckDefinition[];
       /** Rule tunables from `disasterRecovery.posture`. */
+      postureOptions?: PostureOptions;
     },
   ) {}
 
@@ -117,6 +119,7 @@ export class PostureEvaluator {
       drills: inputs.drills,
       clusterHealth: inputs.clusterHealth,
       now,
+      options: this.options.postureOptions,
     });
     const { policy, protection } = posture;
     const usedClusters = new Set(
