@@ -8,6 +8,7 @@ import {
   DatabaseResourceStore,
   simulatedClusterConfig,
 } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+import { RECORD_KINDS } from '@dr-posture/plugin-disaster-recovery-common';
 import {
   eachCluster,
   openWorkerDatabase,
@@ -47,7 +48,7 @@ async function main() {
     const firstPeakRssMiB = peakRssMiB();
     const noChange = await collectAll();
     const [{ backups }] = await knex('resources')
-      .where({ kind: 'velero.io/Backup' })
+      .where({ kind: RECORD_KINDS.veleroBackup.id })
       .count({ backups: '*' });
     process.stdout.write(
       `${JSON.stringify({
