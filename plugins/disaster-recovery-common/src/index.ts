@@ -155,6 +155,7 @@ export {
   defineCheck,
   describeRef,
   evidenceOf,
+  findCheck,
   refOf,
   verdict,
 } from './checks';

@@ -118,6 +118,19 @@ export function checkOf(
 }
 
 /**
+ * A definition's check among some checks (or the failing-check lines of a
+ * summary), found by the definition's id.
+ *
+ * @public
+ */
+export function findCheck<C extends { id: string }>(
+  definition: Pick<CheckDefinition, 'id'>,
+  checks: readonly C[],
+): C | undefined {
+  return checks.find(c => c.id === definition.id);
+}
+
+/**
  * The evidence values of a definition's check among some checks, typed by
  * the definition. Partial: a check that could not be judged carries none,
  * and checks travel as JSON. Also names the stale clusters that kept it from
@@ -129,8 +142,7 @@ export function evidenceOf<E extends CheckEvidence>(
   definition: CheckDefinition<string, E>,
   checks: readonly Check[],
 ): (Partial<E> & { staleClusters?: string[] }) | undefined {
-  const found = checks.find(c => c.id === definition.id);
-  return found?.evidence.values as
+  return findCheck(definition, checks)?.evidence.values as
     | (Partial<E> & { staleClusters?: string[] })
     | undefined;
 }

@@ -3,6 +3,7 @@ export { describeRef, refOf, type PostureContext } from './context';
 export {
   defineCheck,
   evidenceOf,
+  findCheck,
   verdict,
   type CheckDefinition,
   type CheckEvidence,

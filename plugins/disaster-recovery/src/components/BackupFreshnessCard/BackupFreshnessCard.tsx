@@ -1,5 +1,7 @@
 import { InfoCard } from '@backstage/core-components';
 import {
+  builtInCheck,
+  findCheck,
   formatDuration,
   type CheckStatus,
   type EntityPostureResponse,
@@ -47,7 +49,10 @@ export function BackupFreshnessCard(props: {
 }) {
   const { posture, now = Date.now() } = props;
   const classes = useStyles();
-  const check = posture.posture.checks.find(c => c.id === 'backup-freshness');
+  const check = findCheck(
+    builtInCheck('backup-freshness'),
+    posture.posture.checks,
+  );
   const { lastCleanBackupAt } = posture.summary;
   const rpoMs = posture.policy.rpoMs.ok
     ? posture.policy.rpoMs.value

@@ -12,7 +12,9 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
 import {
+  builtInCheck,
   DR_ANNOTATIONS,
+  findCheck,
   formatDuration,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
@@ -59,8 +61,9 @@ function CardBody() {
   if (error) return <ResponseErrorPanel error={error} />;
 
   const { summary, policy } = value!;
-  const freshness = value!.posture.checks.find(
-    c => c.id === 'backup-freshness',
+  const freshness = findCheck(
+    builtInCheck('backup-freshness'),
+    value!.posture.checks,
   );
   const rpo = policy.rpoMs.ok ? formatDuration(policy.rpoMs.value) : 'unknown';
   return (

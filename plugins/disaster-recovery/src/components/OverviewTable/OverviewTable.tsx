@@ -3,6 +3,8 @@ import { Link } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
+  builtInCheck,
+  findCheck,
   formatDuration,
   type EntityPostureSummary,
 } from '@dr-posture/plugin-disaster-recovery-common';
@@ -56,7 +58,10 @@ function LastBackup(props: { row: EntityPostureSummary; now: number }) {
   const age = row.lastCleanBackupAt
     ? `${formatDuration(now - Date.parse(row.lastCleanBackupAt))} ago`
     : 'none';
-  const verdict = row.failingChecks.find(c => c.id === 'backup-freshness');
+  const verdict = findCheck(
+    builtInCheck('backup-freshness'),
+    row.failingChecks,
+  );
   let main: ReactNode = (
     <span
       title={row.lastCleanBackupAt && formatDateTime(row.lastCleanBackupAt)}
