@@ -29,25 +29,32 @@ describe('parseBackupSchedule and scheduleTiming', () => {
       64 * HOUR,
       '2025-06-11T10:00:00.000Z',
     ],
+    ['Sundays', '0 3 * * 0', 'velero', 7 * DAY, '2025-06-08T03:00:00.000Z'],
     [
-      'Sundays written as 7',
-      '0 3 * * 7',
+      // 02:30 does not exist in Berlin on 2026-03-29: robfig skips that
+      // day's run, so the gap is from 02:30 CET on the 28th to 02:30 CEST
+      // on the 30th, 48 h less the hour the clocks jumped.
+      'CRON_TZ: a run time the spring-forward night skips',
+      'CRON_TZ=Europe/Berlin 30 2 * * *',
       'velero',
-      7 * DAY,
-      '2025-06-08T03:00:00.000Z',
+      47 * HOUR,
+      '2025-06-11T00:30:00.000Z',
     ],
     [
+      // 02:00 is the very time Berlin's clocks skip in spring: that run is
+      // skipped too.
       'CRON_TZ: 02:00 in Berlin is 00:00 UTC in summer',
       'CRON_TZ=Europe/Berlin 0 2 * * *',
       'velero',
-      DAY,
+      47 * HOUR,
       '2025-06-11T00:00:00.000Z',
     ],
     [
+      // The fall-back day has 25 real hours between two 06:30 runs.
       'TZ prefix',
       'TZ=America/New_York 30 6 * * *',
       'velero',
-      DAY,
+      25 * HOUR,
       '2025-06-10T10:30:00.000Z',
     ],
     ['a descriptor', '@daily', 'velero', DAY, '2025-06-11T00:00:00.000Z'],
@@ -130,6 +137,11 @@ describe('parseBackupSchedule and scheduleTiming', () => {
     // Go durations have no days: Velero refuses the schedule.
     ['@every 1d', 'velero', 'time: unknown unit "d" in duration "1d"'],
     ['@fortnightly', 'velero', 'not a cron descriptor'],
+    [
+      'CRON_TZ=Europe/Berlin 0 0 2 * * *',
+      'cloudnative-pg',
+      'robfig/cron v1, which has no CRON_TZ=/TZ= prefix',
+    ],
   ] as const)('rejects "%s" (%s)', (text, dialect, error) => {
     expect(parseBackupSchedule(text, dialect)).toEqual({
       error: expect.stringContaining(error),
@@ -137,9 +149,11 @@ describe('parseBackupSchedule and scheduleTiming', () => {
   });
 
   it.each([
-    ['61 * * * *', 'got value 61'],
-    ['0 0 30 2 *', 'The schedule cannot be read'],
-  ])('reports a field cron-parser rejects: "%s"', (text, error) => {
+    ['61 * * * *', 'The schedule cannot be read: '],
+    // robfig/cron's weekdays are 0–6: Velero refuses Sunday written as 7.
+    ['0 3 * * 7', 'The schedule cannot be read: '],
+    ['0 0 30 2 *', 'never runs'],
+  ])('reports a schedule the controller cannot run: "%s"', (text, error) => {
     const parsed = parseBackupSchedule(text, 'velero');
     if ('error' in parsed) throw new Error(parsed.error);
     expect(scheduleTiming(parsed, NOW)).toEqual({

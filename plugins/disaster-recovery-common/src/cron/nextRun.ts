@@ -1,8 +1,8 @@
-import { CronExpressionParser } from 'cron-parser';
 import {
   parseBackupSchedule,
   type ScheduleDialect,
 } from './parseBackupSchedule';
+import { nextRobfigRun } from './robfig';
 
 /**
  * When a Velero Schedule or CloudNativePG ScheduledBackup runs next after
@@ -27,15 +27,13 @@ export function nextScheduledRun(
       : undefined;
   }
   try {
-    return (
-      CronExpressionParser.parse(parsed.expression, {
-        currentDate: now,
-        tz: parsed.timeZone,
-      })
-        .next()
-        .toISOString() ?? undefined
-    );
+    return nextRobfigRun(
+      parsed.expression,
+      parsed.timeZone,
+      now,
+    )?.toISOString();
   } catch {
+    // An unreadable field: the controller never runs it.
     return undefined;
   }
 }

@@ -11,8 +11,9 @@ import { parseGoDuration } from '../durations';
  *   minutes, hours, day of month and month, not as a Kubernetes CronJob
  *   schedule: `0 0 * * *` runs hourly.
  *
- * Both take a `CRON_TZ=<zone> ` or `TZ=<zone> ` prefix; without one the
+ * Velero takes a `CRON_TZ=<zone> ` or `TZ=<zone> ` prefix; without one the
  * schedule runs in the controller's zone, which is UTC in the usual images.
+ * CloudNativePG's robfig/cron v1 knows no prefix and refuses such a spec.
  *
  * @public
  */
@@ -81,6 +82,13 @@ export function parseBackupSchedule(
   let text = schedule.trim();
   let timeZone = 'UTC';
   const zoned = ZONE_PREFIX.exec(text);
+  if (zoned && dialect === 'cloudnative-pg') {
+    // robfig/cron v1, which CloudNativePG uses, knows no zone prefix: the
+    // prefix becomes a seventh field and the controller refuses the spec.
+    return {
+      error: `CloudNativePG reads schedules with robfig/cron v1, which has no CRON_TZ=/TZ= prefix, so it cannot read "${text}"; write the schedule in UTC.`,
+    };
+  }
   if (zoned) {
     if (!isTimeZone(zoned[1])) {
       return { error: `"${zoned[1]}" is not a known time zone.` };

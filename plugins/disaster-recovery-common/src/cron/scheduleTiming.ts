@@ -1,80 +1,9 @@
-import { CronExpressionParser, type CronExpression } from 'cron-parser';
 import type { ParsedBackupSchedule } from './parseBackupSchedule';
+import { longestGapMs, nextRobfigRun, RobfigSpecError } from './robfig';
 
 const SECOND = 1000;
-const DAY = 86_400 * SECOND;
-
-/** Upper bounds of the slow path: enough to see monthly and yearly gaps. */
-const MAX_SAMPLED_RUNS = 1000;
-const MAX_SAMPLED_SPAN_MS = 400 * DAY;
-
-function numbers(values: ReadonlyArray<number | string>): number[] {
-  return [...new Set(values.map(Number))].sort((a, b) => a - b);
-}
-
-/** The largest difference between neighbours of a sorted list; -1 for fewer than two. */
-function largestStep(sorted: number[]): number {
-  let largest = -1;
-  for (let i = 1; i < sorted.length; i++) {
-    largest = Math.max(largest, sorted[i] - sorted[i - 1]);
-  }
-  return largest;
-}
-
-/**
- * The longest gap between runs of a schedule that repeats every day or every
- * week (any day of month, any month), worked out from its fields rather than
- * by walking runs: walking is slow with cron-parser (tens of microseconds a
- * run) and a schedule firing every second would need a week of runs.
- * Wall-clock time: a daylight-saving shift is not counted.
- */
-function gapFromFields(cron: CronExpression): number | undefined {
-  const { fields } = cron;
-  if (!fields.dayOfMonth.isWildcard || !fields.month.isWildcard) {
-    return undefined;
-  }
-  const seconds = numbers(fields.second.values);
-  const minutes = numbers(fields.minute.values);
-  const hours = numbers(fields.hour.values);
-  const first = hours[0] * 3600 + minutes[0] * 60 + seconds[0];
-  const last = hours.at(-1)! * 3600 + minutes.at(-1)! * 60 + seconds.at(-1)!;
-  const withinDay = Math.max(
-    largestStep(seconds),
-    largestStep(minutes) * 60 - (seconds.at(-1)! - seconds[0]),
-    largestStep(hours) * 3600 -
-      (minutes.at(-1)! * 60 + seconds.at(-1)! - (minutes[0] * 60 + seconds[0])),
-  );
-  const days = fields.dayOfWeek.isWildcard
-    ? [0, 1, 2, 3, 4, 5, 6]
-    : numbers(fields.dayOfWeek.values.map(day => Number(day) % 7));
-  // Gaps between the last run of one run-day and the first of the next,
-  // wrapping round the week.
-  const betweenDays = days.map((day, index) => {
-    const nextDay = index + 1 < days.length ? days[index + 1] : days[0] + 7;
-    return (nextDay - day) * 86_400 - (last - first);
-  });
-  return Math.max(withinDay, ...betweenDays) * SECOND;
-}
-
-function gapFromRuns(expression: string, timeZone: string, now: Date): number {
-  const runs = CronExpressionParser.parse(expression, {
-    currentDate: now,
-    tz: timeZone,
-  });
-  const start = runs.next().getTime();
-  let previous = start;
-  let longest = 0;
-  for (
-    let i = 0;
-    i < MAX_SAMPLED_RUNS && previous - start < MAX_SAMPLED_SPAN_MS;
-    i++
-  ) {
-    const next = runs.next().getTime();
-    longest = Math.max(longest, next - previous);
-    previous = next;
-  }
-  return longest;
-}
+/** robfig/cron gives up looking for a next run after five years. */
+const FIVE_YEARS_MS = 5 * 366 * 86_400 * SECOND;
 
 /**
  * How a schedule runs around `now`.
@@ -83,9 +12,10 @@ function gapFromRuns(expression: string, timeZone: string, now: Date): number {
  */
 export interface ScheduleTiming {
   /**
-   * The longest gap between two runs: what bounds the data a restore can
-   * lose. For a schedule that runs hourly on weekdays only, this is the
-   * weekend.
+   * The longest real gap between two runs over the coming year: what bounds
+   * the data a restore can lose. For a schedule that runs hourly on weekdays
+   * only, this is the weekend; for a `CRON_TZ=` schedule whose run time a
+   * spring-forward night skips, it is the two days around that night.
    */
   cadenceMs: number;
   /**
@@ -96,9 +26,37 @@ export interface ScheduleTiming {
 }
 
 /**
- * Works out the cadence and the previous due run of a parsed schedule.
- * Returns a reason instead of throwing when cron-parser rejects a field
- * (`61` minutes, a 30th of February).
+ * The last run strictly before `now`: look back over a growing span until
+ * a run is found, then step forward to the last one before `now`.
+ */
+function previousRun(
+  expression: string,
+  timeZone: string,
+  now: number,
+  cadenceMs: number,
+): number | undefined {
+  let span = Math.min(cadenceMs, FIVE_YEARS_MS) + SECOND;
+  for (;;) {
+    const first = nextRobfigRun(expression, timeZone, new Date(now - span));
+    if (first && first.getTime() < now) {
+      let last = first.getTime();
+      for (;;) {
+        const next = nextRobfigRun(expression, timeZone, new Date(last));
+        if (!next || next.getTime() >= now) return last;
+        last = next.getTime();
+      }
+    }
+    if (span >= FIVE_YEARS_MS) return undefined;
+    span = Math.min(span * 2, FIVE_YEARS_MS);
+  }
+}
+
+/**
+ * Works out the cadence and the previous due run of a parsed schedule as
+ * the controllers' cron library (robfig/cron) runs it, daylight-saving
+ * shifts included. Returns a reason instead of throwing when robfig would
+ * refuse a field (`61` minutes, a weekday `7`) or the schedule never runs
+ * (a 30th of February).
  *
  * @public
  */
@@ -110,17 +68,29 @@ export function scheduleTiming(
     return { cadenceMs: schedule.intervalMs };
   }
   try {
-    const cron = CronExpressionParser.parse(schedule.expression, {
-      currentDate: now,
-      tz: schedule.timeZone,
-    });
-    const cadenceMs =
-      gapFromFields(cron) ??
-      gapFromRuns(schedule.expression, schedule.timeZone, now);
-    return { cadenceMs, previousRunAt: cron.prev().toDate().toISOString() };
-  } catch (error) {
+    const cadenceMs = longestGapMs(schedule.expression, schedule.timeZone, now);
+    if (!Number.isFinite(cadenceMs)) {
+      return {
+        error:
+          'The schedule is accepted but never runs: no date matches it within five years.',
+      };
+    }
+    const previous = previousRun(
+      schedule.expression,
+      schedule.timeZone,
+      now.getTime(),
+      cadenceMs,
+    );
     return {
-      error: `The schedule cannot be read: ${(error as Error).message}.`,
+      cadenceMs,
+      ...(previous === undefined
+        ? {}
+        : { previousRunAt: new Date(previous).toISOString() }),
     };
+  } catch (error) {
+    if (error instanceof RobfigSpecError) {
+      return { error: `The schedule cannot be read: ${error.message}.` };
+    }
+    throw error;
   }
 }
