@@ -106,6 +106,24 @@ function formatGoHours(milliseconds: number): string {
     : `${Math.ceil(milliseconds / 1000)}s`;
 }
 
+/** The active schedule whose backups are kept longest, when every TTL can be read. */
+function reachBack(
+  schedules: readonly VeleroScheduleRecord[],
+): { ref: EvidenceRef; keptMs: number } | undefined {
+  let longest: { ref: EvidenceRef; keptMs: number } | undefined;
+  for (const schedule of schedules) {
+    const parsed = parseGoDuration(schedule.template.ttl ?? VELERO_DEFAULT_TTL);
+    // An unreadable TTL is a finding of its own; it may be the long one.
+    if (!parsed.ok) return undefined;
+    const keptMs =
+      parsed.milliseconds === 0 ? VELERO_DEFAULT_TTL_MS : parsed.milliseconds;
+    if (!longest || keptMs > longest.keptMs) {
+      longest = { ref: refOf('Schedule', schedule), keptMs };
+    }
+  }
+  return longest;
+}
+
 function veleroRetentions(context: PostureContext, tier: TierPolicy): Judged[] {
   const retention = tier.kubernetesRetentionMs;
   const active = context.coverage.schedules.filter(s => !s.paused);
@@ -142,6 +160,27 @@ function veleroRetentions(context: PostureContext, tier: TierPolicy): Judged[] {
         ),
       ),
     );
+  }
+  const reach = reachBack(active);
+  if (reach && reach.keptMs < retention.weeklyMs) {
+    // Each schedule can meet its own cadence's retention while none keeps
+    // anything as long as the weekly one should: then corruption found
+    // after a few days can no longer be undone.
+    judged.push({
+      ref: reach.ref,
+      status: 'fail',
+      text: `the longest-kept schedule, ${describeRef(
+        reach.ref,
+      )}, keeps backups for ${formatDuration(
+        reach.keptMs,
+      )}, so nothing older can be restored; the ${
+        tier.title
+      } policy keeps weekly backups for ${formatDuration(
+        retention.weeklyMs,
+      )}: add a weekly schedule with ttl ${formatGoHours(
+        retention.weeklyMs,
+      )} or lengthen a TTL`,
+    });
   }
   if (
     judged.length > 0 &&
@@ -239,7 +278,7 @@ export const retention = defineCheck<'retention', { retentions: string[] }>({
   title: 'Retention meets policy',
   appliesTo:
     'Entities whose tier sets a retention, for their Velero backups and each PostgreSQL cluster.',
-  docs: "Backups must be kept as long as the tier requires, read exactly as the controllers read them. Each active Velero schedule's TTL (a Go duration: `30d` is not one, and Velero cannot read it) must reach the retention for its cadence: 48 h for hourly, 7 days for daily, 30 days for weekly or rarer schedules by default. Without an active schedule the covering backups must last the longest of these. Nothing kept (no clean backup, or a negative TTL) fails. Each PostgreSQL cluster's retention policy (`30d`, `4w`, `1m` — barman counts a month as 31 days) must reach the PostgreSQL retention, 30 days by default; a cluster without one warns, because its backups are never pruned.",
+  docs: "Backups must be kept as long as the tier requires, read exactly as the controllers read them. Each active Velero schedule's TTL (a Go duration: `30d` is not one, and Velero cannot read it) must reach the retention for its cadence: 48 h for hourly, 7 days for daily, 30 days for weekly or rarer schedules by default. The longest-kept active schedule must also reach the weekly retention, so that something as old as that can still be restored. Without an active schedule the covering backups must last the longest of these. Nothing kept (no clean backup, or a negative TTL) fails. Each PostgreSQL cluster's retention policy (`30d`, `4w`, `1m` — barman counts a month as 31 days) must reach the PostgreSQL retention, 30 days by default; a cluster without one warns, because its backups are never pruned.",
   scorecard: {
     omitted:
       'Retention is a finding for the platform team rather than a per-service scorecard statement.',

@@ -471,24 +471,50 @@ describe('retention', () => {
     i => {
       i.records.schedules = schedules;
     };
+  // A weekly schedule kept 30 days, so that a case judges its own schedule.
+  const weekly = ttlSchedule('payments-weekly', '720h', '0 3 * * 0');
   it.each<[string, Change, CheckStatus, string]>([
     [
       'an hourly schedule kept exactly 48 h',
-      only(ttlSchedule('payments-hourly', '48h0m0s')),
+      only(ttlSchedule('payments-hourly', '48h0m0s'), weekly),
       'pass',
-      'prod/velero/payments-hourly keeps backups for 2 days (48h0m0s), at least the 2 days the Tier 2 policy requires for an hourly schedule.',
+      'prod/velero/payments-hourly keeps backups for 2 days (48h0m0s), at least the 2 days the Tier 2 policy requires for an hourly schedule;',
     ],
     [
       'an hourly schedule kept one second less than 48 h',
-      only(ttlSchedule('payments-hourly', '47h59m59s')),
+      only(ttlSchedule('payments-hourly', '47h59m59s'), weekly),
       'fail',
       'less than the 2 days the Tier 2 policy requires for an hourly schedule; set ttl to at least 48h0m0s.',
     ],
     [
       'a daily schedule kept exactly 7 days',
-      only(ttlSchedule('payments-daily', '168h', '0 2 * * *')),
+      only(ttlSchedule('payments-daily', '168h', '0 2 * * *'), weekly),
       'pass',
       'at least the 7 days the Tier 2 policy requires for a daily schedule',
+    ],
+    [
+      'hourly 48 h and daily 7 days but nothing kept 30 days',
+      only(
+        ttlSchedule('payments-hourly', '48h0m0s'),
+        ttlSchedule('payments-daily', '168h0m0s', '0 2 * * *'),
+      ),
+      'fail',
+      'the longest-kept schedule, prod/velero/payments-daily, keeps backups for 7 days, so nothing older can be restored; the Tier 2 policy keeps weekly backups for 30 days: add a weekly schedule with ttl 720h0m0s or lengthen a TTL.',
+    ],
+    [
+      'an hourly schedule kept exactly 30 days reaches back far enough',
+      only(ttlSchedule('payments-hourly', '720h0m0s')),
+      'pass',
+      'prod/velero/payments-hourly keeps backups for 30 days (720h0m0s)',
+    ],
+    [
+      'the longest-kept schedule one second short of 30 days',
+      only(
+        ttlSchedule('payments-hourly', '48h0m0s'),
+        ttlSchedule('payments-daily', '719h59m59s', '0 2 * * *'),
+      ),
+      'fail',
+      'the longest-kept schedule, prod/velero/payments-daily, keeps backups for 29 days 23 h',
     ],
     [
       'a daily schedule kept 48 h',
