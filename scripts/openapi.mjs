@@ -135,41 +135,17 @@ function clientMethod(op) {
 
 function clientClass(spec) {
   return `${HEADER}
+import {
+  headers,
+  queryString,
+  type RequestOptions,
+  type TypedResponse,
+} from '../clientRuntime';
 import type { operations } from './types';
 
+export type { RequestOptions, TypedResponse };
+
 const pluginId = '${spec.info.title}';
-
-/** A fetch Response whose \`json()\` is typed from the spec. */
-export type TypedResponse<T> = Omit<Response, 'json'> & {
-  json: () => Promise<T>;
-};
-
-/** Per-call options: a token to send, for callers without an authenticating fetch. */
-export interface RequestOptions {
-  token?: string;
-}
-
-function headers(options: RequestOptions | undefined, json = false): Record<string, string> {
-  return {
-    ...(json ? { 'Content-Type': 'application/json' } : {}),
-    ...(options?.token ? { Authorization: \`Bearer \${options.token}\` } : {}),
-  };
-}
-
-type QueryValue = string | number | boolean | readonly (string | number)[] | undefined;
-
-/** \`?a=1&tier=1&tier=2\`: lists repeat their key; undefined and empty values are left out. */
-function queryString(query: { [key: string]: QueryValue } | undefined): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    const values = Array.isArray(value) ? value : [value];
-    for (const item of values) {
-      if (item !== undefined && item !== '') params.append(key, String(item));
-    }
-  }
-  const text = params.toString();
-  return text ? \`?\${text}\` : '';
-}
 
 /**
  * One method per operation of the disaster-recovery API. Methods answer the
