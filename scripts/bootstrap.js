@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /*
  * Entry point of `npm start` / `npm test` / `npm run bench` / `npm run check`
- * (and `yarn start`, `yarn test`, `yarn bench`).
+ * / `npm run conformance` (and `yarn start`, `yarn test`, `yarn bench`).
  *
  * A fresh machine may have only Node 20 and npm, while Backstage needs Node 22
  * or newer and Yarn 4. So this script, written for any Node >= 18:
@@ -35,6 +35,8 @@ const TASKS = {
   e2e: { script: 'portal:e2e', env: {} },
   // Types, lint, formatting, API reports and generated code, as CI checks them.
   check: { script: 'portal:check', env: {} },
+  // Debian's kubectl against the cluster simulator, compared with golden files.
+  conformance: { script: 'portal:conformance', env: {} },
   bench: { workspace: '@dr-posture/bench', script: 'bench', env: {} },
 };
 
