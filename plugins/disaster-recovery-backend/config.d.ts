@@ -86,13 +86,16 @@ export interface Config {
        * How long backups must be kept. Defaults: Velero backups of schedules
        * running at least hourly 48h, at least daily 7d, rarer 30d;
        * PostgreSQL (CloudNativePG retention and recovery window) 30d.
+       * One duration (`30d`) sets the weekly and PostgreSQL retention.
        */
-      retention?: {
-        hourly?: string;
-        daily?: string;
-        weekly?: string;
-        postgres?: string;
-      };
+      retention?:
+        | string
+        | {
+            hourly?: string;
+            daily?: string;
+            weekly?: string;
+            postgres?: string;
+          };
       /** Longest time between CloudNativePG base backups. Default: 1d. */
       baseBackupEvery?: string;
       copies?: number;

@@ -70,8 +70,23 @@ describe('readTierPolicies', () => {
     });
   });
 
+  it('reads one retention duration as the weekly and PostgreSQL retention', () => {
+    const [tier] = readTierPolicies([{ id: '2', retention: '45d' }]);
+    expect(tier).toMatchObject({
+      retentionMs: 45 * DAY,
+      kubernetesRetentionMs: {
+        hourlyMs: 48 * HOUR,
+        dailyMs: 7 * DAY,
+        weeklyMs: 45 * DAY,
+      },
+    });
+  });
+
   it.each([
-    [[{ id: '1', retention: '30d' }], 'disasterRecovery.tiers[0].retention'],
+    [
+      [{ id: '1', retention: '30 days' }],
+      'disasterRecovery.tiers[0].retention',
+    ],
     [
       [{ id: '1', retention: { monthly: '1y' } }],
       'disasterRecovery.tiers[0].retention',

@@ -31,12 +31,17 @@ const tierConfigSchema = z.strictObject({
   drillEvery: duration.optional(),
   fullDrTestEvery: duration.optional(),
   retention: z
-    .strictObject({
-      hourly: duration.optional(),
-      daily: duration.optional(),
-      weekly: duration.optional(),
-      postgres: duration.optional(),
-    })
+    .union([
+      // One duration, the form before retention was per component: how far
+      // back restores must reach, so the weekly and PostgreSQL retention.
+      duration.transform(ms => ({ weekly: ms, postgres: ms })),
+      z.strictObject({
+        hourly: duration.optional(),
+        daily: duration.optional(),
+        weekly: duration.optional(),
+        postgres: duration.optional(),
+      }),
+    ])
     .optional(),
   baseBackupEvery: duration.optional(),
   copies: z.number().int().min(1).optional(),
@@ -61,6 +66,7 @@ const tierConfigSchema = z.strictObject({
  *         daily: 7d      # ... at least daily
  *         weekly: 30d    # ... less often
  *         postgres: 30d  # CloudNativePG retention and recovery window
+ *       # or one duration for weekly and postgres: `retention: 30d`
  *       baseBackupEvery: 1d
  *       copies: 3
  *       offsiteCopies: 1
