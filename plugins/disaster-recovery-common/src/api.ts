@@ -42,6 +42,8 @@ export type EntityStorageLocation = Schemas['EntityStorageLocation'];
 /** @public */
 export type EntityPostgresCluster = Schemas['EntityPostgresCluster'];
 /** @public */
+export type EntityOtherEnvironment = Schemas['EntityOtherEnvironment'];
+/** @public */
 export type BackupHistoryDay = Schemas['BackupHistoryDay'];
 /** @public */
 export type StaleCluster = Schemas['StaleCluster'];

@@ -38,6 +38,7 @@ export type {
   CollectionRunCounts,
   CollectionRunDetails,
   DrillListResponse,
+  EntityOtherEnvironment,
   EntityPostgresCluster,
   EntityPostureResponse,
   EntityPostureSummary,

@@ -6,6 +6,7 @@ import type {
   WorkloadMapping,
 } from '../coverage';
 import type { DrillRecord, VeleroRestoreTest } from '../drills';
+import type { ClusterFacts, EntityEnvironment } from '../environments';
 import type { EntityPolicy } from '../policy';
 import type {
   BackupStorageLocationRecord,
@@ -40,8 +41,18 @@ export function oncePerContext<T>(
  */
 export interface PostureContext {
   entity: Entity;
-  /** Everything collected, of every cluster; the fields below are this entity's share. */
+  /**
+   * Everything collected on the clusters that count for the entity's
+   * environment; the fields below are this entity's share.
+   */
   records: PostureRecords;
+  /** Where the entity's recovery points count from; see `entityEnvironment`. */
+  environment: EntityEnvironment;
+  /**
+   * Configured clusters by name, for failure domains; absent when the caller
+   * gave no cluster facts, so placement is unknown.
+   */
+  clusters?: ReadonlyMap<string, ClusterFacts>;
   now: Date;
   policy: EntityPolicy;
   mapping: WorkloadMapping;

@@ -73,6 +73,13 @@ export interface CheckDefinition<
   /** What the check judges and why, for the -common README and reviewers. */
   docs: string;
   scorecard: ScorecardDecision;
+  /**
+   * True when the rule reads no collected records (only annotations, tier
+   * policy and recorded drills), so an unreadable environment annotation
+   * does not keep it from judging. Left out, the check is `unknown` while
+   * the entity's environment cannot be read.
+   */
+  environmentIndependent?: boolean;
   evaluate: CheckRule<E>;
 }
 

@@ -7,6 +7,7 @@ export const drDrill = defineCheck<'dr-drill', RecencyEvidence>({
   title: 'DR drill within policy',
   appliesTo: 'Entities whose tier sets a drill interval.',
   docs: "DR drills (a full DR test or a failover drill counts too) at the tier's interval.",
+  environmentIndependent: true,
   scorecard: {
     id: 'disasterRecoveryDrillWithinPolicy',
     name: 'DR drill within policy',

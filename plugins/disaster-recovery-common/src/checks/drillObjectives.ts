@@ -17,6 +17,7 @@ export const drillObjectives = defineCheck<
   appliesTo:
     'Every entity; unknown until a recorded drill measured RTO or RPO.',
   docs: "The latest drill that measured RTO or RPO must have met the entity's targets.",
+  environmentIndependent: true,
   scorecard: {
     id: 'disasterRecoveryDrillMetObjectives',
     name: 'Drill met RTO and RPO',

@@ -7,6 +7,7 @@ export const fullDrTest = defineCheck<'full-dr-test', RecencyEvidence>({
   title: 'Full DR test within policy',
   appliesTo: 'Entities whose tier sets a full DR test interval.',
   docs: "A full DR test at the tier's interval (annually for tier 1 by default).",
+  environmentIndependent: true,
   scorecard: {
     omitted:
       'A full DR test is an estate-wide exercise; the DR drill scorecard check counts it.',

@@ -38,6 +38,7 @@ export const haPattern = defineCheck<
   title: 'HA pattern can meet targets',
   appliesTo: 'Every entity; unknown without a declared pattern.',
   docs: "The declared HA pattern must be able to meet the entity's RTO and RPO: a target tighter than the pattern's best case fails, one inside its planning range warns, one beyond its worst case passes. A pattern without planning ranges (cloud-native, hot-hot) is unknown until the estate proves it (multi-zone placement and database HA; two active regions).",
+  environmentIndependent: true,
   scorecard: {
     omitted: 'Scorecards of HA readiness come with the HA readiness checks.',
   },

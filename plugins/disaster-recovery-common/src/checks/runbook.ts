@@ -5,6 +5,7 @@ export const runbook = defineCheck<'runbook', { url: string }>({
   title: 'Runbook linked',
   appliesTo: 'Every entity the suite assesses.',
   docs: 'A recovery runbook must be linked: nobody should improvise a recovery.',
+  environmentIndependent: true,
   scorecard: { omitted: 'Catalog scorecards usually check links themselves.' },
   evaluate: ({ policy }) => {
     const { runbookUrl } = policy;

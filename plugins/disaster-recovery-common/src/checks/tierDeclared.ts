@@ -9,6 +9,7 @@ export const tierDeclared = defineCheck<
   title: 'Tier declared',
   appliesTo: 'Every entity the suite assesses.',
   docs: 'A tier must be declared, and must be one of the configured tiers.',
+  environmentIndependent: true,
   scorecard: {
     id: 'disasterRecoveryTierDeclared',
     name: 'DR tier declared',

@@ -6,3 +6,5 @@ export {
   ENVIRONMENTS,
 } from './entityEnvironment';
 export type { EntityEnvironment, Environment } from './entityEnvironment';
+export { recordsForEnvironment } from './environmentRecords';
+export type { EnvironmentRecords } from './environmentRecords';

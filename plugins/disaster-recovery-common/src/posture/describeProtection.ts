@@ -1,5 +1,6 @@
 import type {
   BackupHistoryDay,
+  EntityOtherEnvironment,
   EntityPostgresCluster,
   EntitySchedule,
   EntityStorageLocation,
@@ -45,6 +46,11 @@ export interface EntityProtection {
   lastDrill?: { endedAt: string; succeeded: boolean };
   /** Restore tests detected from Velero Restores of the entity's backups. */
   restoreTests: VeleroRestoreTest[];
+  /**
+   * What covers the entity on clusters that do not count for its
+   * environment; none of it counts towards its checks.
+   */
+  otherEnvironments: EntityOtherEnvironment[];
 }
 
 function schedulesOf(context: PostureContext): EntitySchedule[] {
@@ -162,7 +168,9 @@ function headlineRecoveryPoint(context: PostureContext): string | undefined {
 }
 
 /** Everything the detail views show about how an entity is protected. */
-export function describeProtection(context: PostureContext): EntityProtection {
+export function describeProtection(
+  context: PostureContext,
+): Omit<EntityProtection, 'otherEnvironments'> {
   const [lastExercise] = exercisesOf(
     context,
     ['restore-test', 'dr-drill', 'full-dr-test', 'failover-drill'],

@@ -15,6 +15,11 @@ import {
 } from '../coverage';
 import { findVeleroRestoreTests, type DrillRecord } from '../drills';
 import {
+  entityEnvironment,
+  recordsForEnvironment,
+  type ClusterFacts,
+} from '../environments';
+import {
   resolveEntityPolicy,
   type EntityPolicy,
   type TierPolicy,
@@ -24,6 +29,7 @@ import {
   describeProtection,
   type EntityProtection,
 } from './describeProtection';
+import { describeOtherEnvironments } from './otherEnvironments';
 import { distrustStaleClusters } from './staleClusters';
 import { worstStatus } from './worstStatus';
 
@@ -61,6 +67,14 @@ export interface EntityPostureInput {
   drills?: readonly DrillRecord[];
   /** Collection health per cluster; checks relying on a stale cluster cannot pass. */
   clusterHealth?: readonly ClusterCollectionHealth[];
+  /**
+   * The configured clusters with their role and placement. Given, only
+   * records of clusters whose role counts for the entity's environment are
+   * judged (a cluster missing from it counts for none), and off-site copies
+   * are placed against the cluster holding the data. Left out, every
+   * record counts and no copy can be placed.
+   */
+  clusters?: readonly ClusterFacts[];
   now: Date;
   options?: PostureOptions;
 }
@@ -118,9 +132,19 @@ function evaluateSafely(definition: CheckDefinition, context: PostureContext) {
 export function evaluateEntityPosture(
   input: EntityPostureInput,
 ): EntityPosture {
-  const { entity, records, now } = input;
+  const { entity, now } = input;
   const entityRef = stringifyEntityRef(entity);
   const mapping = resolveWorkloadMapping(entity);
+  const environment = entityEnvironment(entity);
+  // An unreadable environment is judged on production clusters, the
+  // strictest reading, and the checks that read records become unknown.
+  const { counting: records, others } = input.clusters
+    ? recordsForEnvironment(
+        input.records,
+        input.clusters,
+        environment.ok ? environment.environment : 'production',
+      )
+    : { counting: input.records, others: undefined };
   const coverage = resolveEntityCoverage(mapping, {
     workloads: records.workloads ?? [],
     schedules: records.schedules ?? [],
@@ -154,6 +178,10 @@ export function evaluateEntityPosture(
   const context: PostureContext = {
     entity,
     records,
+    environment,
+    clusters: input.clusters
+      ? new Map(input.clusters.map(c => [c.name, c]))
+      : undefined,
     now,
     policy: resolveEntityPolicy(entity, input.policies),
     mapping,
@@ -190,20 +218,31 @@ export function evaluateEntityPosture(
   ];
   const checks = definitions.flatMap(definition => {
     const result = evaluateSafely(definition, context);
-    return result
-      ? [
-          distrustStaleClusters(
-            checkOf(definition, result),
-            input.clusterHealth ?? [],
-          ),
-        ]
-      : [];
+    if (!result) return [];
+    const judged =
+      environment.ok || definition.environmentIndependent
+        ? result
+        : verdict(
+            'unknown',
+            `Which clusters hold this entity's recovery points is unknown: ${environment.reason}`,
+          );
+    return [
+      distrustStaleClusters(
+        checkOf(definition, judged),
+        input.clusterHealth ?? [],
+      ),
+    ];
   });
   return {
     entityRef,
     status: worstStatus(checks.map(c => c.status)),
     checks,
     policy: context.policy,
-    protection: describeProtection(context),
+    protection: {
+      ...describeProtection(context),
+      otherEnvironments: others
+        ? describeOtherEnvironments(mapping, others, input.clusters ?? [], now)
+        : [],
+    },
   };
 }

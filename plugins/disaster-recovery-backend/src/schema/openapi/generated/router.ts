@@ -791,6 +791,50 @@ export const spec = {
           },
         },
       },
+      EntityOtherEnvironment: {
+        description:
+          'What covers an entity on a cluster that does not count for its environment (another role, or a cluster no longer in config): shown apart, never counted towards its checks.',
+        type: 'object',
+        required: [
+          'cluster',
+          'schedules',
+          'backups',
+          'postgresClusters',
+          'workloads',
+        ],
+        properties: {
+          cluster: {
+            type: 'string',
+          },
+          role: {
+            description:
+              "The cluster's configured role; absent when the cluster is no longer in config.",
+            type: 'string',
+            enum: ['production', 'standby', 'staging', 'development'],
+          },
+          schedules: {
+            description: 'Velero schedules covering the entity there.',
+            type: 'integer',
+          },
+          backups: {
+            description: 'Velero backups covering the entity there.',
+            type: 'integer',
+          },
+          postgresClusters: {
+            description: 'CloudNativePG clusters of the entity there.',
+            type: 'integer',
+          },
+          workloads: {
+            description: 'Pods and PVCs of the entity there.',
+            type: 'integer',
+          },
+          lastCleanBackupAt: {
+            description: 'The newest clean Velero backup there.',
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+      },
       EntityPostgresCluster: {
         description:
           'A CloudNativePG cluster of an entity, with its recovery window.',
@@ -983,6 +1027,14 @@ export const spec = {
             type: 'array',
             items: {
               $ref: '#/components/schemas/VeleroRestoreTest',
+            },
+          },
+          otherEnvironments: {
+            description:
+              "Clusters that do not count for the entity's environment but hold its backups or workloads.",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityOtherEnvironment',
             },
           },
           staleClusters: {

@@ -433,6 +433,28 @@ export interface components {
       /** Format: date-time */
       lastValidatedAt?: string;
     };
+    /** @description What covers an entity on a cluster that does not count for its environment (another role, or a cluster no longer in config): shown apart, never counted towards its checks. */
+    EntityOtherEnvironment: {
+      cluster: string;
+      /**
+       * @description The cluster's configured role; absent when the cluster is no longer in config.
+       * @enum {string}
+       */
+      role?: 'production' | 'standby' | 'staging' | 'development';
+      /** @description Velero schedules covering the entity there. */
+      schedules: number;
+      /** @description Velero backups covering the entity there. */
+      backups: number;
+      /** @description CloudNativePG clusters of the entity there. */
+      postgresClusters: number;
+      /** @description Pods and PVCs of the entity there. */
+      workloads: number;
+      /**
+       * Format: date-time
+       * @description The newest clean Velero backup there.
+       */
+      lastCleanBackupAt?: string;
+    };
     /** @description A CloudNativePG cluster of an entity, with its recovery window. */
     EntityPostgresCluster: {
       ref: components['schemas']['EvidenceRef'];
@@ -505,6 +527,8 @@ export interface components {
       backupHistory: components['schemas']['BackupHistoryDay'][];
       /** @description Restore tests detected from Velero Restores of the entity's backups. */
       restoreTests: components['schemas']['VeleroRestoreTest'][];
+      /** @description Clusters that do not count for the entity's environment but hold its backups or workloads. */
+      otherEnvironments?: components['schemas']['EntityOtherEnvironment'][];
       staleClusters: components['schemas']['StaleCluster'][];
     };
     PostureListResponse: {
