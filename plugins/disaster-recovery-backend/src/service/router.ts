@@ -8,6 +8,7 @@ import { entityRoutes } from './routes/entityRoutes';
 import { overviewRoutes } from './routes/overviewRoutes';
 import { postureListRoutes } from './routes/postureListRoutes';
 import { systemRoutes } from './routes/systemRoutes';
+import { nameInvalidFields } from './routes/validationErrors';
 
 export interface RouterOptions extends RouteContext {
   database: Knex;
@@ -76,6 +77,7 @@ export async function createRouter(
   overviewRoutes(router, options);
   postureListRoutes(router, options);
   systemRoutes(router, options);
+  router.use(nameInvalidFields);
 
   return router;
 }
