@@ -2,12 +2,15 @@ import type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,
   CollectedObject,
+  DataUploadRecord,
+  PodVolumeBackupRecord,
   PostgresBackupRecord,
   PostgresClusterRecord,
   PostgresScheduledBackupRecord,
   VeleroBackupRecord,
   VeleroRestoreRecord,
   VeleroScheduleRecord,
+  VolumeSnapshotLocationRecord,
   WorkloadRecord,
 } from './records';
 
@@ -21,6 +24,9 @@ export interface BuiltInPostureRecords {
   schedules?: readonly VeleroScheduleRecord[];
   restores?: readonly VeleroRestoreRecord[];
   storageLocations?: readonly BackupStorageLocationRecord[];
+  volumeSnapshotLocations?: readonly VolumeSnapshotLocationRecord[];
+  podVolumeBackups?: readonly PodVolumeBackupRecord[];
+  dataUploads?: readonly DataUploadRecord[];
   postgresClusters?: readonly PostgresClusterRecord[];
   objectStores?: readonly BarmanObjectStoreRecord[];
   postgresBackups?: readonly PostgresBackupRecord[];
@@ -126,6 +132,27 @@ export const RECORD_KINDS = {
     kind: 'BackupStorageLocation',
     plural: 'backupstoragelocations',
     postureKey: 'storageLocations',
+  }),
+  veleroVolumeSnapshotLocation: defineRecordKind<VolumeSnapshotLocationRecord>({
+    id: 'velero.io/VolumeSnapshotLocation',
+    apiVersion: 'velero.io/v1',
+    kind: 'VolumeSnapshotLocation',
+    plural: 'volumesnapshotlocations',
+    postureKey: 'volumeSnapshotLocations',
+  }),
+  veleroPodVolumeBackup: defineRecordKind<PodVolumeBackupRecord>({
+    id: 'velero.io/PodVolumeBackup',
+    apiVersion: 'velero.io/v1',
+    kind: 'PodVolumeBackup',
+    plural: 'podvolumebackups',
+    postureKey: 'podVolumeBackups',
+  }),
+  veleroDataUpload: defineRecordKind<DataUploadRecord>({
+    id: 'velero.io/DataUpload',
+    apiVersion: 'velero.io/v2alpha1',
+    kind: 'DataUpload',
+    plural: 'datauploads',
+    postureKey: 'dataUploads',
   }),
   postgresCluster: defineRecordKind<PostgresClusterRecord>({
     id: 'postgresql.cnpg.io/Cluster',

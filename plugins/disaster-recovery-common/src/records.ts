@@ -58,6 +58,31 @@ export interface VeleroBackupScope {
   storageLocation?: string;
   /** Go duration (`720h0m0s`); absent means Velero's default of 30 days. */
   ttl?: string;
+  /**
+   * `snapshotVolumes`. Unset, Velero snapshots persistent volumes when a
+   * snapshotter is set up (a VolumeSnapshotLocation for the volume's
+   * provider, or CSI), so only the backup's status tells whether it did.
+   */
+  snapshotVolumes?: boolean;
+  /** `defaultVolumesToFsBackup`, or the older `defaultVolumesToRestic`. */
+  defaultVolumesToFsBackup?: boolean;
+  /** `snapshotMoveData`: snapshots are uploaded to the storage location by the data mover. */
+  snapshotMoveData?: boolean;
+  /** `includedResources`; absent or empty (or `*`) means every resource. */
+  includedResources?: string[];
+  excludedResources?: string[];
+  /** `includeClusterResources`; absent means Velero decides from the namespace filters. */
+  includeClusterResources?: boolean;
+}
+
+/**
+ * How many of a backup's volume snapshots were attempted and completed.
+ *
+ * @public
+ */
+export interface SnapshotCounts {
+  attempted: number;
+  completed: number;
 }
 
 /**
@@ -76,6 +101,57 @@ export interface VeleroBackupRecord extends CollectedObject, VeleroBackupScope {
   errors: number;
   warnings: number;
   failureReason?: string;
+  /** `status.volumeSnapshotsAttempted`/`Completed` (native snapshotter plugins); absent on records collected before they were kept. */
+  volumeSnapshots?: SnapshotCounts;
+  /** `status.csiVolumeSnapshotsAttempted`/`Completed`. */
+  csiVolumeSnapshots?: SnapshotCounts;
+}
+
+/**
+ * A `velero.io/v1` VolumeSnapshotLocation: where a provider's native
+ * volume snapshots are taken. The snapshots stay with the volume's provider
+ * and region unless they are moved.
+ *
+ * @public
+ */
+export interface VolumeSnapshotLocationRecord extends CollectedObject {
+  provider: string;
+  /** `spec.config.region` where the provider has one. */
+  region?: string;
+}
+
+/**
+ * A `velero.io/v1` PodVolumeBackup: the file-system backup of one volume of
+ * one pod, made for a backup.
+ *
+ * @public
+ */
+export interface PodVolumeBackupRecord extends CollectedObject {
+  /** From the `velero.io/backup-name` label Velero sets. */
+  backupName?: string;
+  podNamespace: string;
+  podName: string;
+  /** The pod's volume name (`spec.volume`), not the claim name. */
+  volume: string;
+  /** `New`, `Accepted`, `Prepared`, `InProgress`, `Canceling`, `Canceled`, `Completed`, `Failed`. */
+  phase?: string;
+  storageLocation?: string;
+}
+
+/**
+ * A `velero.io/v2alpha1` DataUpload: the data mover moving one PVC's
+ * snapshot to the backup storage location, made for a backup.
+ *
+ * @public
+ */
+export interface DataUploadRecord extends CollectedObject {
+  /** From the `velero.io/backup-name` label Velero sets. */
+  backupName?: string;
+  sourceNamespace: string;
+  sourcePVC: string;
+  /** Same phases as a PodVolumeBackup; `Completed` means the data left the volume's provider. */
+  phase?: string;
+  storageLocation?: string;
 }
 
 /**
@@ -238,4 +314,16 @@ export interface PostgresScheduledBackupRecord extends CollectedObject {
  */
 export interface WorkloadRecord extends CollectedObject {
   kind: 'Pod' | 'PersistentVolumeClaim';
+  /**
+   * A pod's volumes that mount a PVC (`persistentVolumeClaim.claimName`);
+   * absent on PVCs and on pods collected before the collector kept them.
+   */
+  volumes?: Array<{ name: string; claimName: string }>;
+  /**
+   * A pod's annotations that choose file-system backup of its volumes:
+   * `backup.velero.io/backup-volumes` (opt-in) and
+   * `backup.velero.io/backup-volumes-excludes` (opt-out), as comma lists.
+   */
+  fsBackupVolumes?: string[];
+  fsBackupExcludes?: string[];
 }

@@ -52,11 +52,33 @@ const expectedFields: Record<
     warnings: status.warnings ?? 0,
     includedNamespaces: spec.includedNamespaces ?? [],
     excludedNamespaces: spec.excludedNamespaces ?? [],
+    snapshotVolumes: spec.snapshotVolumes ?? undefined,
+    snapshotMoveData: spec.snapshotMoveData ?? undefined,
+    defaultVolumesToFsBackup:
+      spec.defaultVolumesToFsBackup ?? spec.defaultVolumesToRestic ?? undefined,
+    excludedResources: spec.excludedResources ?? undefined,
+    volumeSnapshots:
+      status.phase === undefined
+        ? undefined
+        : {
+            attempted: status.volumeSnapshotsAttempted ?? 0,
+            completed: status.volumeSnapshotsCompleted ?? 0,
+          },
+  }),
+  'velero.io/VolumeSnapshotLocation': ({ spec = {} }) => ({
+    provider: spec.provider,
+    region: spec.config?.region ?? undefined,
   }),
   'velero.io/Schedule': ({ spec = {}, status = {} }) => ({
     schedule: spec.schedule,
     paused: spec.paused ?? false,
     lastBackupAt: iso(status.lastBackup),
+    template: expect.objectContaining(
+      present({
+        snapshotMoveData: spec.template?.snapshotMoveData,
+        excludedResources: spec.template?.excludedResources,
+      }),
+    ),
   }),
   'velero.io/BackupStorageLocation': ({ spec = {}, status = {} }) => ({
     provider: spec.provider,

@@ -1,10 +1,13 @@
 import {
   RECORD_KINDS,
   type BackupStorageLocationRecord,
+  type DataUploadRecord,
+  type PodVolumeBackupRecord,
   type VeleroBackupRecord,
   type VeleroBackupScope,
   type VeleroRestoreRecord,
   type VeleroScheduleRecord,
+  type VolumeSnapshotLocationRecord,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type {
   CollectedRow,
@@ -24,6 +27,8 @@ import {
 } from './objectSchema';
 
 const SCHEDULE_NAME_LABEL = 'velero.io/schedule-name';
+/** Velero labels the PodVolumeBackups and DataUploads it makes for a backup with the backup's name. */
+const BACKUP_NAME_LABEL = 'velero.io/backup-name';
 
 const backupSpec = z.object({
   includedNamespaces: z.array(z.string()).optional().default([]),
@@ -32,7 +37,17 @@ const backupSpec = z.object({
   orLabelSelectors: z.array(labelSelector).optional(),
   storageLocation: z.string().optional(),
   ttl: z.string().optional(),
+  snapshotVolumes: z.boolean().optional(),
+  defaultVolumesToFsBackup: z.boolean().optional(),
+  defaultVolumesToRestic: z.boolean().optional(),
+  snapshotMoveData: z.boolean().optional(),
+  includedResources: z.array(z.string()).optional(),
+  excludedResources: z.array(z.string()).optional(),
+  includeClusterResources: z.boolean().optional(),
 });
+
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 function backupScope(spec: z.infer<typeof backupSpec>): VeleroBackupScope {
   return {
@@ -44,6 +59,16 @@ function backupScope(spec: z.infer<typeof backupSpec>): VeleroBackupScope {
       : {}),
     ...(spec.storageLocation ? { storageLocation: spec.storageLocation } : {}),
     ...(spec.ttl ? { ttl: spec.ttl } : {}),
+    ...optional('snapshotVolumes', spec.snapshotVolumes),
+    // The newer field wins; Velero reads the older one only when it is unset.
+    ...optional(
+      'defaultVolumesToFsBackup',
+      spec.defaultVolumesToFsBackup ?? spec.defaultVolumesToRestic,
+    ),
+    ...optional('snapshotMoveData', spec.snapshotMoveData),
+    ...optional('includedResources', spec.includedResources),
+    ...optional('excludedResources', spec.excludedResources),
+    ...optional('includeClusterResources', spec.includeClusterResources),
   };
 }
 
@@ -59,10 +84,25 @@ const backupObject = z.object({
       errors: count,
       warnings: count,
       failureReason: z.string().optional(),
+      volumeSnapshotsAttempted: z.number().int().nonnegative().optional(),
+      volumeSnapshotsCompleted: z.number().int().nonnegative().optional(),
+      csiVolumeSnapshotsAttempted: z.number().int().nonnegative().optional(),
+      csiVolumeSnapshotsCompleted: z.number().int().nonnegative().optional(),
     })
     .optional()
     .default({ errors: 0, warnings: 0 }),
 });
+
+/** Counts Velero omits when zero; no status at all (a new backup) is unknown. */
+function snapshotCounts(
+  hasStatus: boolean,
+  attempted: number | undefined,
+  completed: number | undefined,
+) {
+  return hasStatus
+    ? { attempted: attempted ?? 0, completed: completed ?? 0 }
+    : undefined;
+}
 
 function backupRow(object: unknown): CollectedRow {
   const { metadata, spec, status } = parseObject(backupObject, object);
@@ -79,6 +119,22 @@ function backupRow(object: unknown): CollectedRow {
     errors: status.errors,
     warnings: status.warnings,
     failureReason: status.failureReason,
+    ...optional(
+      'volumeSnapshots',
+      snapshotCounts(
+        status.phase !== undefined,
+        status.volumeSnapshotsAttempted,
+        status.volumeSnapshotsCompleted,
+      ),
+    ),
+    ...optional(
+      'csiVolumeSnapshots',
+      snapshotCounts(
+        status.phase !== undefined,
+        status.csiVolumeSnapshotsAttempted,
+        status.csiVolumeSnapshotsCompleted,
+      ),
+    ),
   };
   return collectedRow(metadata, record);
 }
@@ -196,7 +252,80 @@ function storageLocationRow(object: unknown): CollectedRow {
   return collectedRow(metadata, record);
 }
 
-/** Velero's Backups, Schedules, Restores and BackupStorageLocations. */
+const volumeSnapshotLocationObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    provider: z.string().min(1),
+    config: stringMap.optional().default({}),
+  }),
+});
+
+function volumeSnapshotLocationRow(object: unknown): CollectedRow {
+  const { metadata, spec } = parseObject(volumeSnapshotLocationObject, object);
+  const record: StoredRecord<VolumeSnapshotLocationRecord> = {
+    ...commonRecord(metadata),
+    provider: spec.provider,
+    ...optional('region', spec.config.region),
+  };
+  return collectedRow(metadata, record);
+}
+
+const volumeWorkStatus = z
+  .object({ phase: z.string().optional() })
+  .optional()
+  .default({});
+
+const podVolumeBackupObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    pod: z.object({ name: z.string().min(1), namespace: z.string().min(1) }),
+    volume: z.string().min(1),
+    backupStorageLocation: z.string().optional(),
+  }),
+  status: volumeWorkStatus,
+});
+
+function podVolumeBackupRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(podVolumeBackupObject, object);
+  const record: StoredRecord<PodVolumeBackupRecord> = {
+    ...commonRecord(metadata),
+    ...optional('backupName', metadata.labels[BACKUP_NAME_LABEL]),
+    podNamespace: spec.pod.namespace,
+    podName: spec.pod.name,
+    volume: spec.volume,
+    ...optional('phase', status.phase),
+    ...optional('storageLocation', spec.backupStorageLocation),
+  };
+  return collectedRow(metadata, record);
+}
+
+const dataUploadObject = z.object({
+  metadata: objectMetadata,
+  spec: z.object({
+    sourceNamespace: z.string().min(1),
+    sourcePVC: z.string().min(1),
+    backupStorageLocation: z.string().optional(),
+  }),
+  status: volumeWorkStatus,
+});
+
+function dataUploadRow(object: unknown): CollectedRow {
+  const { metadata, spec, status } = parseObject(dataUploadObject, object);
+  const record: StoredRecord<DataUploadRecord> = {
+    ...commonRecord(metadata),
+    ...optional('backupName', metadata.labels[BACKUP_NAME_LABEL]),
+    sourceNamespace: spec.sourceNamespace,
+    sourcePVC: spec.sourcePVC,
+    ...optional('phase', status.phase),
+    ...optional('storageLocation', spec.backupStorageLocation),
+  };
+  return collectedRow(metadata, record);
+}
+
+/**
+ * Velero's Backups, Schedules, Restores, storage and snapshot locations, and
+ * the per-volume work of its backups (PodVolumeBackups, DataUploads).
+ */
 export const veleroSource: DisasterRecoverySource = {
   id: 'velero',
   resourceKinds: [
@@ -204,5 +333,11 @@ export const veleroSource: DisasterRecoverySource = {
     { ...RECORD_KINDS.veleroSchedule, toRow: scheduleRow },
     { ...RECORD_KINDS.veleroRestore, toRow: restoreRow },
     { ...RECORD_KINDS.veleroStorageLocation, toRow: storageLocationRow },
+    {
+      ...RECORD_KINDS.veleroVolumeSnapshotLocation,
+      toRow: volumeSnapshotLocationRow,
+    },
+    { ...RECORD_KINDS.veleroPodVolumeBackup, toRow: podVolumeBackupRow },
+    { ...RECORD_KINDS.veleroDataUpload, toRow: dataUploadRow },
   ],
 };

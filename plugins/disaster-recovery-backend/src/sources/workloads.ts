@@ -12,9 +12,45 @@ import {
   commonRecord,
   objectMetadata,
   parseObject,
+  type StoredRecord,
+  stringMap,
 } from './objectSchema';
 
 const labelledObject = z.object({ metadata: objectMetadata });
+
+/** Pod annotations that choose file-system backup per volume. */
+const FS_BACKUP_VOLUMES = 'backup.velero.io/backup-volumes';
+const FS_BACKUP_EXCLUDES = 'backup.velero.io/backup-volumes-excludes';
+
+const podObject = z.object({
+  metadata: objectMetadata.extend({
+    annotations: stringMap.optional().default({}),
+  }),
+  spec: z
+    .object({
+      volumes: z
+        .array(
+          z.object({
+            name: z.string(),
+            persistentVolumeClaim: z
+              .object({ claimName: z.string().min(1) })
+              .optional(),
+          }),
+        )
+        .optional()
+        .default([]),
+    })
+    .optional()
+    .default({ volumes: [] }),
+});
+
+function commaList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(',')
+    .map(item => item.trim())
+    .filter(item => item !== '');
+}
 
 function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
   return (object: unknown): CollectedRow => {
@@ -23,15 +59,40 @@ function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
   };
 }
 
+function podRow(object: unknown): CollectedRow {
+  const { metadata, spec } = parseObject(podObject, object);
+  const volumes = spec.volumes.flatMap(volume =>
+    volume.persistentVolumeClaim
+      ? [
+          {
+            name: volume.name,
+            claimName: volume.persistentVolumeClaim.claimName,
+          },
+        ]
+      : [],
+  );
+  const include = commaList(metadata.annotations[FS_BACKUP_VOLUMES]);
+  const exclude = commaList(metadata.annotations[FS_BACKUP_EXCLUDES]);
+  const record: StoredRecord<WorkloadRecord> = {
+    ...commonRecord(metadata),
+    kind: 'Pod',
+    volumes,
+    ...(include ? { fsBackupVolumes: include } : {}),
+    ...(exclude ? { fsBackupExcludes: exclude } : {}),
+  };
+  return collectedRow(metadata, record);
+}
+
 /**
  * Namespaces, pods and persistent volume claims, kept for their labels so
- * that backup coverage of each service's workloads can be worked out.
+ * that backup coverage of each service's workloads can be worked out, and
+ * pods for the claims they mount, which file-system backups capture.
  */
 export const workloadsSource: DisasterRecoverySource = {
   id: 'workloads',
   resourceKinds: [
     { ...RECORD_KINDS.namespace, toRow: workloadRow('Namespace') },
-    { ...RECORD_KINDS.pod, toRow: workloadRow('Pod') },
+    { ...RECORD_KINDS.pod, toRow: podRow },
     {
       ...RECORD_KINDS.persistentVolumeClaim,
       toRow: workloadRow('PersistentVolumeClaim'),

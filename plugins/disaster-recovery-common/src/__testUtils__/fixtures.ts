@@ -94,6 +94,7 @@ export function backup(
     completedAt: minutesAgo(10),
     errors: 0,
     warnings: 0,
+    volumeSnapshots: { attempted: 1, completed: 1 },
     ...overrides,
   };
 }

@@ -1,8 +1,12 @@
+import { backupScopeIncludesKind } from '../coverage';
 import { formatDuration } from '../durations';
+import type { VeleroBackupRecord } from '../records';
 import {
   describeRef,
   millisecondsSince,
+  plural,
   refOf,
+  type PostureContext,
   veleroCoverageProblem,
 } from './context';
 import { defineCheck, verdict } from './definition';
@@ -12,6 +16,62 @@ import {
   isCleanRecoveryPoint,
   newestFirst,
 } from './veleroBackupPhases';
+import { backupVolumeData, entityHasVolumeData } from './veleroVolumeData';
+
+const DAY = 24 * 3_600_000;
+
+/** Finished phases that are a backup failure (any failure is critical). */
+const FAILURE_PHASES = new Set([
+  'Failed',
+  'PartiallyFailed',
+  'FailedValidation',
+]);
+
+/** Phases of a backup Velero is still working on, which may refresh the recovery point. */
+const RUNNING_PHASES = new Set([
+  'New',
+  'Queued',
+  'ReadyToStart',
+  'InProgress',
+  'WaitingForPluginOperations',
+  'WaitingForPluginOperationsPartiallyFailed',
+  'Finalizing',
+  'FinalizingPartiallyFailed',
+]);
+
+function describeFailure(backup: VeleroBackupRecord): string {
+  if (backup.phase === 'PartiallyFailed') {
+    return `partially failed (${plural(backup.errors, 'error')})`;
+  }
+  const reason = backup.failureReason ? ` (${backup.failureReason})` : '';
+  return backup.phase === 'FailedValidation'
+    ? `failed validation${reason}`
+    : `failed${reason}`;
+}
+
+/**
+ * The latest finished run of each covering schedule, and the newest finished
+ * backup of all (an ad hoc one, or one of a schedule since deleted), each once.
+ */
+function latestRuns(
+  context: PostureContext,
+  finished: readonly VeleroBackupRecord[],
+): Array<{ schedule?: string; backup: VeleroBackupRecord }> {
+  const runs: Array<{ schedule?: string; backup: VeleroBackupRecord }> = [];
+  for (const schedule of context.coverage.schedules) {
+    const backup = finished.find(
+      b =>
+        b.scheduleName === schedule.name &&
+        b.cluster === schedule.cluster &&
+        b.namespace === schedule.namespace,
+    );
+    if (backup) runs.push({ schedule: describeRef(schedule), backup });
+  }
+  if (finished[0] && !runs.some(run => run.backup === finished[0])) {
+    runs.unshift({ backup: finished[0] });
+  }
+  return runs;
+}
 
 export const backupFreshness = defineCheck<
   'backup-freshness',
@@ -20,17 +80,21 @@ export const backupFreshness = defineCheck<
     lastCleanBackupAt: string | null;
     lastCleanBackupAgeMs: number | null;
     latestBackupPhase: string | null;
+    warnAfterMs: number;
+    failedLatestRuns: string[];
+    failuresLast24h: string[];
+    volumeDataRequired: boolean;
   }
 >({
   id: 'backup-freshness',
   title: 'Backup freshness',
   appliesTo: 'Entities protected by Velero (not PostgreSQL-only entities).',
-  docs: 'The age of the last clean (`Completed`) Velero backup covering the entity against the RPO — not whether backup jobs exited well. A latest backup that failed is critical even if an older one is fresh enough: the next one will likely fail too.',
+  docs: 'The age of the last clean (`Completed`, unexpired) Velero backup covering the entity against the RPO — not whether backup jobs exited well. For an entity with PVCs only a backup that captured their data counts (a file-system backup of a pod mounting them, a data-mover upload, or volume snapshots that all completed); a manifests-only backup is named as such. Any backup failure is critical: the latest finished run of every covering schedule is judged, and a `Failed`, `PartiallyFailed` or `FailedValidation` one fails even when another schedule succeeded. The age warns past a share of the RPO (`disasterRecovery.posture.freshnessWarnShare`, default 75 %) unless a backup is running that may refresh it.',
   scorecard: {
     id: 'disasterRecoveryBackupsWithinRpo',
     name: 'Backups within RPO',
     description:
-      'The last clean (Completed) backup is younger than the RPO and the latest backup did not fail.',
+      'The last clean (Completed) backup holding the volume data is younger than the RPO and no covering schedule’s latest run failed.',
     fact: 'backupWithinRpo',
   },
   evaluate: context => {
@@ -39,30 +103,76 @@ export const backupFreshness = defineCheck<
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
+    const { now } = context;
     const rpo = formatDuration(rpoMs.value);
+    const needsData = entityHasVolumeData(context);
     const finished = newestFirst(
       context.coverage.backups.filter(
         b => b.phase && FINISHED_BACKUP_PHASES.has(b.phase),
       ),
     );
     const latest = finished[0];
-    const lastClean = finished.find(b => isCleanRecoveryPoint(b, context.now));
-    const refs = [latest, lastClean]
+    const clean = finished.filter(b => isCleanRecoveryPoint(b, now));
+    const captureOf = (b: VeleroBackupRecord) =>
+      backupVolumeData(context, b).capture;
+    const lastClean = clean.find(
+      b => captureOf(b) === 'captured' || captureOf(b) === 'not-needed',
+    );
+    const newerManifestsOnly = clean
+      .slice(0, lastClean ? clean.indexOf(lastClean) : clean.length)
+      .find(b => captureOf(b) === 'manifests-only');
+    const failedRuns = latestRuns(context, finished).filter(run =>
+      FAILURE_PHASES.has(run.backup.phase!),
+    );
+    const recentFailures = finished.filter(
+      b =>
+        FAILURE_PHASES.has(b.phase!) &&
+        millisecondsSince(now, backupTime(b)!) <= DAY,
+    );
+    const ageMs = lastClean
+      ? millisecondsSince(now, backupTime(lastClean)!)
+      : undefined;
+    const warnAfterMs = Math.floor(rpoMs.value * context.freshnessWarnShare);
+    const refs = [
+      latest,
+      lastClean,
+      newerManifestsOnly,
+      ...failedRuns.map(run => run.backup),
+    ]
       .filter((b, i, all) => b !== undefined && all.indexOf(b) === i)
       .map(b => refOf('Backup', b!));
-    const ageMs = lastClean
-      ? millisecondsSince(context.now, backupTime(lastClean)!)
-      : undefined;
     const values = {
       rpoMs: rpoMs.value,
       lastCleanBackupAt: lastClean ? backupTime(lastClean)! : null,
       lastCleanBackupAgeMs: ageMs ?? null,
       latestBackupPhase: latest?.phase ?? null,
+      warnAfterMs,
+      failedLatestRuns: failedRuns.map(run => describeRef(run.backup)),
+      failuresLast24h: recentFailures.map(describeRef),
+      volumeDataRequired: needsData,
     };
+    const missing = newerManifestsOnly
+      ? backupVolumeData(context, newerManifestsOnly).missing
+      : [];
+    const manifestsNote = newerManifestsOnly
+      ? ` ${describeRef(newerManifestsOnly)} ${
+          lastClean ? 'is newer but holds' : 'holds'
+        } manifests only: ${missing.join(', ')} ${
+          missing.length === 1 ? 'was' : 'were'
+        } not captured (no file-system backup, volume snapshot or data-mover upload).`
+      : '';
     const cleanPart =
       ageMs === undefined
-        ? 'no completed backup covers it'
+        ? needsData
+          ? 'no completed backup holding its volume data covers it'
+          : 'no completed backup covers it'
         : `the last clean backup was ${formatDuration(ageMs)} ago`;
+    const recentPart =
+      recentFailures.length > 0
+        ? ` Failures in the last 24 h: ${recentFailures
+            .map(b => `${describeRef(b)} ${describeFailure(b)}`)
+            .join(', ')}.`
+        : '';
 
     if (!latest) {
       return verdict(
@@ -72,18 +182,47 @@ export const backupFreshness = defineCheck<
         values,
       );
     }
-    if (latest.phase === 'Failed' || latest.phase === 'FailedValidation') {
-      const reason = latest.failureReason ? ` (${latest.failureReason})` : '';
+    if (failedRuns.length > 0) {
+      const named = failedRuns.map(({ schedule, backup }) =>
+        schedule
+          ? `schedule ${schedule}'s latest run ${describeRef(
+              backup,
+            )} ${describeFailure(backup)}`
+          : `the latest backup ${describeRef(backup)} ${describeFailure(
+              backup,
+            )}`,
+      );
       return verdict(
         'fail',
-        `The latest backup ${describeRef(latest)} ${
-          latest.phase === 'Failed' ? 'failed' : 'failed validation'
-        }${reason}; ${cleanPart}.`,
+        `${named.join(
+          '; ',
+        )}, so it is not a clean recovery point; ${cleanPart}.${recentPart}`.replace(
+          /^./,
+          first => first.toUpperCase(),
+        ),
         refs,
         values,
       );
     }
     if (ageMs === undefined) {
+      const undecided = clean.find(b => captureOf(b) === 'unknown');
+      if (undecided && !newerManifestsOnly) {
+        return verdict(
+          'unknown',
+          `Whether ${describeRef(
+            undecided,
+          )} captured this entity's volume data is unknown: it was collected before volume snapshot counts were kept.`,
+          refs,
+        );
+      }
+      if (needsData && clean.length > 0) {
+        return verdict(
+          'fail',
+          `No clean backup holds this entity's volume data, so its only recovery point is of manifests.${manifestsNote}`,
+          refs,
+          values,
+        );
+      }
       return verdict(
         'fail',
         `No clean (Completed, unexpired) backup covers this entity; the latest, ${describeRef(
@@ -98,28 +237,40 @@ export const backupFreshness = defineCheck<
         'fail',
         `Last clean backup ${formatDuration(ageMs)} ago is ${formatDuration(
           ageMs - rpoMs.value,
-        )} older than the ${rpo} RPO.`,
+        )} older than the ${rpo} RPO.${manifestsNote}`,
         refs,
         values,
       );
     }
-    if (latest.phase === 'PartiallyFailed') {
-      return verdict(
-        'warn',
-        `The latest backup ${describeRef(latest)} partially failed (${
-          latest.errors
-        } errors), so it is not a clean recovery point; the last clean backup ${formatDuration(
-          ageMs,
-        )} ago is within the ${rpo} RPO.`,
-        refs,
-        values,
+    if (ageMs > warnAfterMs) {
+      const refreshing = context.coverage.backups.find(
+        b =>
+          b.phase !== undefined &&
+          RUNNING_PHASES.has(b.phase) &&
+          (!needsData || backupScopeIncludesKind(b, 'PersistentVolumeClaim')) &&
+          Date.parse(b.startedAt ?? b.createdAt ?? '') >
+            Date.parse(backupTime(lastClean!)!),
       );
+      if (!refreshing) {
+        return verdict(
+          'warn',
+          `Last clean backup ${formatDuration(ageMs)} ago is past ${Math.round(
+            context.freshnessWarnShare * 100,
+          )} % of the ${rpo} RPO (${formatDuration(
+            warnAfterMs,
+          )}) and no backup is running that would refresh it; the RPO is breached in ${formatDuration(
+            rpoMs.value - ageMs,
+          )}.${manifestsNote}`,
+          refs,
+          values,
+        );
+      }
     }
     return verdict(
       'pass',
       `Last clean backup ${formatDuration(
         ageMs,
-      )} ago is within the ${rpo} RPO.`,
+      )} ago is within the ${rpo} RPO.${manifestsNote}`,
       refs,
       values,
     );

@@ -53,11 +53,62 @@ export function backupScopeSelectsByLabel(scope: VeleroBackupScope): boolean {
   );
 }
 
+/** The names Velero resolves (through discovery) to pods and PVCs. */
+const RESOURCE_NAMES: Record<WorkloadRecord['kind'], readonly string[]> = {
+  Pod: ['pods', 'pod', 'po'],
+  PersistentVolumeClaim: [
+    'persistentvolumeclaims',
+    'persistentvolumeclaim',
+    'pvc',
+  ],
+};
+
+/**
+ * Whether a backup scope's resource filters keep a kind: the include list is
+ * empty or has `*` or the kind, and the exclude list does not name it.
+ *
+ * @public
+ */
+export function backupScopeIncludesKind(
+  scope: VeleroBackupScope,
+  kind: WorkloadRecord['kind'],
+): boolean {
+  const names = RESOURCE_NAMES[kind];
+  const namesAny = (list: readonly string[] | undefined) =>
+    (list ?? []).some(item => names.includes(item.trim().toLowerCase()));
+  const included =
+    (scope.includedResources ?? []).length === 0 ||
+    scope.includedResources!.includes('*') ||
+    namesAny(scope.includedResources);
+  return included && !namesAny(scope.excludedResources);
+}
+
+/**
+ * Whether a backup scope's label selectors take an object with `labels`:
+ * no selector takes everything.
+ *
+ * @public
+ */
+export function backupScopeMatchesLabels(
+  scope: VeleroBackupScope,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  if (scope.labelSelector) {
+    return matchesLabelSelector(scope.labelSelector, labels);
+  }
+  if (scope.orLabelSelectors && scope.orLabelSelectors.length > 0) {
+    return scope.orLabelSelectors.some(selector =>
+      matchesLabelSelector(selector, labels),
+    );
+  }
+  return true;
+}
+
 /**
  * Whether a Velero backup scope takes a workload (a pod or PVC): its
- * namespace is included and its labels match the label selector, or any of
- * the `orLabelSelectors`. The caller compares clusters: a backup covers only
- * its own cluster's objects.
+ * namespace is included, its resource filters keep the kind, and its labels
+ * match the label selector, or any of the `orLabelSelectors`. The caller
+ * compares clusters: a backup covers only its own cluster's objects.
  *
  * @public
  */
@@ -65,16 +116,9 @@ export function backupScopeCoversWorkload(
   scope: VeleroBackupScope,
   workload: WorkloadRecord,
 ): boolean {
-  if (!backupScopeIncludesNamespace(scope, workload.namespace)) {
-    return false;
-  }
-  if (scope.labelSelector) {
-    return matchesLabelSelector(scope.labelSelector, workload.labels);
-  }
-  if (scope.orLabelSelectors && scope.orLabelSelectors.length > 0) {
-    return scope.orLabelSelectors.some(selector =>
-      matchesLabelSelector(selector, workload.labels),
-    );
-  }
-  return true;
+  return (
+    backupScopeIncludesNamespace(scope, workload.namespace) &&
+    backupScopeIncludesKind(scope, workload.kind) &&
+    backupScopeMatchesLabels(scope, workload.labels)
+  );
 }

@@ -95,7 +95,7 @@ describe('resolveEntityCoverage', () => {
       schedules: [schedule(), schedule({ name: 'labelled', template: scope({ labelSelector: { matchLabels: { app: 'payments' } } }) })],
       backups: [],
     });
-    expect(coverage.basis).toBe('namespace');
+    expect(coverage.basis).toBe('selector');
     expect(coverage.schedules.map(s => s.name)).toEqual(['payments-hourly']);
   });
 

@@ -9,6 +9,7 @@ import { matchesLabelSelector } from '../selectors';
 import {
   backupScopeCoversWorkload,
   backupScopeIncludesNamespace,
+  backupScopeMatchesLabels,
   backupScopeSelectsByLabel,
 } from './backupScope';
 import { backupIndexOf } from './backupIndex';
@@ -25,14 +26,17 @@ export const CNPG_CLUSTER_LABEL = 'cnpg.io/cluster';
  * How the backups of an entity were found:
  * - `annotation`: the `disaster-recovery/velero-schedules` annotation names them;
  * - `workloads`: they take at least one of the entity's pods or PVCs;
- * - `namespace`: no workload of the entity was found, so backups without a
- *   label selector that include its `backstage.io/kubernetes-namespace` count;
+ * - `selector`: no workload of the entity was found (none collected is not
+ *   none protected), so backups count that include its
+ *   `backstage.io/kubernetes-namespace` (any, when it names none) and whose
+ *   label selector takes the labels the entity's Kubernetes mapping selects
+ *   (or, without a selector of their own, that include the named namespace);
  * - `none`: nothing to match backups against: no workload of the entity was
- *   found and it names no namespace or schedules.
+ *   found and neither its namespace nor its labels select any backup.
  *
  * @public
  */
-export type CoverageBasis = 'annotation' | 'workloads' | 'namespace' | 'none';
+export type CoverageBasis = 'annotation' | 'workloads' | 'selector' | 'none';
 
 /**
  * The Velero backups, schedules and workloads of one entity.
@@ -86,6 +90,22 @@ export function isMappedToEntity(
 }
 
 /**
+ * The labels every object the entity's mapping selects carries: the label
+ * selector's `matchLabels`, or the `backstage.io/kubernetes-id` label.
+ */
+function labelsSelectedBy(
+  mapping: WorkloadMapping,
+): Record<string, string> | undefined {
+  if (mapping.labelSelector) {
+    const labels = mapping.labelSelector.matchLabels ?? {};
+    return Object.keys(labels).length > 0 ? labels : undefined;
+  }
+  return mapping.kubernetesId !== undefined
+    ? { [KUBERNETES_ANNOTATIONS.id]: mapping.kubernetesId }
+    : undefined;
+}
+
+/**
  * Finds the entity's pods and PVCs, the Velero schedules and backups that
  * cover it, and the workloads no active schedule takes. Explicit annotations
  * win: when `disaster-recovery/velero-schedules` is set, only those schedules
@@ -126,13 +146,22 @@ export function resolveEntityCoverage(
     backups = backupIndex
       .mayIncludeAny(new Set(workloads.map(w => w.namespace)))
       .filter(b => takesAny(b.cluster, b));
-  } else if (mapping.namespace !== undefined) {
-    basis = 'namespace';
-    const namespace = mapping.namespace;
-    const takesNamespace = (scope: Parameters<typeof backupScopeCoversWorkload>[0]) =>
-      !backupScopeSelectsByLabel(scope) && backupScopeIncludesNamespace(scope, namespace);
-    schedules = allSchedules.filter(s => takesNamespace(s.template));
-    backups = backupIndex.mayIncludeAny([namespace]).filter(takesNamespace);
+  } else if (mapping.namespace !== undefined || labelsSelectedBy(mapping)) {
+    basis = 'selector';
+    const { namespace } = mapping;
+    const labels = labelsSelectedBy(mapping);
+    const takesEntity = (scope: Parameters<typeof backupScopeCoversWorkload>[0]) =>
+      (namespace === undefined || backupScopeIncludesNamespace(scope, namespace)) &&
+      (backupScopeSelectsByLabel(scope)
+        ? labels !== undefined && backupScopeMatchesLabels(scope, labels)
+        : namespace !== undefined);
+    schedules = allSchedules.filter(s => takesEntity(s.template));
+    const candidates =
+      namespace === undefined ? live(records.backups) : backupIndex.mayIncludeAny([namespace]);
+    backups = candidates.filter(takesEntity);
+    if (namespace === undefined && schedules.length === 0 && backups.length === 0) {
+      basis = 'none';
+    }
   } else {
     basis = 'none';
     schedules = [];

@@ -2,7 +2,9 @@ export { resolveWorkloadMapping } from './workloadMapping';
 export type { ClusterObjectRef, WorkloadMapping } from './workloadMapping';
 export {
   backupScopeCoversWorkload,
+  backupScopeIncludesKind,
   backupScopeIncludesNamespace,
+  backupScopeMatchesLabels,
   backupScopeSelectsByLabel,
 } from './backupScope';
 export {

@@ -78,6 +78,9 @@ function healthy(): EntityPostureInput & {
       ],
       restores: [],
       storageLocations: [storageLocation(), offsiteLocation],
+      volumeSnapshotLocations: [],
+      podVolumeBackups: [],
+      dataUploads: [],
       postgresClusters: [],
       objectStores: [],
       postgresBackups: [],
@@ -192,12 +195,62 @@ describe('evaluateEntityPosture', () => {
 describe('backup freshness', () => {
   it.each<[string, Change, CheckStatus, string]>([
     [
+      'a clean backup exactly at 75 % of the RPO',
+      i => {
+        i.records.backups = [backup({ completedAt: minutesAgo(45) })];
+      },
+      'pass',
+      'Last clean backup 45 min ago is within the 1 h RPO.',
+    ],
+    [
+      'a clean backup one second past 75 % of the RPO, nothing running',
+      i => {
+        i.records.backups = [backup({ completedAt: secondsAgo(45 * 60 + 1) })];
+      },
+      'warn',
+      'Last clean backup 45 min 1 s ago is past 75 % of the 1 h RPO (45 min) and no backup is running that would refresh it; the RPO is breached in 14 min 59 s.',
+    ],
+    [
+      'a clean backup past 75 % of the RPO while the next one runs',
+      i => {
+        i.records.backups = [
+          backup({ completedAt: minutesAgo(50), startedAt: minutesAgo(52) }),
+          backup({
+            name: 'running',
+            phase: 'InProgress',
+            startedAt: minutesAgo(2),
+            completedAt: undefined,
+          }),
+        ];
+      },
+      'pass',
+      'Last clean backup 50 min ago is within the 1 h RPO.',
+    ],
+    [
       'a clean backup exactly at the RPO',
       i => {
         i.records.backups = [backup({ completedAt: minutesAgo(60) })];
       },
+      'warn',
+      'Last clean backup 1 h ago is past 75 % of the 1 h RPO',
+    ],
+    [
+      'a clean backup past a configured 90 % share',
+      i => {
+        i.options = { freshnessWarnShare: 0.9 };
+        i.records.backups = [backup({ completedAt: secondsAgo(54 * 60 + 1) })];
+      },
+      'warn',
+      'past 90 % of the 1 h RPO (54 min)',
+    ],
+    [
+      'a clean backup exactly at a configured 90 % share',
+      i => {
+        i.options = { freshnessWarnShare: 0.9 };
+        i.records.backups = [backup({ completedAt: minutesAgo(54) })];
+      },
       'pass',
-      'Last clean backup 1 h ago is within the 1 h RPO.',
+      'Last clean backup 54 min ago is within the 1 h RPO.',
     ],
     [
       'a clean backup one second over the RPO',
@@ -228,16 +281,69 @@ describe('backup freshness', () => {
           backup({ completedAt: minutesAgo(35) }),
         ];
       },
-      'warn',
-      'partially failed (3 errors), so it is not a clean recovery point; the last clean backup 35 min ago is within the 1 h RPO.',
+      'fail',
+      "Schedule prod/velero/payments-hourly's latest run prod/velero/b2 partially failed (3 errors), so it is not a clean recovery point; the last clean backup was 35 min ago. Failures in the last 24 h: prod/velero/b2 partially failed (3 errors).",
+    ],
+    [
+      "one schedule's latest run failed while another schedule succeeded",
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'offsite-2',
+            scheduleName: 'payments-offsite',
+            phase: 'Failed',
+            failureReason: 'bucket gone',
+            completedAt: minutesAgo(30),
+          }),
+          backup({ completedAt: minutesAgo(5) }),
+        ];
+      },
+      'fail',
+      "Schedule prod/velero/payments-offsite's latest run prod/velero/offsite-2 failed (bucket gone), so it is not a clean recovery point; the last clean backup was 5 min ago.",
+    ],
+    [
+      "a schedule whose latest run failed validation, an older run clean",
+      i => {
+        i.records.backups = [
+          backup({ completedAt: minutesAgo(5) }),
+          backup({
+            name: 'offsite-2',
+            scheduleName: 'payments-offsite',
+            phase: 'FailedValidation',
+            completedAt: minutesAgo(26 * 60),
+          }),
+          backup({
+            name: 'offsite-1',
+            scheduleName: 'payments-offsite',
+            completedAt: minutesAgo(27 * 60),
+          }),
+        ];
+      },
+      'fail',
+      "prod/velero/offsite-2 failed validation, so it is not a clean recovery point",
+    ],
+    [
+      'a failure older than 24 h followed by a clean run',
+      i => {
+        i.records.backups = [
+          backup({ completedAt: minutesAgo(5) }),
+          backup({
+            name: 'old-failure',
+            phase: 'Failed',
+            completedAt: minutesAgo(25 * 60),
+          }),
+        ];
+      },
+      'pass',
+      'Last clean backup 5 min ago is within the 1 h RPO.',
     ],
     [
       'only PartiallyFailed backups',
       i => {
-        i.records.backups = [backup({ phase: 'PartiallyFailed' })];
+        i.records.backups = [backup({ phase: 'PartiallyFailed', errors: 1 })];
       },
       'fail',
-      'No clean (Completed, unexpired) backup',
+      'partially failed (1 error), so it is not a clean recovery point; no completed backup holding its volume data covers it.',
     ],
     [
       'a Failed latest backup after a fresh clean one',
@@ -253,7 +359,7 @@ describe('backup freshness', () => {
         ];
       },
       'fail',
-      'failed (bucket gone); the last clean backup was 10 min ago.',
+      'prod/velero/b2 failed (bucket gone), so it is not a clean recovery point; the last clean backup was 10 min ago. Failures in the last 24 h: prod/velero/b2 failed (bucket gone).',
     ],
     [
       'an expired clean backup',
@@ -280,6 +386,149 @@ describe('backup freshness', () => {
       },
       'unknown',
       'Not trusted as current: cluster prod has not been collected since',
+    ],
+  ])('%s', (_case, change, status, summary) => {
+    expect(outcomeOf('backup-freshness', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+});
+
+describe('backup freshness of volume data', () => {
+  const pvcName = 'payments-data';
+  const mountingPod = workload({
+    volumes: [{ name: 'data', claimName: pvcName }],
+  });
+  const noSnapshots = { attempted: 0, completed: 0 };
+  const dataUpload = (phase: string) => ({
+    cluster: 'prod',
+    namespace: 'velero',
+    name: 'du-1',
+    uid: 'du-1',
+    labels: { 'velero.io/backup-name': 'payments-hourly-20250611115000' },
+    lastSeenAt: NOW.toISOString(),
+    backupName: 'payments-hourly-20250611115000',
+    sourceNamespace: 'payments',
+    sourcePVC: pvcName,
+    phase,
+  });
+  const podVolumeBackup = (phase: string) => ({
+    cluster: 'prod',
+    namespace: 'velero',
+    name: 'pvb-1',
+    uid: 'pvb-1',
+    labels: { 'velero.io/backup-name': 'payments-hourly-20250611115000' },
+    lastSeenAt: NOW.toISOString(),
+    backupName: 'payments-hourly-20250611115000',
+    podNamespace: 'payments',
+    podName: mountingPod.name,
+    volume: 'data',
+    phase,
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a backup that took no snapshot, file-system backup or upload',
+      i => {
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+      },
+      'fail',
+      "No clean backup holds this entity's volume data, so its only recovery point is of manifests.",
+    ],
+    [
+      'a backup collected before snapshot counts were kept',
+      i => {
+        i.records.backups = [backup({ volumeSnapshots: undefined })];
+      },
+      'unknown',
+      'collected before volume snapshot counts were kept',
+    ],
+    [
+      'a completed data-mover upload of the PVC',
+      i => {
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+        i.records.dataUploads = [dataUpload('Completed')];
+      },
+      'pass',
+      'Last clean backup 10 min ago is within the 1 h RPO.',
+    ],
+    [
+      'a data-mover upload still in progress',
+      i => {
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+        i.records.dataUploads = [dataUpload('InProgress')];
+      },
+      'fail',
+      'holds manifests only: payments/payments-data was not captured',
+    ],
+    [
+      'a completed file-system backup of a pod mounting the PVC',
+      i => {
+        i.records.workloads = [mountingPod, i.records.workloads[1]];
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+        i.records.podVolumeBackups = [podVolumeBackup('Completed')];
+      },
+      'pass',
+      'Last clean backup 10 min ago is within the 1 h RPO.',
+    ],
+    [
+      'a failed file-system backup of the pod',
+      i => {
+        i.records.workloads = [mountingPod, i.records.workloads[1]];
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+        i.records.podVolumeBackups = [podVolumeBackup('Failed')];
+      },
+      'fail',
+      "No clean backup holds this entity's volume data",
+    ],
+    [
+      'a backup whose resource filters leave out PVCs',
+      i => {
+        i.records.backups = [
+          backup({ includedResources: ['deployments', 'pods'] }),
+        ];
+      },
+      'fail',
+      "No clean backup holds this entity's volume data",
+    ],
+    [
+      'a newer manifests-only backup after a data-bearing one within the RPO',
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'manifests',
+            volumeSnapshots: noSnapshots,
+            completedAt: minutesAgo(5),
+          }),
+          backup({ completedAt: minutesAgo(30) }),
+        ];
+      },
+      'pass',
+      'Last clean backup 30 min ago is within the 1 h RPO. prod/velero/manifests is newer but holds manifests only',
+    ],
+    [
+      'a newer manifests-only backup after a data-bearing one over the RPO',
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'manifests',
+            volumeSnapshots: noSnapshots,
+            completedAt: minutesAgo(5),
+          }),
+          backup({ completedAt: minutesAgo(61) }),
+        ];
+      },
+      'fail',
+      'Last clean backup 1 h 1 min ago is 1 min older than the 1 h RPO. prod/velero/manifests is newer but holds manifests only',
+    ],
+    [
+      'an entity without PVCs and a manifests-only backup',
+      i => {
+        i.records.workloads = [workload()];
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+      },
+      'pass',
+      'Last clean backup 10 min ago is within the 1 h RPO.',
     ],
   ])('%s', (_case, change, status, summary) => {
     expect(outcomeOf('backup-freshness', change)).toEqual(

@@ -45,6 +45,11 @@ export interface PostureOptions {
   storageValidationMaxAgeMs?: number;
   /** How long ago a storage location may last have been validated before it fails. Default 24 hours. */
   storageValidationFailAgeMs?: number;
+  /**
+   * Share of the RPO (above 0, at most 1) after which the age of the last
+   * clean backup warns, when no backup is running to refresh it. Default 0.75.
+   */
+  freshnessWarnShare?: number;
 }
 
 /**
@@ -208,6 +213,7 @@ export function evaluateEntityPosture(
       drill.entityRefs.some(ref => normalisedRef(ref) === entityRef),
     ),
     scheduleGraceMs: input.options?.scheduleGraceMs ?? HOUR,
+    freshnessWarnShare: input.options?.freshnessWarnShare ?? 0.75,
     storageValidationMaxAgeMs: input.options?.storageValidationMaxAgeMs ?? HOUR,
     storageValidationFailAgeMs:
       input.options?.storageValidationFailAgeMs ?? 24 * HOUR,
