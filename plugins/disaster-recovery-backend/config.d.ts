@@ -110,6 +110,11 @@ export interface Config {
       storageValidationWarnAfter?: HumanDuration | string;
       /** An Available storage location last validated longer ago fails. Default: 24 hours. */
       storageValidationFailAfter?: HumanDuration | string;
+      /**
+       * Share of the RPO (above 0, at most 1) after which the age of the last
+       * clean backup warns, unless a backup is running. Default: 0.75.
+       */
+      freshnessWarnShare?: number;
     };
     history?: {
       /** How long collected history is kept after objects vanish. Default: 400 days. */

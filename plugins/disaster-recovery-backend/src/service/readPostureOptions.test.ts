@@ -20,9 +20,11 @@ describe('readPostureOptions', () => {
           scheduleGrace: { minutes: 30 },
           storageValidationWarnAfter: { hours: 2 },
           storageValidationFailAfter: { hours: 48 },
+          freshnessWarnShare: 0.9,
         }),
       ),
     ).toEqual({
+      freshnessWarnShare: 0.9,
       scheduleGraceMs: 30 * 60_000,
       storageValidationMaxAgeMs: 2 * 3_600_000,
       storageValidationFailAgeMs: 48 * 3_600_000,
@@ -42,6 +44,9 @@ describe('readPostureOptions', () => {
       'scheduleGrace must be a positive duration',
     ],
     [{ storageValidationWarnAfter: 'soon' }, 'storageValidationWarnAfter'],
+    [{ freshnessWarnShare: 0 }, 'freshnessWarnShare must be a number above 0'],
+    [{ freshnessWarnShare: 1.5 }, 'freshnessWarnShare must be a number above 0'],
+    [{ freshnessWarnShare: 'most' }, 'freshnessWarnShare'],
   ])('rejects %j naming the key', (values, message) => {
     expect(() => readPostureOptions(posture(values))).toThrow(message);
   });

@@ -11,7 +11,8 @@ const KEYS = {
 
 /**
  * Reads the rule tunables under `disasterRecovery.posture`; what is left out
- * takes the rules' defaults (1 h grace, warn after 1 h, fail after 24 h).
+ * takes the rules' defaults (1 h grace, warn after 1 h, fail after 24 h,
+ * freshness warns past 75 % of the RPO).
  */
 export function readPostureOptions(rootConfig: Config): PostureOptions {
   const config = rootConfig.getOptionalConfig('disasterRecovery.posture');
@@ -29,6 +30,15 @@ export function readPostureOptions(rootConfig: Config): PostureOptions {
       }
       options[option] = ms;
     }
+  }
+  if (config.has('freshnessWarnShare')) {
+    const share = config.getNumber('freshnessWarnShare');
+    if (!(share > 0 && share <= 1)) {
+      throw new InputError(
+        'disasterRecovery.posture.freshnessWarnShare must be a number above 0 and at most 1',
+      );
+    }
+    options.freshnessWarnShare = share;
   }
   const warn = options.storageValidationMaxAgeMs;
   const fail = options.storageValidationFailAgeMs;
