@@ -199,6 +199,14 @@ function closedAsFalse(node) {
   );
 }
 
+/** The two types the API's named types are made of are part of -common's API. */
+function publicTypes(types) {
+  return types.replace(
+    /^export interface (components|operations) \{/gm,
+    '/** @public */\nexport interface $1 {',
+  );
+}
+
 async function format(file, text) {
   const config = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(text, { ...config, filepath: file });
@@ -216,7 +224,7 @@ async function render() {
       serverDir,
       'index.ts',
     )]: `${HEADER}\nexport * from './router';\n`,
-    [path.join(clientDir, 'types.ts')]: `${HEADER}\n${types}`,
+    [path.join(clientDir, 'types.ts')]: `${HEADER}\n${publicTypes(types)}`,
     [path.join(clientDir, 'client.ts')]: clientClass(spec),
     [path.join(
       clientDir,

@@ -5,68 +5,75 @@ import type { components, operations } from './schema/openapi/generated/types';
  * the spec's schema (plugins/disaster-recovery-backend/src/schema/openapi.yaml):
  * change the spec and run `yarn openapi:generate`, never these lines.
  */
-type Schemas = components['schemas'];
-
 /** @public */
-export type HealthResponse = Schemas['HealthResponse'];
+export type HealthResponse = components['schemas']['HealthResponse'];
 /** @public */
-export type CollectionRunCounts = Schemas['CollectionRunCounts'];
+export type CollectionRunCounts = components['schemas']['CollectionRunCounts'];
 /** @public */
-export type CollectionRunDetails = Schemas['CollectionRunDetails'];
+export type CollectionRunDetails =
+  components['schemas']['CollectionRunDetails'];
 /** @public */
-export type CollectionRun = Schemas['CollectionRun'];
+export type CollectionRun = components['schemas']['CollectionRun'];
 /** @public */
-export type ClusterCollectionHealth = Schemas['ClusterCollectionHealth'];
+export type ClusterCollectionHealth =
+  components['schemas']['ClusterCollectionHealth'];
 /** @public */
 export type ClusterCollectionHealthResponse =
-  Schemas['ClusterCollectionHealthResponse'];
+  components['schemas']['ClusterCollectionHealthResponse'];
 /**
  * A check as the API answers it: its id is any registered check's, including
  * checks added by backend modules, so it is a string here.
  *
  * @public
  */
-export type PostureCheck = Schemas['Check'];
+export type PostureCheck = components['schemas']['Check'];
 /** @public */
-export type EntityPostureSummary = Schemas['EntityPostureSummary'];
+export type EntityPostureSummary =
+  components['schemas']['EntityPostureSummary'];
 /** @public */
 export type OverviewQuery = NonNullable<
   operations['GetOverview']['parameters']['query']
 >;
 /** @public */
-export type OverviewResponse = Schemas['OverviewResponse'];
+export type OverviewResponse = components['schemas']['OverviewResponse'];
 /** @public */
-export type EntitySchedule = Schemas['EntitySchedule'];
+export type EntitySchedule = components['schemas']['EntitySchedule'];
 /** @public */
-export type EntityStorageLocation = Schemas['EntityStorageLocation'];
+export type EntityStorageLocation =
+  components['schemas']['EntityStorageLocation'];
 /** @public */
-export type EntityPostgresCluster = Schemas['EntityPostgresCluster'];
+export type EntityPostgresCluster =
+  components['schemas']['EntityPostgresCluster'];
 /** @public */
-export type EntityOtherEnvironment = Schemas['EntityOtherEnvironment'];
+export type EntityOtherEnvironment =
+  components['schemas']['EntityOtherEnvironment'];
 /** @public */
-export type BackupHistoryDay = Schemas['BackupHistoryDay'];
+export type BackupHistoryDay = components['schemas']['BackupHistoryDay'];
 /** @public */
-export type StaleCluster = Schemas['StaleCluster'];
+export type StaleCluster = components['schemas']['StaleCluster'];
 /** @public */
-export type EntityPostureResponse = Schemas['EntityPostureResponse'];
+export type EntityPostureResponse =
+  components['schemas']['EntityPostureResponse'];
 /** @public */
-export type PostureListResponse = Schemas['PostureListResponse'];
+export type PostureListResponse = components['schemas']['PostureListResponse'];
 /** @public */
-export type BackupHistoryItem = Schemas['BackupHistoryItem'];
+export type BackupHistoryItem = components['schemas']['BackupHistoryItem'];
 /** @public */
 export type BackupHistoryQuery = NonNullable<
   operations['GetBackupHistory']['parameters']['query']
 >;
 /** @public */
-export type BackupHistoryResponse = Schemas['BackupHistoryResponse'];
+export type BackupHistoryResponse =
+  components['schemas']['BackupHistoryResponse'];
 /** @public */
-export type RecordedDrill = Schemas['RecordedDrill'];
+export type RecordedDrill = components['schemas']['RecordedDrill'];
 /** @public */
-export type DrillListResponse = Schemas['DrillListResponse'];
+export type DrillListResponse = components['schemas']['DrillListResponse'];
 /** @public */
-export type RestorePlanResponse = Schemas['RestorePlanResponse'];
+export type RestorePlanResponse = components['schemas']['RestorePlanResponse'];
 /** @public */
-export type SystemPostureResponse = Schemas['SystemPostureResponse'];
+export type SystemPostureResponse =
+  components['schemas']['SystemPostureResponse'];
 
 /**
  * The `error.name` of the 404 a read answers for an entity that has a

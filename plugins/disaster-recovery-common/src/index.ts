@@ -56,6 +56,7 @@ export type {
 } from './api';
 export { NOT_EVALUATED_ERROR_NAME } from './api';
 export { DefaultApiClient } from './schema/openapi/generated';
+export type { components, operations } from './schema/openapi/generated';
 export type { RequestOptions, TypedResponse } from './schema/openapi/generated';
 export {
   disasterRecoveryDrillCreatePermission,

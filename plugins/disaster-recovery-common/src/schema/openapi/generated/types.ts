@@ -162,6 +162,7 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/** @public */
 export interface components {
   schemas: {
     /** @description The body of every error answer (`ErrorResponseBody` of `@backstage/errors`). */
@@ -730,6 +731,7 @@ export interface components {
   pathItems: never;
 }
 export type $defs = Record<string, never>;
+/** @public */
 export interface operations {
   GetHealth: {
     parameters: {
