@@ -10,7 +10,7 @@ import {
 
 /**
  * Checks that the tab shows the service's intended overall status and
- * exactly its intended failing and warning checks.
+ * exactly its intended failing, warning and unknown checks.
  */
 async function expectIntendedPosture(page: Page, service: string) {
   const intended = DEMO_INTENDED_POSTURE[service];
@@ -26,6 +26,9 @@ async function expectIntendedPosture(page: Page, service: string) {
     const text = (await check.textContent()) ?? '';
     if (text.startsWith(`${STATUS_WORDS.fail}:`)) findings.push(`${id}:fail`);
     if (text.startsWith(`${STATUS_WORDS.warn}:`)) findings.push(`${id}:warn`);
+    if (text.startsWith(`${STATUS_WORDS.unknown}:`)) {
+      findings.push(`${id}:unknown`);
+    }
   }
   expect(findings.sort()).toEqual([...intended.findings].sort());
 }

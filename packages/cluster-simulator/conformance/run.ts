@@ -14,7 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSimulator } from '../src/simulator.ts';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+// Run through Backstage's node transform (CommonJS), so no import.meta and
+// no top-level await: a top-level await there ends the process silently.
+const here = __dirname;
 const goldenDir = path.join(here, 'golden');
 const update = process.argv.includes('--update');
 
@@ -28,6 +30,7 @@ if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).error) {
   process.exit(0);
 }
 
+async function main() {
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-conformance-'));
 const simulator = await startSimulator({
   scenario: 'demo',
@@ -317,3 +320,12 @@ process.stdout.write(
     update ? 'recorded' : 'passed'
   }\n`,
 );
+
+}
+
+main().catch(error => {
+  process.stderr.write(
+    `${error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+});

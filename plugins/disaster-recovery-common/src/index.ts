@@ -197,6 +197,12 @@ export type {
   SystemPosture,
 } from './posture';
 export { planRestoreOrder } from './restorePlan';
-export { SCORECARD_CHECKS, scorecardResultOf } from './scorecard';
+export {
+  postureWarningCount,
+  SCORECARD_CHECKS,
+  SCORECARD_NO_WARNINGS_CHECK,
+  scorecardFactOf,
+  scorecardResultOf,
+} from './scorecard';
 export type { ScorecardCheck } from './scorecard';
 export type { RestorePlan, RestorePlanInput, RestoreStep } from './restorePlan';

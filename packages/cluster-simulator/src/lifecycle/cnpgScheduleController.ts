@@ -43,7 +43,8 @@ function specOf(object: KubeObject | undefined) {
 
 /**
  * CloudNativePG's ScheduledBackup and Backup controllers: ScheduledBackups
- * make Backups on their (seconds-first) cron, Backups cannot start while WAL
+ * make Backups on their cron (robfig/cron v1: seconds first, day of week
+ * optional), the first one at creation with `immediate`, Backups cannot start while WAL
  * archiving fails, finished Backups move the recovery window (in the Cluster
  * status for the in-tree method, in the ObjectStore for the barman-cloud
  * plugin), and the retention policy removes old Backups.
@@ -104,13 +105,23 @@ export class CnpgScheduleController implements LifecycleController {
       this.writeScheduleStatus(state, { error: (error as Error).message });
       return;
     }
+    const now = this.context.now();
     // A schedule never fires before it exists.
     const created = Date.parse(String(state.object.metadata.creationTimestamp));
-    this.queueFire(
-      state,
-      cadence,
-      cadence(Math.max(this.context.now(), created || 0)),
-    );
+    const checked = Math.max(now, created || now);
+    if (state.lastFire === undefined) {
+      // The first reconcile records its check time; `immediate` backs up
+      // then, otherwise the first backup is the schedule's next tick.
+      this.queueFire(
+        state,
+        cadence,
+        spec.immediate === true ? checked : cadence(checked),
+      );
+      return;
+    }
+    // Later (e.g. after `suspend` is lifted) the run after the last one is
+    // taken at once when it was missed, as CloudNativePG does.
+    this.queueFire(state, cadence, Math.max(now, cadence(state.lastFire)));
   }
 
   private queueFire(

@@ -20,7 +20,7 @@ export class RestoreDrillController {
   /** Queues the first run of every drill after the current time. */
   start(plans: readonly RestoreDrillPlan[]): void {
     for (const plan of plans) {
-      const cadence = veleroCadence(plan.cron, 0);
+      const cadence = veleroCadence(plan.cron);
       let index = 0;
       const queue = (at: number) =>
         this.context.queue.push({

@@ -1,48 +1,63 @@
-import { CronExpressionParser } from 'cron-parser';
-import { parseGoDuration } from '../time/goDuration.ts';
+import {
+  nextScheduledRun,
+  parseBackupSchedule,
+  type ScheduleDialect,
+} from '@dr-posture/plugin-disaster-recovery-common';
 
 /**
- * When schedules fire. Velero reads `spec.schedule` with robfig/cron's
- * standard parser: five fields, `@hourly`-style descriptors, `@every <Go
- * duration>`, and an optional `CRON_TZ=<zone> ` (or `TZ=`) prefix.
- * CloudNativePG's ScheduledBackup uses six fields with seconds first, though
- * five-field strings are met in the wild and are read as minute-first.
+ * When schedules fire. The strings are read by -common's
+ * `parseBackupSchedule`, the reading the posture rules judge them by, so the
+ * simulated controllers and the rules never disagree on what a schedule
+ * means: Velero's five fields minute-first, descriptors, `@every <Go
+ * duration>` and a `CRON_TZ=`/`TZ=` prefix; CloudNativePG's robfig/cron v1
+ * `Parse`, six fields seconds-first with the day of week optional (so
+ * `0 0 * * *` runs hourly) and no zone prefix.
  */
 
 /** A parsed cadence: the next fire time strictly after `after`. */
 export type Cadence = (after: number) => number;
 
-const DESCRIPTORS = new Set([
-  '@yearly',
-  '@annually',
-  '@monthly',
-  '@weekly',
-  '@daily',
-  '@midnight',
-  '@hourly',
-]);
-
 /**
- * Next fire times already computed, per expression and time zone. Many
- * schedules share an expression (every scale schedule is hourly), so they
- * share the (costly) cron arithmetic too.
+ * Next fire times already computed, per schedule and dialect. Many schedules
+ * share an expression (every scale schedule is hourly), so they share the
+ * cron arithmetic too.
  */
 const nextFireCache = new Map<string, number>();
 
-function cronCadence(expression: string, tz: string | undefined): Cadence {
-  // Parse once up front so that an invalid expression fails here.
-  CronExpressionParser.parse(expression, { tz });
-  const prefix = `${tz ?? ''}|${expression}|`;
+/**
+ * Reads a schedule with -common's `parseBackupSchedule` and times its runs
+ * with `nextScheduledRun` (the robfig/cron port), exactly as the posture
+ * rules read and time it.
+ */
+function cadenceOf(schedule: string, dialect: ScheduleDialect): Cadence {
+  const parsed = parseBackupSchedule(schedule, dialect);
+  if ('error' in parsed) {
+    throw new Error(parsed.error);
+  }
+  if (parsed.kind === 'every') {
+    // robfig's ConstantDelaySchedule: the run after `t` is `t` plus the
+    // interval, and the controllers pass the previous run as `t`.
+    const step = parsed.intervalMs;
+    return after => after + step;
+  }
+  const runAfter = (after: number) => {
+    const next = nextScheduledRun(
+      { schedule, paused: false },
+      dialect,
+      new Date(after),
+    );
+    // No run within robfig's five-year search (e.g. 30 February): never.
+    return next === undefined ? Infinity : Date.parse(next);
+  };
+  if (runAfter(0) === Infinity) {
+    throw new Error(`robfig/cron cannot read or never runs: ${schedule}`);
+  }
+  const prefix = `${dialect}|${schedule}|`;
   return after => {
     const key = prefix + after;
     let next = nextFireCache.get(key);
     if (next === undefined) {
-      next = CronExpressionParser.parse(expression, {
-        currentDate: new Date(after),
-        tz,
-      })
-        .next()
-        .getTime();
+      next = runAfter(after);
       if (nextFireCache.size >= 100_000) {
         nextFireCache.clear();
       }
@@ -52,69 +67,20 @@ function cronCadence(expression: string, tz: string | undefined): Cadence {
   };
 }
 
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    return (
-      Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions()
-        .timeZone !== undefined
-    );
-  } catch {
-    return false;
-  }
-}
-
-function splitTimeZone(schedule: string): { tz?: string; expression: string } {
-  const match = /^(?:CRON_TZ|TZ)=(\S+)\s+(.*)$/.exec(schedule.trim());
-  if (match) {
-    // Rejects unknown zones the way Go's time.LoadLocation would.
-    if (!isKnownTimeZone(match[1])) {
-      throw new Error(`unknown time zone ${match[1]}`);
-    }
-    return { tz: match[1], expression: match[2].trim() };
-  }
-  return { expression: schedule.trim() };
-}
-
 /**
- * Parses a Velero Schedule's `spec.schedule`. `anchor` is when an `@every`
- * schedule counts from (its last backup, else its creation).
+ * Parses a Velero Schedule's `spec.schedule`.
  *
  * @throws Error with the reason when the schedule is invalid.
  */
-export function veleroCadence(schedule: string, anchor: number): Cadence {
-  const { tz, expression } = splitTimeZone(schedule);
-  if (expression.startsWith('@every ')) {
-    const interval = parseGoDuration(expression.slice('@every '.length));
-    // robfig/cron rounds @every intervals below a second up to one second.
-    const step = Math.max(1000, Math.floor(interval / 1000) * 1000);
-    return after => anchor + (Math.floor((after - anchor) / step) + 1) * step;
-  }
-  if (expression.startsWith('@')) {
-    if (!DESCRIPTORS.has(expression)) {
-      throw new Error(`unrecognized descriptor: ${expression}`);
-    }
-    return cronCadence(expression, tz);
-  }
-  const fields = expression.split(/\s+/).length;
-  if (fields !== 5) {
-    throw new Error(
-      `expected exactly 5 fields, found ${fields}: ${expression}`,
-    );
-  }
-  return cronCadence(expression, tz);
+export function veleroCadence(schedule: string): Cadence {
+  return cadenceOf(schedule, 'velero');
 }
 
 /**
- * Parses a CloudNativePG ScheduledBackup's `spec.schedule` (six fields,
- * seconds first; five fields read as minute-first).
+ * Parses a CloudNativePG ScheduledBackup's `spec.schedule`.
  *
  * @throws Error with the reason when the schedule is invalid.
  */
 export function cnpgCadence(schedule: string): Cadence {
-  const { tz, expression } = splitTimeZone(schedule);
-  const fields = expression.split(/\s+/).length;
-  if (!expression.startsWith('@') && fields !== 5 && fields !== 6) {
-    throw new Error(`expected 5 or 6 fields, found ${fields}: ${expression}`);
-  }
-  return cronCadence(expression, tz);
+  return cadenceOf(schedule, 'cloudnative-pg');
 }

@@ -37,6 +37,13 @@ function lastBackupTime(schedule: KubeObject): number | undefined {
   return typeof last === 'string' ? Date.parse(last) : undefined;
 }
 
+function lastSkippedTime(schedule: KubeObject): number | undefined {
+  const skipped = isJsonObject(schedule.status)
+    ? schedule.status.lastSkipped
+    : undefined;
+  return typeof skipped === 'string' ? Date.parse(skipped) : undefined;
+}
+
 /**
  * Velero's schedule and garbage-collection controllers, and the backup
  * sync of other clusters: Schedules make Backups on their cadence, Backups
@@ -97,10 +104,7 @@ export class VeleroScheduleController implements LifecycleController {
     const spec = isJsonObject(schedule.spec) ? schedule.spec : {};
     let cadence: Cadence;
     try {
-      const anchor =
-        state.lastFire ??
-        Date.parse(String(schedule.metadata.creationTimestamp));
-      cadence = veleroCadence(String(spec.schedule ?? ''), anchor);
+      cadence = veleroCadence(String(spec.schedule ?? ''));
     } catch (error) {
       this.writeScheduleStatus(state, {
         phase: 'FailedValidation',
@@ -115,12 +119,58 @@ export class VeleroScheduleController implements LifecycleController {
     if (isPaused(schedule)) {
       return;
     }
-    // A schedule never fires before it exists.
-    const created = Date.parse(String(state.object.metadata.creationTimestamp));
-    this.queueFire(
-      state,
-      cadence,
-      cadence(Math.max(this.context.now(), created || 0)),
+    const now = this.context.now();
+    // Velero's getNextRunTime: the run after the last backup (else the
+    // creation), or after the last skip when that is later. A schedule never
+    // fires before it exists.
+    const created = Date.parse(String(schedule.metadata.creationTimestamp));
+    const skipped = lastSkippedTime(schedule);
+    const since = Math.max(
+      state.lastFire ?? (created || now),
+      skipped ?? -Infinity,
+    );
+    // A new schedule (never run, never skipped) is due at once, as is one
+    // unpaused after a run it missed (the Schedule CRD's skipImmediately).
+    const due =
+      state.lastFire === undefined && skipped === undefined
+        ? Math.max(now, created || now)
+        : cadence(since);
+    if (due > now) {
+      this.queueFire(state, cadence, due);
+    } else if (spec.skipImmediately === true) {
+      // Velero consumes the flag: it resets it and records the skip, and the
+      // next run counts from then.
+      this.skipOnce(state, now);
+      this.queueFire(state, cadence, cadence(now));
+    } else {
+      this.queueFire(state, cadence, now);
+    }
+  }
+
+  private skipOnce(state: ScheduleState, now: number): void {
+    const written = this.context.write(
+      state.cluster,
+      {
+        ...state.object,
+        spec: { ...(state.object.spec as object), skipImmediately: false },
+        status: {
+          ...(isJsonObject(state.object.status) ? state.object.status : {}),
+          lastSkipped: kubeTimestamp(now),
+        },
+      },
+      now,
+    );
+    if (written) {
+      this.adopt(state, written);
+    }
+  }
+
+  /** Keeps the controller's own write from being read as a user's change. */
+  private adopt(state: ScheduleState, written: KubeObject): void {
+    state.object = written;
+    this.seenWrites.set(
+      state.cluster,
+      state.cluster.collection(Types.veleroSchedule).lastWriteVersion,
     );
   }
 
@@ -314,11 +364,7 @@ export class VeleroScheduleController implements LifecycleController {
       status,
     );
     if (written) {
-      state.object = written;
-      this.seenWrites.set(
-        state.cluster,
-        state.cluster.collection(Types.veleroSchedule).lastWriteVersion,
-      );
+      this.adopt(state, written);
     }
   }
 

@@ -24,7 +24,9 @@ describe('scale scenario', () => {
       'scale-02',
       'scale-03',
     ]);
-    const perCluster = 4 * 2 * 24 * 2;
+    // Two days of hourly runs per schedule, plus the backup Velero takes when
+    // a schedule is created.
+    const perCluster = 4 * 2 * (24 * 2 + 1);
     for (const cluster of simulator.clusters) {
       const backups = simulator.objects(cluster.name, 'velero.io/v1', 'Backup');
       expect(backups).toHaveLength(perCluster);

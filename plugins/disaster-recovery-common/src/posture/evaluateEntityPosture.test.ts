@@ -14,6 +14,7 @@ import {
   workload,
 } from '../__testUtils__/fixtures';
 import type { CheckId, CheckStatus } from '../checks/types';
+import { CHECK_DEFINITIONS } from '../checks/registry';
 import type { DrillRecord } from '../drills';
 import { DEFAULT_TIER_POLICIES } from '../policy';
 import type { PostgresScheduledBackupRecord } from '../records';
@@ -391,6 +392,37 @@ describe('backup freshness', () => {
     expect(outcomeOf('backup-freshness', change)).toEqual(
       outcome(status, summary),
     );
+  });
+});
+
+describe('stale clusters', () => {
+  const staleSince = (cluster: string): Change => i => {
+    i.clusterHealth = [
+      { name: cluster, configured: true, staleSince: minutesAgo(30) },
+    ];
+  };
+
+  it('makes every passing check that read the stale cluster unknown, workload coverage included', () => {
+    const posture = evaluate(staleSince('prod'));
+    const readsNoRecords = new Set<string>(
+      CHECK_DEFINITIONS.filter(d => d.environmentIndependent).map(d => d.id),
+    );
+    expect(
+      posture.checks
+        .filter(c => c.status === 'pass')
+        .every(c => readsNoRecords.has(c.id)),
+    ).toBe(true);
+    const coverage = posture.checks.find(c => c.id === 'workload-coverage');
+    expect(coverage).toMatchObject({
+      status: 'unknown',
+      summary: expect.stringContaining(
+        'Not trusted as current: cluster prod has not been collected since',
+      ),
+    });
+  });
+
+  it('trusts checks that read only other clusters', () => {
+    expect(evaluate(staleSince('elsewhere')).status).toBe('pass');
   });
 });
 

@@ -222,6 +222,14 @@ export function evaluateEntityPosture(
     ...CHECK_DEFINITIONS,
     ...(input.checks ?? []),
   ];
+  const entityClusters = new Set(
+    [
+      ...coverage.workloads,
+      ...coverage.schedules,
+      ...coverage.backups,
+      ...context.postgres.clusters,
+    ].map(record => record.cluster),
+  );
   const checks = definitions.flatMap(definition => {
     const result = evaluateSafely(definition, context);
     if (!result) return [];
@@ -236,6 +244,7 @@ export function evaluateEntityPosture(
       distrustStaleClusters(
         checkOf(definition, judged),
         input.clusterHealth ?? [],
+        definition.environmentIndependent ? undefined : entityClusters,
       ),
     ];
   });

@@ -317,6 +317,16 @@ describe('demo scenario', () => {
         template: { includedNamespaces: ['analytics-etl'], ttl: '24h0m0s' },
       },
     });
+    sim.apply('prod-eu-active', {
+      apiVersion: 'velero.io/v1',
+      kind: 'Schedule',
+      metadata: { name: 'analytics-etl-skipping', namespace: 'velero' },
+      spec: {
+        schedule: '0 * * * *',
+        skipImmediately: true,
+        template: { includedNamespaces: ['analytics-etl'], ttl: '24h0m0s' },
+      },
+    });
     sim.advanceClock('1h');
     const after = payments().map(b => b.metadata.name);
     expect(after.filter(n => !before.includes(n))).toHaveLength(12);
@@ -332,9 +342,27 @@ describe('demo scenario', () => {
           b.metadata.labels!['velero.io/schedule-name'] ===
           'analytics-etl-hourly',
       );
+    // Without skipImmediately Velero backs up a new schedule at once.
     expect(added.map(b => b.metadata.name)).toEqual([
+      'analytics-etl-hourly-20240501120000',
       'analytics-etl-hourly-20240501130000',
     ]);
+    const skipping = sim
+      .objects('prod-eu-active', 'velero.io/v1', 'Schedule')
+      .find(s => s.metadata.name === 'analytics-etl-skipping')!;
+    // The flag is consumed and the skip recorded; the first run is the tick.
+    expect(spec(skipping).skipImmediately).toBe(false);
+    expect(status(skipping).lastSkipped).toBe('2024-05-01T12:00:00Z');
+    expect(
+      sim
+        .objects('prod-eu-active', 'velero.io/v1', 'Backup')
+        .filter(
+          b =>
+            b.metadata.labels!['velero.io/schedule-name'] ===
+            'analytics-etl-skipping',
+        )
+        .map(b => b.metadata.name),
+    ).toEqual(['analytics-etl-skipping-20240501130000']);
     expect(sim.refusedWrites()).toEqual([]);
   });
 });
