@@ -1,33 +1,10 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  disasterRecoverySourcesExtensionPoint,
-  type KubernetesResourceKind,
-} from '@dr-posture/plugin-disaster-recovery-node';
+import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
 import request from 'supertest';
+import { sourcesModule } from './__testUtils__/sourcesModule';
 import { disasterRecoveryPlugin } from './plugin';
 
 const BUILT_IN_SOURCES = ['velero', 'cloudnativepg', 'workloads'];
-
-function sourcesModule(
-  moduleId: string,
-  sources: Array<{ id: string; resourceKinds?: KubernetesResourceKind[] }>,
-) {
-  return createBackendModule({
-    pluginId: 'disaster-recovery',
-    moduleId,
-    register(env) {
-      env.registerInit({
-        deps: { extension: disasterRecoverySourcesExtensionPoint },
-        async init({ extension }) {
-          extension.addSource(
-            ...sources.map(source => ({ resourceKinds: [], ...source })),
-          );
-        },
-      });
-    },
-  });
-}
 
 const k8upBackups: KubernetesResourceKind = {
   id: 'k8up.io/Backup',

@@ -1,5 +1,8 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DEMO_CLUSTERS,
@@ -11,112 +14,77 @@ import {
 import {
   defineCheck,
   defineRecordKind,
+  describeRef,
   recordsOf,
   refOf,
   verdict,
   type CollectedObject,
 } from '@dr-posture/plugin-disaster-recovery-common';
-import {
-  disasterRecoverySourcesExtensionPoint,
-  type DisasterRecoverySource,
-  type KubernetesResourceKind,
-} from '@dr-posture/plugin-disaster-recovery-node';
+import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
 import request from 'supertest';
+import { sourcesModule } from './__testUtils__/sourcesModule';
+import { DatabaseResourceStore } from './database/DatabaseResourceStore';
 import { disasterRecoveryPlugin } from './plugin';
 
 jest.setTimeout(60_000);
 
 const START = new Date('2026-11-20T12:00:00.000Z');
+const BASE = '/api/disaster-recovery';
 
-interface SnapshotLocationRecord extends CollectedObject {
-  provider: string;
-  region?: string;
+interface RecoveryBundleRecord extends CollectedObject {
+  runbookVersion: string;
 }
 
-/** A kind no built-in source collects, though Velero clusters serve it. */
-const snapshotLocations: KubernetesResourceKind<SnapshotLocationRecord> = {
-  ...defineRecordKind<SnapshotLocationRecord>({
-    id: 'velero.io/VolumeSnapshotLocation',
-    apiVersion: 'velero.io/v1',
-    kind: 'VolumeSnapshotLocation',
-    plural: 'volumesnapshotlocations',
+/** A kind of a third-party operator: no built-in source collects it. */
+const recoveryBundles: KubernetesResourceKind<RecoveryBundleRecord> = {
+  ...defineRecordKind<RecoveryBundleRecord>({
+    id: 'dr.example.com/RecoveryBundle',
+    apiVersion: 'dr.example.com/v1',
+    kind: 'RecoveryBundle',
+    plural: 'recoverybundles',
   }),
   toRow(object) {
     const { metadata, spec } = object as {
-      metadata: {
-        namespace: string;
-        name: string;
-        uid: string;
-        resourceVersion?: string;
-      };
-      spec: { provider: string; config?: { region?: string } };
+      metadata: { namespace: string; name: string; uid: string };
+      spec: { runbookVersion: string };
     };
     return {
       namespace: metadata.namespace,
       name: metadata.name,
       uid: metadata.uid,
-      resourceVersion: metadata.resourceVersion,
-      record: {
-        labels: {},
-        provider: spec.provider,
-        ...(spec.config?.region ? { region: spec.config.region } : {}),
-      },
+      record: { labels: {}, runbookVersion: spec.runbookVersion },
     };
   },
 };
 
-/** Volumes can be snapshotted where the entity's workloads run. */
-const snapshotLocationCheck = defineCheck<
-  'volume-snapshot-location',
-  { regions: string[] }
+/** Every cluster running the entity holds a recovery bundle. */
+const recoveryBundleCheck = defineCheck<
+  'recovery-bundle',
+  { runbookVersions: string[] }
 >({
-  id: 'volume-snapshot-location',
-  title: 'Volume snapshots configured',
+  id: 'recovery-bundle',
+  title: 'Recovery bundle in every cluster',
   appliesTo: 'Entities with workloads in collected clusters.',
-  docs: 'Every cluster running the entity has a Velero VolumeSnapshotLocation, so its volumes can be snapshotted.',
+  docs: 'Every cluster running the entity holds a RecoveryBundle, so the operator can restore it there.',
   scorecard: { omitted: 'A test check.' },
   evaluate: context => {
     const clusters = [
       ...new Set(context.coverage.workloads.map(w => w.cluster)),
     ];
     if (clusters.length === 0) return undefined;
-    const locations = recordsOf(snapshotLocations, context.records).filter(
-      location => clusters.includes(location.cluster),
+    const bundles = recordsOf(recoveryBundles, context.records).filter(b =>
+      clusters.includes(b.cluster),
     );
-    const without = clusters.filter(
-      cluster => !locations.some(location => location.cluster === cluster),
-    );
+    const without = clusters.filter(c => !bundles.some(b => b.cluster === c));
     return verdict(
       without.length === 0 ? 'pass' : 'fail',
       without.length === 0
-        ? `Snapshot locations in ${clusters.join(', ')}.`
-        : `No snapshot location in ${without.join(', ')}.`,
-      locations.map(location => refOf('VolumeSnapshotLocation', location)),
-      { regions: locations.flatMap(l => (l.region ? [l.region] : [])) },
+        ? `Recovery bundles: ${bundles.map(describeRef).join(', ')}.`
+        : `No recovery bundle in ${without.join(', ')}.`,
+      bundles.map(bundle => refOf('RecoveryBundle', bundle)),
+      { runbookVersions: bundles.map(b => b.runbookVersion) },
     );
   },
-});
-
-/** A backend module adding one source through the extension point. */
-function sourceModule(moduleId: string, source: DisasterRecoverySource) {
-  return createBackendModule({
-    pluginId: 'disaster-recovery',
-    moduleId,
-    register(env) {
-      env.registerInit({
-        deps: { sources: disasterRecoverySourcesExtensionPoint },
-        async init({ sources }) {
-          sources.addSource(source);
-        },
-      });
-    },
-  });
-}
-
-const snapshotsModule = sourceModule('volume-snapshots', {
-  id: 'volume-snapshots',
-  resourceKinds: [snapshotLocations],
-  checks: [snapshotLocationCheck],
 });
 
 /** Runs the plugin's scheduled tasks on demand instead of on their timers. */
@@ -131,6 +99,8 @@ function manualScheduler() {
   });
   return { scheduler, run: (id: string) => tasks.get(id)!() };
 }
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('a source added through the extension point', () => {
   let simulator: Simulator;
@@ -147,14 +117,22 @@ describe('a source added through the extension point', () => {
     await simulator.stop();
   });
 
-  it('collects its kind and reports its check in the posture the API serves', async () => {
+  it('has its kind collected and its check in the posture the API serves', async () => {
+    const knex = await databases.init('SQLITE_3');
     const { scheduler, run } = manualScheduler();
     const { server } = await startTestBackend({
       features: [
         disasterRecoveryPlugin,
-        snapshotsModule,
+        sourcesModule('recovery-bundles', [
+          {
+            id: 'recovery-bundles',
+            resourceKinds: [recoveryBundles],
+            checks: [recoveryBundleCheck],
+          },
+        ]),
         catalogServiceMock.factory({ entities: demoCatalogEntities() }),
         scheduler.factory,
+        mockServices.database.factory({ knex }),
         mockServices.rootConfig.factory({
           data: {
             disasterRecovery: {
@@ -168,41 +146,73 @@ describe('a source added through the extension point', () => {
     for (const cluster of clusters) {
       await run(`collect-cluster:${cluster}`);
     }
+
+    // The collector listed the module's kind with the built-in ones; the
+    // simulated clusters do not serve it (the operator is not installed).
+    const health = await request(server).get(`${BASE}/clusters`);
+    expect(health.body.items).toHaveLength(clusters.length);
+    for (const cluster of health.body.items) {
+      expect(cluster.lastRun.details.kinds[recoveryBundles.id]).toEqual({
+        seen: 0,
+        skipped: 0,
+        notInstalled: true,
+      });
+    }
+
+    // Where the operator runs, its objects are stored like any other kind.
+    const store = DatabaseResourceStore.create(knex);
+    for (const [i, cluster] of clusters.entries()) {
+      await store.upsertPage(
+        cluster,
+        recoveryBundles.id,
+        [
+          {
+            row: recoveryBundles.toRow({
+              metadata: { namespace: 'dr', name: 'bundle', uid: `uid-${i}` },
+              spec: { runbookVersion: `v${i + 1}` },
+            }),
+            raw: {},
+          },
+        ],
+        START,
+      );
+    }
     await run('evaluate-posture');
 
     const response = await request(server).get(
-      '/api/disaster-recovery/entities/component/default/payments-api/posture',
+      `${BASE}/entities/component/default/payments-api/posture`,
     );
 
     expect(response.status).toBe(200);
     const checks: Array<{ id: string }> = response.body.posture.checks;
     // After every built-in check, as contributed checks are.
     expect(checks.at(-1)).toEqual({
-      id: 'volume-snapshot-location',
-      title: 'Volume snapshots configured',
-      // Only the production clusters of the demo define snapshot locations.
-      status: 'fail',
-      summary: `No snapshot location in ${DEMO_CLUSTERS.staging}.`,
+      id: 'recovery-bundle',
+      title: 'Recovery bundle in every cluster',
+      status: 'pass',
+      summary: expect.stringContaining(`${DEMO_CLUSTERS.active}/dr/bundle`),
       evidence: {
         refs: expect.arrayContaining([
           {
-            kind: 'VolumeSnapshotLocation',
+            kind: 'RecoveryBundle',
             cluster: DEMO_CLUSTERS.active,
-            namespace: 'velero',
-            name: 'default',
+            namespace: 'dr',
+            name: 'bundle',
           },
         ]),
-        values: { regions: expect.arrayContaining(['eu-west-1']) },
+        values: { runbookVersions: expect.arrayContaining(['v1']) },
       },
     });
+    await knex.destroy();
   });
 
   it('refuses a contributed check whose id is built in', async () => {
-    const clash = sourceModule('clash', {
-      id: 'clash',
-      resourceKinds: [],
-      checks: [{ ...snapshotLocationCheck, id: 'backup-freshness' }],
-    });
+    const clash = sourcesModule('clash', [
+      {
+        id: 'clash',
+        checks: [{ ...recoveryBundleCheck, id: 'backup-freshness' }],
+      },
+    ]);
     await expect(
       startTestBackend({ features: [disasterRecoveryPlugin, clash] }),
     ).rejects.toThrow(
