@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { SCORECARD_CHECKS } from '@dr-posture/plugin-disaster-recovery-common';
+import {
+  SCORECARD_CHECKS,
+  SCORECARD_NO_WARNINGS_CHECK,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import { parse } from 'yaml';
 import {
   DISASTER_RECOVERY_DEFAULT_CHECKS,
@@ -21,13 +24,17 @@ function checksInMarkdown(markdown: string): unknown {
 }
 
 describe('the default checks', () => {
-  it('mirror each shared scorecard check with a declared boolean fact', () => {
-    expect(DISASTER_RECOVERY_DEFAULT_CHECKS.map(c => c.id)).toEqual(
-      SCORECARD_CHECKS.map(c => c.id),
-    );
+  it('mirror each shared scorecard check with a declared status fact, and add the no-warnings check', () => {
+    expect(DISASTER_RECOVERY_DEFAULT_CHECKS.map(c => c.id)).toEqual([
+      ...SCORECARD_CHECKS.map(c => c.id),
+      SCORECARD_NO_WARNINGS_CHECK.id,
+    ]);
     for (const check of SCORECARD_CHECKS) {
-      expect(DISASTER_RECOVERY_FACT_SCHEMA[check.fact]?.type).toBe('boolean');
+      expect(DISASTER_RECOVERY_FACT_SCHEMA[check.fact]?.type).toBe('string');
     }
+    expect(
+      DISASTER_RECOVERY_FACT_SCHEMA[SCORECARD_NO_WARNINGS_CHECK.fact]?.type,
+    ).toBe('integer');
   });
 
   it('are documented in the README as they are exported', () => {

@@ -15,7 +15,9 @@ import {
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import disasterRecoveryPlugin from '@dr-posture/plugin-disaster-recovery-backend';
 import {
+  postureWarningCount,
   SCORECARD_CHECKS,
+  SCORECARD_NO_WARNINGS_CHECK,
   scorecardResultOf,
   type EntityPostureResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
@@ -77,6 +79,8 @@ async function expectedScorecardOf(server: Server, name: string) {
     );
     if (result !== undefined) expected[check.id] = result;
   }
+  expected[SCORECARD_NO_WARNINGS_CHECK.id] =
+    postureWarningCount(posture.checks) === 0;
   return expected;
 }
 
@@ -174,7 +178,7 @@ describe('default checks against the demo estate', () => {
   it('passes every default check of a healthy service, as its posture does', async () => {
     const scorecard = await scorecardOf(server, 'orders-db');
     expect(scorecard).toEqual(await expectedScorecardOf(server, 'orders-db'));
-    expect(Object.keys(scorecard)).toHaveLength(SCORECARD_CHECKS.length);
+    expect(Object.keys(scorecard)).toHaveLength(SCORECARD_CHECKS.length + 1);
     expect(Object.values(scorecard).every(Boolean)).toBe(true);
   });
 
@@ -208,6 +212,7 @@ describe('default checks against the demo estate', () => {
     // about it is known: the scorecard stays silent instead of failing it.
     expect(await expectedScorecardOf(server, 'legacy-cron')).toEqual({
       disasterRecoveryTierDeclared: false,
+      disasterRecoveryNoWarnings: expect.any(Boolean),
     });
     expect(await scorecardOf(server, 'legacy-cron')).toEqual({});
   });

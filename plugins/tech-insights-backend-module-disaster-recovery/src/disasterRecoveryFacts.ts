@@ -4,8 +4,10 @@ import {
   builtInCheck,
   DR_ANNOTATIONS,
   evidenceOf,
+  postureWarningCount,
   SCORECARD_CHECKS,
-  scorecardResultOf,
+  SCORECARD_NO_WARNINGS_CHECK,
+  scorecardFactOf,
   type EntityPostureResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
@@ -72,12 +74,16 @@ export const DISASTER_RECOVERY_FACT_SCHEMA: FactSchema = {
     type: 'string',
     description: 'The worst posture check status: pass, warn, fail or unknown',
   },
+  [SCORECARD_NO_WARNINGS_CHECK.fact]: {
+    type: 'integer',
+    description: 'How many posture checks warn',
+  },
   ...Object.fromEntries(
     SCORECARD_CHECKS.map(check => [
       check.fact,
       {
-        type: 'boolean',
-        description: `${check.description} True when the ${check.postureCheckId} posture check passes or warns, false when it fails, absent when it is unknown or does not apply.`,
+        type: 'string',
+        description: `${check.description} The ${check.postureCheckId} posture check's status: pass, warn or fail; absent when it is unknown or does not apply.`,
       },
     ]),
   ),
@@ -155,9 +161,10 @@ export function disasterRecoveryFactsOf(
       objectives?.achievedRpoMs ?? undefined,
     ),
     overallStatus: summary.status,
+    [SCORECARD_NO_WARNINGS_CHECK.fact]: postureWarningCount(checks),
   };
   for (const check of SCORECARD_CHECKS) {
-    facts[check.fact] = scorecardResultOf(statusOf.get(check.postureCheckId));
+    facts[check.fact] = scorecardFactOf(statusOf.get(check.postureCheckId));
   }
   return Object.fromEntries(
     Object.entries(facts).filter(

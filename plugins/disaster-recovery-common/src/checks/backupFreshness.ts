@@ -94,7 +94,7 @@ export const backupFreshness = defineCheck<
     id: 'disasterRecoveryBackupsWithinRpo',
     name: 'Backups within RPO',
     description:
-      'The last clean (Completed) backup holding the volume data is younger than the RPO and no covering schedule’s latest run failed.',
+      "The last clean (Completed) backup holding the volume data is younger than the RPO and no covering schedule's latest run failed.",
     fact: 'backupWithinRpo',
   },
   evaluate: context => {

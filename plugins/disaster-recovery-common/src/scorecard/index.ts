@@ -1,2 +1,8 @@
-export { SCORECARD_CHECKS, scorecardResultOf } from './scorecardChecks';
+export {
+  postureWarningCount,
+  SCORECARD_CHECKS,
+  SCORECARD_NO_WARNINGS_CHECK,
+  scorecardFactOf,
+  scorecardResultOf,
+} from './scorecardChecks';
 export type { ScorecardCheck } from './scorecardChecks';

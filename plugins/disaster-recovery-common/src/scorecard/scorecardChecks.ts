@@ -1,5 +1,5 @@
 import { CHECK_DEFINITIONS, type CheckId } from '../checks/registry';
-import type { CheckStatus } from '../checks/types';
+import type { Check, CheckStatus } from '../checks/types';
 
 /**
  * A scorecard check (such as a Tech Insights check) that mirrors one posture
@@ -16,7 +16,7 @@ export interface ScorecardCheck {
   description: string;
   /** The posture check it mirrors. */
   postureCheckId: CheckId;
-  /** The boolean fact that carries the posture check's verdict. */
+  /** The fact that carries the posture check's verdict (see {@link scorecardFactOf}). */
   fact: string;
 }
 
@@ -33,10 +33,53 @@ export const SCORECARD_CHECKS: readonly ScorecardCheck[] =
   );
 
 /**
- * The scorecard result of a posture check: a warning still meets the
- * scorecard's statement (a partially failed backup after a clean one within
- * the RPO is still "within RPO"), a failure does not, and a check that is
- * unknown or does not apply gives no result rather than a false one.
+ * The value of a scorecard check's fact: the posture check's status when it
+ * judged (`pass`, `warn` or `fail`), and none when it is unknown or does not
+ * apply, so that a scorecard never reads a warning as a pass.
+ *
+ * @public
+ */
+export function scorecardFactOf(
+  status: CheckStatus | undefined,
+): 'pass' | 'warn' | 'fail' | undefined {
+  return status === 'pass' || status === 'warn' || status === 'fail'
+    ? status
+    : undefined;
+}
+
+/**
+ * The scorecard check that fails while any posture check of the entity
+ * warns: the default checks fail only on failures, and this one keeps
+ * warnings from reading as "Passed".
+ *
+ * @public
+ */
+export const SCORECARD_NO_WARNINGS_CHECK = {
+  id: 'disasterRecoveryNoWarnings',
+  name: 'No DR warnings',
+  description:
+    'No disaster-recovery posture check warns (a backup nearing its RPO, a paused schedule, a storage location validated long ago, ...).',
+  /** The integer fact counting the entity's posture checks that warn. */
+  fact: 'postureWarnings',
+} as const;
+
+/**
+ * How many of an entity's posture checks warn, the fact of
+ * {@link SCORECARD_NO_WARNINGS_CHECK}.
+ *
+ * @public
+ */
+export function postureWarningCount(
+  checks: readonly Pick<Check, 'status'>[],
+): number {
+  return checks.filter(check => check.status === 'warn').length;
+}
+
+/**
+ * The scorecard result of a posture check: a check mirroring it fails on a
+ * failure and passes otherwise when judged (warnings fail the separate
+ * {@link SCORECARD_NO_WARNINGS_CHECK}); unknown or not applicable gives no
+ * result rather than a false one.
  *
  * @public
  */
