@@ -198,6 +198,21 @@ export interface BackupStorageLocationRecord extends CollectedObject {
   prefix?: string;
   /** `spec.config.region` where the provider has one. */
   region?: string;
+  /**
+   * Where the bucket is served from when not the provider's own service:
+   * `spec.config.s3Url` (an S3-compatible store such as MinIO), or for
+   * Azure the storage account's blob endpoint.
+   */
+  endpoint?: string;
+  /** The cloud account holding the bucket: Azure `subscriptionId`, GCP `project`. */
+  account?: string;
+  /**
+   * Whether the bucket keeps objects immutable (object lock / WORM), from the
+   * `disaster-recovery/immutable` annotation (`"true"` or `"false"`) on the
+   * BackupStorageLocation; Velero's config has no standard key for it.
+   * Absent means unknown.
+   */
+  immutable?: boolean;
   isDefault: boolean;
   accessMode?: string;
   /** `Available` or `Unavailable`; absent means unknown. */
@@ -254,6 +269,8 @@ export interface PostgresClusterRecord extends CollectedObject {
    */
   backupConfiguration?: {
     barmanObjectStoreDestination?: string;
+    /** `spec.backup.barmanObjectStore.endpointURL`, for S3-compatible stores. */
+    barmanObjectStoreEndpoint?: string;
     volumeSnapshot: boolean;
   };
 }
@@ -265,6 +282,8 @@ export interface PostgresClusterRecord extends CollectedObject {
  */
 export interface BarmanObjectStoreRecord extends CollectedObject {
   destinationPath?: string;
+  /** `spec.configuration.endpointURL`, for S3-compatible stores. */
+  endpoint?: string;
   retentionPolicy?: string;
   /** Keyed by server name. */
   serverRecoveryWindows: Record<string, RecoveryWindow>;

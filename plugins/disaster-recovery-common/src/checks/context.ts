@@ -69,6 +69,8 @@ export interface PostureContext {
   /** The drills that exercised this entity. */
   drills: DrillRecord[];
   scheduleGraceMs: number;
+  /** Tier ids whose 3-2-1 check warns without an immutable copy. */
+  immutableCopyTiers: readonly string[];
   /** Share of the RPO (0 to 1) after which a clean point's age warns. */
   freshnessWarnShare: number;
   /** Validated longer ago than this, an Available location warns. */

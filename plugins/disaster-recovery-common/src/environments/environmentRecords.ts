@@ -7,7 +7,7 @@ import { clusterCountsFor, type Environment } from './entityEnvironment';
  * An estate's records split by whether their cluster counts for an
  * environment: `counting` holds those of configured clusters whose role
  * counts, `others` the rest (other roles, and clusters no longer in config,
- * whose history stays in the store).
+ * whose history stays in the store). Restores count from every cluster.
  *
  * @public
  */
@@ -15,6 +15,13 @@ export interface EnvironmentRecords {
   counting: PostureRecords;
   others: PostureRecords;
 }
+
+/**
+ * Restores are matched to the entity's counting backups by name: a restore
+ * of a production backup into a standby or staging cluster is exactly the
+ * restore test the guides ask for, wherever it ran.
+ */
+const EVERY_CLUSTER_KEY = 'restores';
 
 type Split = { counting: CollectedObject[]; others: CollectedObject[] };
 
@@ -44,6 +51,11 @@ function partition(
   const { byKind, ...builtIn } = records;
   for (const [key, items] of Object.entries(builtIn)) {
     if (!items) continue;
+    if (key === EVERY_CLUSTER_KEY) {
+      counting[key] = items;
+      others[key] = [];
+      continue;
+    }
     const parts = split(items as readonly CollectedObject[], counts);
     counting[key] = parts.counting;
     others[key] = parts.others;

@@ -41,6 +41,8 @@ import { worstStatus } from './worstStatus';
 export interface PostureOptions {
   /** How late a scheduled backup may start before the schedule is overdue. Default 1 hour. */
   scheduleGraceMs?: number;
+  /** Tier ids whose 3-2-1 check warns without a copy known to be immutable. Default `['1']`. */
+  immutableCopyTiers?: readonly string[];
   /** How long ago a storage location may last have been validated before it warns. Default 1 hour (Velero validates every minute). */
   storageValidationMaxAgeMs?: number;
   /** How long ago a storage location may last have been validated before it fails. Default 24 hours. */
@@ -213,6 +215,7 @@ export function evaluateEntityPosture(
       drill.entityRefs.some(ref => normalisedRef(ref) === entityRef),
     ),
     scheduleGraceMs: input.options?.scheduleGraceMs ?? HOUR,
+    immutableCopyTiers: input.options?.immutableCopyTiers ?? ['1'],
     freshnessWarnShare: input.options?.freshnessWarnShare ?? 0.75,
     storageValidationMaxAgeMs: input.options?.storageValidationMaxAgeMs ?? HOUR,
     storageValidationFailAgeMs:
