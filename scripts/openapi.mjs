@@ -199,12 +199,21 @@ function closedAsFalse(node) {
   );
 }
 
-/** The two types the API's named types are made of are part of -common's API. */
+/**
+ * The two types the API's named types are made of are part of -common's
+ * API, so their comments must be TSDoc: openapi-typescript writes JSDoc
+ * `@description` (its text is kept) and `@enum {type}` (the type already
+ * says it).
+ */
 function publicTypes(types) {
-  return types.replace(
-    /^export interface (components|operations) \{/gm,
-    '/** @public */\nexport interface $1 {',
-  );
+  return types
+    .replace(
+      /^export interface (components|operations) \{/gm,
+      '/** @public */\nexport interface $1 {',
+    )
+    .replace(/^\s*\/\*\* @enum \{\w+\} \*\/\n/gm, '')
+    .replace(/^(\s*\*) @enum \{\w+\}\n/gm, '')
+    .replace(/@description /g, '');
 }
 
 async function format(file, text) {

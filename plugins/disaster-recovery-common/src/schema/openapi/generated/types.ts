@@ -13,7 +13,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Whether the backend runs, its database answers, and which sources it reads. Needs no token. */
+    /** Whether the backend runs, its database answers, and which sources it reads. Needs no token. */
     get: operations['GetHealth'];
     put?: never;
     post?: never;
@@ -30,7 +30,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Collection health per cluster, configured or still kept as history, by name. */
+    /** Collection health per cluster, configured or still kept as history, by name. */
     get: operations['GetClusters'];
     put?: never;
     post?: never;
@@ -47,7 +47,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The stored posture of one entity, as the evaluator last worked it out. Never evaluates: an entity not evaluated yet answers 404 `NotEvaluatedError`. */
+    /** The stored posture of one entity, as the evaluator last worked it out. Never evaluates: an entity not evaluated yet answers 404 `NotEvaluatedError`. */
     get: operations['GetEntityPosture'];
     put?: never;
     post?: never;
@@ -64,7 +64,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every backup that protected the entity, including those gone from their cluster, newest first, one page. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
+    /** Every backup that protected the entity, including those gone from their cluster, newest first, one page. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
     get: operations['GetBackupHistory'];
     put?: never;
     post?: never;
@@ -81,10 +81,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Recorded drills of the entity, newest first, and the restore tests detected from Velero Restores of its backups. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
+    /** Recorded drills of the entity, newest first, and the restore tests detected from Velero Restores of its backups. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
     get: operations['GetDrills'];
     put?: never;
-    /** @description Records a drill (needs the `disaster-recovery.drill.create` permission) and has the evaluator re-evaluate every entity it exercised. */
+    /** Records a drill (needs the `disaster-recovery.drill.create` permission) and has the evaluator re-evaluate every entity it exercised. */
     post: operations['RecordDrill'];
     delete?: never;
     options?: never;
@@ -99,7 +99,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description One page of the evaluated entities the caller may read, filtered and sorted. List filters match any of their values; repeat a parameter for several. */
+    /** One page of the evaluated entities the caller may read, filtered and sorted. List filters match any of their values; repeat a parameter for several. */
     get: operations['GetOverview'];
     put?: never;
     post?: never;
@@ -116,7 +116,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description Every evaluated posture the caller may read, in full, in entity-ref order, for bulk readers such as scorecards. A page can hold fewer than `limit` items when some entities are hidden from the caller. */
+    /** Every evaluated posture the caller may read, in full, in entity-ref order, for bulk readers such as scorecards. A page can hold fewer than `limit` items when some entities are hidden from the caller. */
     get: operations['ListPostures'];
     put?: never;
     post?: never;
@@ -133,7 +133,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The restore order of the estate, or of one System, by tier and dependency. */
+    /** The restore order of the estate, or of one System, by tier and dependency. */
     get: operations['GetRestorePlan'];
     put?: never;
     post?: never;
@@ -150,7 +150,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** @description The posture of a System - the worst of its visible components. */
+    /** The posture of a System - the worst of its visible components. */
     get: operations['GetSystemPosture'];
     put?: never;
     post?: never;
@@ -165,7 +165,7 @@ export type webhooks = Record<string, never>;
 /** @public */
 export interface components {
   schemas: {
-    /** @description The body of every error answer (`ErrorResponseBody` of `@backstage/errors`). */
+    /** The body of every error answer (`ErrorResponseBody` of `@backstage/errors`). */
     Error: {
       error: {
         name: string;
@@ -180,8 +180,7 @@ export interface components {
       };
     };
     /**
-     * @description The outcome of a check. `unknown` means the data to judge was missing, unreadable or untrusted; it is never shown as healthy.
-     * @enum {string}
+     * The outcome of a check. `unknown` means the data to judge was missing, unreadable or untrusted; it is never shown as healthy.
      */
     CheckStatus: 'pass' | 'warn' | 'fail' | 'unknown';
     StatusCounts: {
@@ -191,9 +190,8 @@ export interface components {
       unknown: number;
     };
     HealthResponse: {
-      /** @enum {string} */
       status: 'ok';
-      /** @description Ids of the sources added by backend modules through the extension point. */
+      /** Ids of the sources added by backend modules through the extension point. */
       sources: string[];
     };
     CollectionRunCounts: {
@@ -202,18 +200,18 @@ export interface components {
       skipped: number;
       deleted: number;
     };
-    /** @description What one collection run found per resource kind. */
+    /** What one collection run found per resource kind. */
     CollectionRunDetails: {
       kinds: {
         [key: string]: {
           seen: number;
           skipped: number;
-          /** @description Listings restarted because a continue token expired (410). */
+          /** Listings restarted because a continue token expired (410). */
           restarts?: number;
           notInstalled?: boolean;
         };
       };
-      /** @description Malformed objects that were skipped, `kind namespace/name - reason` (the first few). */
+      /** Malformed objects that were skipped, `kind namespace/name - reason` (the first few). */
       skippedObjects: string[];
     };
     CollectionRun: {
@@ -223,7 +221,6 @@ export interface components {
       /** Format: date-time */
       finishedAt?: string;
       durationMs?: number;
-      /** @enum {string} */
       status: 'running' | 'succeeded' | 'failed';
       counts: components['schemas']['CollectionRunCounts'];
       error?: string;
@@ -231,7 +228,7 @@ export interface components {
     };
     ClusterCollectionHealth: {
       name: string;
-      /** @description False for clusters no longer in config whose history is still kept. */
+      /** False for clusters no longer in config whose history is still kept. */
       configured: boolean;
       /** Format: date-time */
       lastRunStartedAt?: string;
@@ -239,7 +236,7 @@ export interface components {
       lastSuccessAt?: string;
       /**
        * Format: date-time
-       * @description Set while collection fails - the cluster's data is stale since then.
+       * Set while collection fails - the cluster's data is stale since then.
        */
       staleSince?: string;
       lastError?: string;
@@ -253,43 +250,41 @@ export interface components {
       status: components['schemas']['CheckStatus'];
       title: string;
     };
-    /** @description One entity's posture in a line, as the overview lists it. */
+    /** One entity's posture in a line, as the overview lists it. */
     EntityPostureSummary: {
       entityRef: string;
       kind: string;
       namespace: string;
       name: string;
       title?: string;
-      /** @description Entity ref of the owner (`spec.owner`). */
+      /** Entity ref of the owner (`spec.owner`). */
       owner?: string;
-      /** @description Entity ref of the system (`spec.system`). */
+      /** Entity ref of the system (`spec.system`). */
       system?: string;
-      /** @description Declared tier id; absent when none is declared. */
+      /** Declared tier id; absent when none is declared. */
       tier?: string;
       status: components['schemas']['CheckStatus'];
-      /** @description Checks that fail, then those that warn. */
+      /** Checks that fail, then those that warn. */
       failingChecks: components['schemas']['FailingCheck'][];
       rpoMs?: number;
       rtoMs?: number;
       /**
        * Format: date-time
-       * @description Completion time of the last clean (`Completed`) backup covering the entity.
+       * Completion time of the last clean (`Completed`) backup covering the entity.
        */
       lastCleanBackupAt?: string;
       /**
        * Format: date-time
-       * @description End of the last recorded drill or detected restore test.
+       * End of the last recorded drill or detected restore test.
        */
       lastDrillAt?: string;
-      /** @enum {string} */
       lastDrillOutcome?: 'succeeded' | 'failed';
       /**
        * Format: date-time
-       * @description When the posture was worked out.
+       * When the posture was worked out.
        */
       evaluatedAt: string;
     };
-    /** @enum {string} */
     OverviewSort:
       | 'name'
       | 'status'
@@ -300,31 +295,31 @@ export interface components {
       | 'lastDrillAt';
     OverviewResponse: {
       items: components['schemas']['EntityPostureSummary'][];
-      /** @description Absent on the last page. */
+      /** Absent on the last page. */
       nextCursor?: string;
-      /** @description Entities matching the filters (all pages). */
+      /** Entities matching the filters (all pages). */
       totalItems: number;
-      /** @description Counts of the matching entities per tier (`none` when undeclared) and status. */
+      /** Counts of the matching entities per tier (`none` when undeclared) and status. */
       summary: {
         [key: string]: components['schemas']['StatusCounts'];
       };
     };
-    /** @description A collected object a check relied on. */
+    /** A collected object a check relied on. */
     EvidenceRef: {
-      /** @description Kubernetes kind, e.g. `Schedule`, `Backup`, `BackupStorageLocation`. */
+      /** Kubernetes kind, e.g. `Schedule`, `Backup`, `BackupStorageLocation`. */
       kind: string;
       cluster: string;
       namespace: string;
       name: string;
     };
-    /** @description A value a check used. Durations in milliseconds, times ISO 8601. */
+    /** A value a check used. Durations in milliseconds, times ISO 8601. */
     EvidenceValue: string | number | boolean | null | string[];
-    /** @description One judged rule of an entity's disaster-recovery posture. */
+    /** One judged rule of an entity's disaster-recovery posture. */
     Check: {
       id: string;
       title: string;
       status: components['schemas']['CheckStatus'];
-      /** @description A sentence a person understands, with the numbers that decided it. */
+      /** A sentence a person understands, with the numbers that decided it. */
       summary: string;
       evidence: {
         refs: components['schemas']['EvidenceRef'][];
@@ -341,32 +336,28 @@ export interface components {
       restoreTestIntervalMs?: number;
       drillIntervalMs?: number;
       fullDrTestIntervalMs?: number;
-      /** @description How far back PostgreSQL backups must reach (CloudNativePG retention and the PITR window). */
+      /** How far back PostgreSQL backups must reach (CloudNativePG retention and the PITR window). */
       retentionMs: number;
-      /** @description How long Velero must keep backups, by the cadence of the schedule that takes them. */
+      /** How long Velero must keep backups, by the cadence of the schedule that takes them. */
       kubernetesRetentionMs: {
         hourlyMs: number;
         dailyMs: number;
         weeklyMs: number;
       };
-      /** @description How often CloudNativePG must take a base backup of each database. */
+      /** How often CloudNativePG must take a base backup of each database. */
       baseBackupIntervalMs: number;
       minimumCopies: number;
       minimumOffsiteCopies: number;
     };
-    /** @enum {string} */
     PolicySource: 'tier' | 'annotation';
-    /** @description A policy value that could not be worked out, and why. */
+    /** A policy value that could not be worked out, and why. */
     Unresolved: {
-      /** @enum {boolean} */
       ok: false;
-      /** @enum {string} */
       problem: 'missing' | 'invalid';
       reason: string;
     };
     ResolvedTierPolicy:
       | {
-          /** @enum {boolean} */
           ok: true;
           value: components['schemas']['TierPolicy'];
           source: components['schemas']['PolicySource'];
@@ -374,31 +365,27 @@ export interface components {
       | components['schemas']['Unresolved'];
     ResolvedDuration:
       | {
-          /** @enum {boolean} */
           ok: true;
-          /** @description Milliseconds. */
+          /** Milliseconds. */
           value: number;
           source: components['schemas']['PolicySource'];
         }
       | components['schemas']['Unresolved'];
     ResolvedHaPattern:
       | {
-          /** @enum {boolean} */
           ok: true;
-          /** @enum {string} */
           value: 'cloud-native' | 'hot-warm' | 'hot-cold' | 'hot-hot';
           source: components['schemas']['PolicySource'];
         }
       | components['schemas']['Unresolved'];
     ResolvedString:
       | {
-          /** @enum {boolean} */
           ok: true;
           value: string;
           source: components['schemas']['PolicySource'];
         }
       | components['schemas']['Unresolved'];
-    /** @description The policy the checks judged against, after annotations. */
+    /** The policy the checks judged against, after annotations. */
     EntityPolicy: {
       tier: components['schemas']['ResolvedTierPolicy'];
       rpoMs: components['schemas']['ResolvedDuration'];
@@ -406,10 +393,10 @@ export interface components {
       pattern: components['schemas']['ResolvedHaPattern'];
       runbookUrl: components['schemas']['ResolvedString'];
     };
-    /** @description A Velero Schedule or CloudNativePG ScheduledBackup that protects an entity. */
+    /** A Velero Schedule or CloudNativePG ScheduledBackup that protects an entity. */
     EntitySchedule: {
       ref: components['schemas']['EvidenceRef'];
-      /** @description The cron string as written. */
+      /** The cron string as written. */
       schedule: string;
       paused: boolean;
       cadenceMs?: number;
@@ -417,51 +404,49 @@ export interface components {
       lastBackupAt?: string;
       /**
        * Format: date-time
-       * @description The last run the schedule should have made before now.
+       * The last run the schedule should have made before now.
        */
       previousRunAt?: string;
       overdue: boolean;
       ttl?: string;
       storageLocation?: string;
     };
-    /** @description A backup storage location an entity's backups go to. */
+    /** A backup storage location an entity's backups go to. */
     EntityStorageLocation: {
       ref: components['schemas']['EvidenceRef'];
       provider: string;
       region?: string;
-      /** @description `Available`, `Unavailable`, or absent when unknown. */
+      /** `Available`, `Unavailable`, or absent when unknown. */
       phase?: string;
       /** Format: date-time */
       lastValidatedAt?: string;
     };
-    /** @description What covers an entity on a cluster that does not count for its environment (another role, or a cluster no longer in config): shown apart, never counted towards its checks. */
+    /** What covers an entity on a cluster that does not count for its environment (another role, or a cluster no longer in config): shown apart, never counted towards its checks. */
     EntityOtherEnvironment: {
       cluster: string;
       /**
-       * @description The cluster's configured role; absent when the cluster is no longer in config.
-       * @enum {string}
+       * The cluster's configured role; absent when the cluster is no longer in config.
        */
       role?: 'production' | 'standby' | 'staging' | 'development';
-      /** @description Velero schedules covering the entity there. */
+      /** Velero schedules covering the entity there. */
       schedules: number;
-      /** @description Velero backups covering the entity there. */
+      /** Velero backups covering the entity there. */
       backups: number;
-      /** @description CloudNativePG clusters of the entity there. */
+      /** CloudNativePG clusters of the entity there. */
       postgresClusters: number;
-      /** @description Pods and PVCs of the entity there. */
+      /** Pods and PVCs of the entity there. */
       workloads: number;
       /**
        * Format: date-time
-       * @description The newest clean Velero backup there.
+       * The newest clean Velero backup there.
        */
       lastCleanBackupAt?: string;
     };
-    /** @description A CloudNativePG cluster of an entity, with its recovery window. */
+    /** A CloudNativePG cluster of an entity, with its recovery window. */
     EntityPostgresCluster: {
       ref: components['schemas']['EvidenceRef'];
       /**
-       * @description Status of the `ContinuousArchiving` condition.
-       * @enum {string}
+       * Status of the `ContinuousArchiving` condition.
        */
       continuousArchiving?: 'True' | 'False' | 'Unknown';
       /** Format: date-time */
@@ -470,18 +455,18 @@ export interface components {
       lastSuccessfulBackupAt?: string;
       retentionPolicy?: string;
     };
-    /** @description Backups covering an entity on one day (UTC), by outcome. */
+    /** Backups covering an entity on one day (UTC), by outcome. */
     BackupHistoryDay: {
       /**
        * Format: date
-       * @description `YYYY-MM-DD`.
+       * `YYYY-MM-DD`.
        */
       day: string;
       completed: number;
       partiallyFailed: number;
       failed: number;
     };
-    /** @description A Velero Restore that tested a backup without overwriting production. */
+    /** A Velero Restore that tested a backup without overwriting production. */
     VeleroRestoreTest: {
       restore: {
         cluster: string;
@@ -490,8 +475,7 @@ export interface components {
       };
       backupName: string;
       /**
-       * @description Why it counts as a test rather than a production restore.
-       * @enum {string}
+       * Why it counts as a test rather than a production restore.
        */
       because: 'another-namespace' | 'another-cluster' | 'drill-label';
       succeeded: boolean;
@@ -500,12 +484,12 @@ export interface components {
       startedAt?: string;
       /** Format: date-time */
       completedAt?: string;
-      /** @description Completion minus start - how long the restore itself took. */
+      /** Completion minus start - how long the restore itself took. */
       durationMs?: number;
-      /** @description Restore start minus backup completion - how old the restored data was. */
+      /** Restore start minus backup completion - how old the restored data was. */
       restoredPointAgeMs?: number;
     };
-    /** @description A stale cluster an entity's data comes from. */
+    /** A stale cluster an entity's data comes from. */
     StaleCluster: {
       name: string;
       /** Format: date-time */
@@ -517,30 +501,29 @@ export interface components {
       policy: components['schemas']['EntityPolicy'];
       posture: {
         entityRef: string;
-        /** @description The worst check status (fail, warn, unknown, pass). */
+        /** The worst check status (fail, warn, unknown, pass). */
         status: components['schemas']['CheckStatus'];
         checks: components['schemas']['Check'][];
       };
       schedules: components['schemas']['EntitySchedule'][];
       storageLocations: components['schemas']['EntityStorageLocation'][];
       postgresClusters: components['schemas']['EntityPostgresCluster'][];
-      /** @description The last 30 days, oldest first, every day present. */
+      /** The last 30 days, oldest first, every day present. */
       backupHistory: components['schemas']['BackupHistoryDay'][];
-      /** @description Restore tests detected from Velero Restores of the entity's backups. */
+      /** Restore tests detected from Velero Restores of the entity's backups. */
       restoreTests: components['schemas']['VeleroRestoreTest'][];
-      /** @description Clusters that do not count for the entity's environment but hold its backups or workloads. */
+      /** Clusters that do not count for the entity's environment but hold its backups or workloads. */
       otherEnvironments?: components['schemas']['EntityOtherEnvironment'][];
       staleClusters: components['schemas']['StaleCluster'][];
     };
     PostureListResponse: {
       items: components['schemas']['EntityPostureResponse'][];
-      /** @description Absent on the last page. */
+      /** Absent on the last page. */
       nextCursor?: string;
     };
-    /** @description One backup in an entity's history. */
+    /** One backup in an entity's history. */
     BackupHistoryItem: {
       ref: components['schemas']['EvidenceRef'];
-      /** @enum {string} */
       source: 'velero' | 'cloudnativepg';
       phase?: string;
       scheduleName?: string;
@@ -555,48 +538,46 @@ export interface components {
       storageLocation?: string;
       /**
        * Format: date-time
-       * @description Set when the backup is gone from its cluster (kept as history).
+       * Set when the backup is gone from its cluster (kept as history).
        */
       deletedAt?: string;
     };
     BackupHistoryResponse: {
       items: components['schemas']['BackupHistoryItem'][];
-      /** @description Absent on the last page. */
+      /** Absent on the last page. */
       nextCursor?: string;
     };
-    /** @description A yes/no verification done during a drill. */
+    /** A yes/no verification done during a drill. */
     DrillVerification: {
       passed: boolean;
       details?: string;
     };
-    /** @description One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields). */
+    /** One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields). */
     DrillRecord: {
       /**
-       * @description `restore-test`: backups were restored somewhere and checked; `dr-drill`: a disaster was rehearsed for one or more services; `full-dr-test`: the whole estate was recovered; `failover-drill`: traffic was moved to a standby or the other site.
-       * @enum {string}
+       * `restore-test`: backups were restored somewhere and checked; `dr-drill`: a disaster was rehearsed for one or more services; `full-dr-test`: the whole estate was recovered; `failover-drill`: traffic was moved to a standby or the other site.
        */
       kind: 'restore-test' | 'dr-drill' | 'full-dr-test' | 'failover-drill';
-      /** @description The entities exercised, as entity refs (`component:default/payments`). */
+      /** The entities exercised, as entity refs (`component:default/payments`). */
       entityRefs?: string[];
       /** Format: date-time */
       startedAt: string;
       /** Format: date-time */
       endedAt: string;
       /**
-       * @description The outcome as reported; `effectiveOutcome` of the recorded drill is the one that counts.
-       * @enum {string}
+       * The outcome as reported; `effectiveOutcome` of the recorded drill is the one that counts.
        */
       outcome: 'succeeded' | 'failed';
-      /** @description From the start of the drill until the service was back. */
+      /** From the start of the drill until the service was back. */
       achievedRtoMs?: number;
-      /** @description How much data the recovered service had lost. */
+      /** How much data the recovered service had lost. */
       achievedRpoMs?: number;
       /** Format: uri */
       runbookUrl?: string;
       performedBy?: string;
-      /** @description What the drill recorded as proof. */
+      /** What the drill recorded as proof. */
       evidence: {
-        /** @description The backup restored. */
+        /** The backup restored. */
         backup?: {
           name: string;
           /** Format: date-time */
@@ -604,81 +585,80 @@ export interface components {
         };
         /**
          * Format: date-time
-         * @description The point in time the restore aimed for.
+         * The point in time the restore aimed for.
          */
         restoreTargetTime?: string;
-        /** @description Where PostgreSQL recovery ended - the checkpoint and the last WAL replayed. */
+        /** Where PostgreSQL recovery ended - the checkpoint and the last WAL replayed. */
         database?: {
           checkpoint?: string;
           walEnd?: string;
         };
-        /** @description Objects expected and found per restored namespace. */
+        /** Objects expected and found per restored namespace. */
         namespaceInventory?: {
           namespace: string;
           expectedObjects: number;
           restoredObjects: number;
         }[];
-        /** @description Whether restored objects carry the expected versions (images, generations). */
+        /** Whether restored objects carry the expected versions (images, generations). */
         objectVersionCheck?: components['schemas']['DrillVerification'];
-        /** @description Health checks run against the restored service. */
+        /** Health checks run against the restored service. */
         healthChecks?: {
           name: string;
           passed: boolean;
           details?: string;
         }[];
-        /** @description Whether restored data reconciled with its source (row counts, checksums). */
+        /** Whether restored data reconciled with its source (row counts, checksums). */
         reconciliation?: components['schemas']['DrillVerification'];
-        /** @description Steps someone had to improvise because the runbook lacked them. */
+        /** Steps someone had to improvise because the runbook lacked them. */
         manualStepsNotInRunbook?: string[];
         notes?: string;
       };
     };
-    /** @description A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it and the outcome that counts. */
+    /** A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it and the outcome that counts. */
     RecordedDrill: components['schemas']['DrillRecord'] & {
       id: string;
       entityRefs: string[];
       evidence?: {
         manualStepsNotInRunbook: string[];
       };
-      /** @description User or service entity ref of whoever recorded it. */
+      /** User or service entity ref of whoever recorded it. */
       recordedBy: string;
       /** Format: date-time */
       recordedAt: string;
       effectiveOutcome: {
-        /** @enum {string} */
         outcome: 'succeeded' | 'failed';
-        /** @description Empty when it succeeded. */
+        /** Empty when it succeeded. */
         reasons: string[];
       };
     };
     DrillListResponse: {
-      /** @description Recorded drills, newest first. */
+      /** Recorded drills, newest first. */
       items: components['schemas']['RecordedDrill'][];
-      /** @description Restore tests detected from Velero Restores of the entity's backups. */
+      /** Restore tests detected from Velero Restores of the entity's backups. */
       restoreTests: components['schemas']['VeleroRestoreTest'][];
     };
     RestoreStep: {
-      /** @description 1-based. */
+      /** 1-based. */
       position: number;
       entityRef: string;
       tier?: string;
-      /** @description The tier whose turn it is restored in - earlier than its own when something more critical needs it. */
+      /** The tier whose turn it is restored in - earlier than its own when something more critical needs it. */
       restoredWithTier?: string;
-      /** @description Why it is here, for people. */
+      /** Why it is here, for people. */
       reason: string;
     };
     RestorePlanResponse: {
       steps: components['schemas']['RestoreStep'][];
-      /** @description Groups of entities that depend on each other in a circle; restored together, in tier order. */
+      /** Groups of entities that depend on each other in a circle; restored together, in tier order. */
       cycles: string[][];
-      /** @description Dependencies on entities not in the plan. They are not ordered. */
+      /** Dependencies on entities not in the plan. They are not ordered. */
       unknownDependencies: {
         entityRef: string;
         dependsOn: string;
       }[];
-      /** @description The system the plan is for; absent for the whole estate. */
+      /** The system the plan is for; absent for the whole estate. */
       system?: string;
-      /** @description Title and status of every entity in the plan. */
+      /** Title and status of every entity in the plan. */
       entities: {
         [key: string]: {
           title?: string;
@@ -686,10 +666,10 @@ export interface components {
         };
       };
     };
-    /** @description A System is as recoverable as its least recoverable component. */
+    /** A System is as recoverable as its least recoverable component. */
     SystemPostureResponse: {
       entityRef: string;
-      /** @description The worst component status; `unknown` for a system without components. */
+      /** The worst component status; `unknown` for a system without components. */
       status: components['schemas']['CheckStatus'];
       components: {
         entityRef: string;
@@ -699,7 +679,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description An error in the Backstage shape. A 400 names each bad field in `error.message`. */
+    /** An error in the Backstage shape. A 400 names each bad field in `error.message`. */
     ErrorResponse: {
       headers: {
         [name: string]: unknown;
@@ -708,7 +688,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description `NotFoundError`: no such entity in the catalog, the caller may not read it, or it has no disaster-recovery mapping (neither a tier nor a Kubernetes mapping). `NotEvaluatedError`: the entity is mapped but the evaluator has not worked out its posture yet (it does so on its schedule, and after a drill is recorded); reads never evaluate. */
+    /** `NotFoundError`: no such entity in the catalog, the caller may not read it, or it has no disaster-recovery mapping (neither a tier nor a Kubernetes mapping). `NotEvaluatedError`: the entity is mapped but the evaluator has not worked out its posture yet (it does so on its schedule, and after a drill is recorded); reads never evaluate. */
     NotFoundOrNotEvaluated: {
       headers: {
         [name: string]: unknown;
@@ -719,11 +699,11 @@ export interface components {
     };
   };
   parameters: {
-    /** @description The entity's kind, as in its ref (`component`). */
+    /** The entity's kind, as in its ref (`component`). */
     kind: string;
     namespace: string;
     name: string;
-    /** @description Opaque cursor from a previous page's `nextCursor`. */
+    /** Opaque cursor from a previous page's `nextCursor`. */
     cursor: string;
   };
   requestBodies: never;
@@ -742,7 +722,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The backend is healthy. */
+      /** The backend is healthy. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -764,7 +744,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Every cluster. */
+      /** Every cluster. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -782,7 +762,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's kind, as in its ref (`component`). */
+        /** The entity's kind, as in its ref (`component`). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -791,7 +771,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's posture. */
+      /** The entity's posture. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -808,20 +788,20 @@ export interface operations {
   GetBackupHistory: {
     parameters: {
       query?: {
-        /** @description Backups started at or after (ISO 8601). */
+        /** Backups started at or after (ISO 8601). */
         from?: string;
-        /** @description Backups started before (ISO 8601). */
+        /** Backups started before (ISO 8601). */
         to?: string;
-        /** @description Phases to keep; repeat the parameter for several. */
+        /** Phases to keep; repeat the parameter for several. */
         phase?: string[];
-        /** @description Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`. */
         cursor?: components['parameters']['cursor'];
-        /** @description Page size; default 50. */
+        /** Page size; default 50. */
         limit?: number;
       };
       header?: never;
       path: {
-        /** @description The entity's kind, as in its ref (`component`). */
+        /** The entity's kind, as in its ref (`component`). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -830,7 +810,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of the entity's backups. */
+      /** One page of the entity's backups. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -850,7 +830,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's kind, as in its ref (`component`). */
+        /** The entity's kind, as in its ref (`component`). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -859,7 +839,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's drills. */
+      /** The entity's drills. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -878,7 +858,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The entity's kind, as in its ref (`component`). */
+        /** The entity's kind, as in its ref (`component`). */
         kind: components['parameters']['kind'];
         namespace: components['parameters']['namespace'];
         name: components['parameters']['name'];
@@ -891,7 +871,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The drill as recorded. */
+      /** The drill as recorded. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -910,20 +890,20 @@ export interface operations {
   GetOverview: {
     parameters: {
       query?: {
-        /** @description Tier ids; `none` stands for entities without a declared tier. */
+        /** Tier ids; `none` stands for entities without a declared tier. */
         tier?: string[];
         status?: components['schemas']['CheckStatus'][];
-        /** @description Owner entity refs. */
+        /** Owner entity refs. */
         owner?: string[];
-        /** @description System entity refs. */
+        /** System entity refs. */
         system?: string[];
-        /** @description Searches name, title, owner and system. */
+        /** Searches name, title, owner and system. */
         q?: string;
         sort?: components['schemas']['OverviewSort'];
         order?: 'asc' | 'desc';
-        /** @description Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`. */
         cursor?: components['parameters']['cursor'];
-        /** @description Page size; default 50. */
+        /** Page size; default 50. */
         limit?: number;
       };
       header?: never;
@@ -932,7 +912,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of summaries, with counts over every page. */
+      /** One page of summaries, with counts over every page. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -949,9 +929,9 @@ export interface operations {
   ListPostures: {
     parameters: {
       query?: {
-        /** @description Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`. */
         cursor?: components['parameters']['cursor'];
-        /** @description Page size; default 50. */
+        /** Page size; default 50. */
         limit?: number;
       };
       header?: never;
@@ -960,7 +940,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of postures. */
+      /** One page of postures. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -977,7 +957,7 @@ export interface operations {
   GetRestorePlan: {
     parameters: {
       query?: {
-        /** @description Entity ref of a System to plan for. */
+        /** Entity ref of a System to plan for. */
         system?: string;
       };
       header?: never;
@@ -986,7 +966,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The plan. */
+      /** The plan. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1012,7 +992,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The system's posture. */
+      /** The system's posture. */
       200: {
         headers: {
           [name: string]: unknown;
