@@ -4,8 +4,16 @@ import { ResponseError } from '@backstage/errors';
 import {
   DefaultApiClient,
   type BackupHistoryQuery,
+  type BackupHistoryResponse,
+  type ClusterCollectionHealthResponse,
+  type DrillListResponse,
   type DrillRecord,
+  type EntityPostureResponse,
+  type HealthResponse,
   type OverviewQuery,
+  type OverviewResponse,
+  type RecordedDrill,
+  type RestorePlanResponse,
   type TypedResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { DisasterRecoveryApi } from './DisasterRecoveryApi';
@@ -32,35 +40,41 @@ export class DisasterRecoveryClient implements DisasterRecoveryApi {
     this.client = new DefaultApiClient(options);
   }
 
-  getHealth() {
+  getHealth(): Promise<HealthResponse> {
     return bodyOf(this.client.getHealth());
   }
 
-  getEntityPosture(entity: CompoundEntityRef) {
+  getEntityPosture(entity: CompoundEntityRef): Promise<EntityPostureResponse> {
     return bodyOf(this.client.getEntityPosture({ path: entity }));
   }
 
-  getBackupHistory(entity: CompoundEntityRef, query?: BackupHistoryQuery) {
+  getBackupHistory(
+    entity: CompoundEntityRef,
+    query?: BackupHistoryQuery,
+  ): Promise<BackupHistoryResponse> {
     return bodyOf(this.client.getBackupHistory({ path: entity, query }));
   }
 
-  getDrills(entity: CompoundEntityRef) {
+  getDrills(entity: CompoundEntityRef): Promise<DrillListResponse> {
     return bodyOf(this.client.getDrills({ path: entity }));
   }
 
-  recordDrill(entity: CompoundEntityRef, drill: DrillRecord) {
+  recordDrill(
+    entity: CompoundEntityRef,
+    drill: DrillRecord,
+  ): Promise<RecordedDrill> {
     return bodyOf(this.client.recordDrill({ path: entity, body: drill }));
   }
 
-  getOverview(query?: OverviewQuery) {
+  getOverview(query?: OverviewQuery): Promise<OverviewResponse> {
     return bodyOf(this.client.getOverview({ query }));
   }
 
-  getRestorePlan(options?: { system?: string }) {
+  getRestorePlan(options?: { system?: string }): Promise<RestorePlanResponse> {
     return bodyOf(this.client.getRestorePlan({ query: options }));
   }
 
-  getClusters() {
+  getClusters(): Promise<ClusterCollectionHealthResponse> {
     return bodyOf(this.client.getClusters());
   }
 }
