@@ -42,8 +42,10 @@ export function startSimulatorProcess(
   const child = spawn(
     process.execPath,
     [
-      '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON',
-      '--experimental-strip-types',
+      // The simulator imports -common's sources, which plain type
+      // stripping cannot load; Backstage's transform can.
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
       path.join(REPO_ROOT, 'packages/cluster-simulator/src/cli.ts'),
       '--scenario',
       'scale',

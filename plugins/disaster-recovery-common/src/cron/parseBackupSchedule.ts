@@ -43,8 +43,7 @@ export type ParsedBackupSchedule =
 
 /**
  * The descriptors robfig/cron knows, as six-field expressions (seconds
- * first). cron-parser knows most of them too, but not `@midnight`, and it
- * knows others that the controllers would reject.
+ * first); the controllers reject any other.
  */
 const DESCRIPTORS: Record<string, string> = {
   '@yearly': '0 0 0 1 1 *',

@@ -34,7 +34,19 @@ const tierConfigSchema = z.strictObject({
     .union([
       // One duration, the form before retention was per component: how far
       // back restores must reach, so the weekly and PostgreSQL retention.
-      duration.transform(ms => ({ weekly: ms, postgres: ms })),
+      duration.transform(
+        (
+          ms,
+        ): {
+          hourly?: number;
+          daily?: number;
+          weekly: number;
+          postgres: number;
+        } => ({
+          weekly: ms,
+          postgres: ms,
+        }),
+      ),
       z.strictObject({
         hourly: duration.optional(),
         daily: duration.optional(),
