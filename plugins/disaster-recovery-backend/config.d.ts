@@ -115,6 +115,12 @@ export interface Config {
        * clean backup warns, unless a backup is running. Default: 0.75.
        */
       freshnessWarnShare?: number;
+      /**
+       * Tier ids whose 3-2-1 check warns without a copy known to be
+       * immutable (a BackupStorageLocation annotated
+       * `disaster-recovery/immutable: "true"`). Default: ['1']; [] asks none.
+       */
+      immutableCopyTiers?: string[];
     };
     history?: {
       /** How long collected history is kept after objects vanish. Default: 400 days. */

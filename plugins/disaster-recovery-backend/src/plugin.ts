@@ -106,6 +106,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
           drills,
           postures,
           policies,
+          clusters: clusters.map(cluster => cluster.facts),
           logger,
           recordKinds: resourceKinds,
           checks: sourceChecks,

@@ -83,10 +83,17 @@ const expectedFields: Record<
   'velero.io/BackupStorageLocation': ({ spec = {}, status = {} }) => ({
     provider: spec.provider,
     bucket: spec.objectStorage?.bucket,
+    endpoint: spec.config?.s3Url,
     phase: status.phase,
     lastValidatedAt: iso(status.lastValidationTime),
   }),
-  'postgresql.cnpg.io/Cluster': ({ status = {} }) => ({
+  'postgresql.cnpg.io/Cluster': ({ spec = {}, status = {} }) => ({
+    backupConfiguration: present({
+      barmanObjectStoreDestination:
+        spec.backup?.barmanObjectStore?.destinationPath,
+      barmanObjectStoreEndpoint: spec.backup?.barmanObjectStore?.endpointURL,
+      volumeSnapshot: spec.backup?.volumeSnapshot !== undefined,
+    }),
     statusRecoveryWindow: present({
       firstRecoverabilityPoint: iso(status.firstRecoverabilityPoint),
       lastSuccessfulBackupAt: iso(status.lastSuccessfulBackup),
@@ -95,6 +102,13 @@ const expectedFields: Record<
     conditions: (status.conditions ?? []).map((c: { type: string }) =>
       expect.objectContaining({ type: c.type }),
     ),
+  }),
+  'barmancloud.cnpg.io/ObjectStore': ({ spec = {} }) => ({
+    destinationPath: spec.configuration?.destinationPath,
+    endpoint: spec.configuration?.endpointURL,
+  }),
+  'postgresql.cnpg.io/ScheduledBackup': ({ spec = {} }) => ({
+    immediate: spec.immediate,
   }),
   'postgresql.cnpg.io/Backup': ({ spec = {}, status = {} }) => ({
     clusterName: spec.cluster.name,

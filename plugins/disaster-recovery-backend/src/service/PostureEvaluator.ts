@@ -9,6 +9,7 @@ import {
   summarizeEntityPosture,
   type CheckDefinition,
   type ClusterCollectionHealth,
+  type ClusterFacts,
   type RecordKind,
   type EntityPostureResponse,
   type PostureOptions,
@@ -31,6 +32,8 @@ const ENTITY_FIELDS = [
   'metadata.annotations',
   'metadata.labels',
   'spec.owner',
+  // The entity's environment, when no annotation names it.
+  'spec.lifecycle',
   'spec.system',
   'relations',
 ];
@@ -49,6 +52,8 @@ export class PostureEvaluator {
       drills: DatabaseDrillStore;
       postures: DatabasePostureStore;
       policies: TierPolicy[];
+      /** Role and placement of every configured cluster. */
+      clusters: readonly ClusterFacts[];
       logger: LoggerService;
       /** The kinds whose records the rules read: every source's. */
       recordKinds: readonly RecordKind[];
@@ -118,6 +123,7 @@ export class PostureEvaluator {
       checks: this.options.checks,
       drills: inputs.drills,
       clusterHealth: inputs.clusterHealth,
+      clusters: this.options.clusters,
       now,
       options: this.options.postureOptions,
     });
@@ -142,6 +148,7 @@ export class PostureEvaluator {
       postgresClusters: protection.postgresClusters,
       backupHistory: protection.backupHistory,
       restoreTests: protection.restoreTests,
+      otherEnvironments: protection.otherEnvironments,
       staleClusters: inputs.clusterHealth
         .filter(h => h.staleSince && usedClusters.has(h.name))
         .map(h => ({

@@ -88,6 +88,7 @@ describe('the demo estate', () => {
       drills,
       postures,
       policies: [...DEFAULT_TIER_POLICIES],
+      clusters: simulator.clusters.map(c => simulatedClusterConfig(c).facts),
       logger: mockServices.logger.mock(),
       recordKinds: resourceKinds,
       checks: [],

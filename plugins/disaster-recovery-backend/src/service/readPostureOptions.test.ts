@@ -21,10 +21,12 @@ describe('readPostureOptions', () => {
           storageValidationWarnAfter: { hours: 2 },
           storageValidationFailAfter: { hours: 48 },
           freshnessWarnShare: 0.9,
+          immutableCopyTiers: ['1', '2'],
         }),
       ),
     ).toEqual({
       freshnessWarnShare: 0.9,
+      immutableCopyTiers: ['1', '2'],
       scheduleGraceMs: 30 * 60_000,
       storageValidationMaxAgeMs: 2 * 3_600_000,
       storageValidationFailAgeMs: 48 * 3_600_000,
@@ -45,8 +47,12 @@ describe('readPostureOptions', () => {
     ],
     [{ storageValidationWarnAfter: 'soon' }, 'storageValidationWarnAfter'],
     [{ freshnessWarnShare: 0 }, 'freshnessWarnShare must be a number above 0'],
-    [{ freshnessWarnShare: 1.5 }, 'freshnessWarnShare must be a number above 0'],
+    [
+      { freshnessWarnShare: 1.5 },
+      'freshnessWarnShare must be a number above 0',
+    ],
     [{ freshnessWarnShare: 'most' }, 'freshnessWarnShare'],
+    [{ immutableCopyTiers: '1' }, 'immutableCopyTiers'],
   ])('rejects %j naming the key', (values, message) => {
     expect(() => readPostureOptions(posture(values))).toThrow(message);
   });

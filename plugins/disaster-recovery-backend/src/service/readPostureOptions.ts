@@ -40,6 +40,9 @@ export function readPostureOptions(rootConfig: Config): PostureOptions {
     }
     options.freshnessWarnShare = share;
   }
+  if (config.has('immutableCopyTiers')) {
+    options.immutableCopyTiers = config.getStringArray('immutableCopyTiers');
+  }
   const warn = options.storageValidationMaxAgeMs;
   const fail = options.storageValidationFailAgeMs;
   if (warn !== undefined && fail !== undefined && fail < warn) {

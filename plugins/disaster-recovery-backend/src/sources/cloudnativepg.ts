@@ -29,7 +29,19 @@ const clusterObject = z.object({
   spec: z
     .object({
       instances: z.number().int().optional(),
-      backup: z.object({ retentionPolicy: z.string().optional() }).optional(),
+      backup: z
+        .object({
+          retentionPolicy: z.string().optional(),
+          barmanObjectStore: z
+            .object({
+              destinationPath: z.string().optional(),
+              endpointURL: z.string().optional(),
+            })
+            .optional(),
+          // Any volumeSnapshot stanza turns snapshot backups on.
+          volumeSnapshot: z.object({}).passthrough().optional(),
+        })
+        .optional(),
       plugins: z
         .array(
           z.object({
@@ -95,6 +107,21 @@ function clusterRow(object: unknown): CollectedRow {
         }
       : {}),
     retentionPolicy: spec.backup?.retentionPolicy,
+    backupConfiguration: {
+      ...(spec.backup?.barmanObjectStore?.destinationPath
+        ? {
+            barmanObjectStoreDestination:
+              spec.backup.barmanObjectStore.destinationPath,
+          }
+        : {}),
+      ...(spec.backup?.barmanObjectStore?.endpointURL
+        ? {
+            barmanObjectStoreEndpoint:
+              spec.backup.barmanObjectStore.endpointURL,
+          }
+        : {}),
+      volumeSnapshot: spec.backup?.volumeSnapshot !== undefined,
+    },
   };
   return collectedRow(metadata, record);
 }
@@ -143,6 +170,7 @@ const scheduledBackupObject = z.object({
     cluster: z.object({ name: z.string().min(1) }),
     schedule: z.string().min(1),
     suspend: z.boolean().optional().default(false),
+    immediate: z.boolean().optional(),
     method: z.string().optional(),
   }),
   status: z
@@ -158,6 +186,7 @@ function scheduledBackupRow(object: unknown): CollectedRow {
     clusterName: spec.cluster.name,
     schedule: spec.schedule,
     suspended: spec.suspend,
+    ...(spec.immediate !== undefined ? { immediate: spec.immediate } : {}),
     method: spec.method,
     lastScheduleAt: status.lastScheduleTime,
   };
@@ -176,7 +205,10 @@ const objectStoreObject = z.object({
     .object({
       retentionPolicy: z.string().optional(),
       configuration: z
-        .object({ destinationPath: z.string().optional() })
+        .object({
+          destinationPath: z.string().optional(),
+          endpointURL: z.string().optional(),
+        })
         .optional()
         .default({}),
     })
@@ -206,6 +238,9 @@ function objectStoreRow(object: unknown): CollectedRow {
   const record: StoredRecord<BarmanObjectStoreRecord> = {
     ...commonRecord(metadata),
     destinationPath: spec.configuration.destinationPath,
+    ...(spec.configuration.endpointURL
+      ? { endpoint: spec.configuration.endpointURL }
+      : {}),
     retentionPolicy: spec.retentionPolicy,
     serverRecoveryWindows: windows,
   };

@@ -213,8 +213,32 @@ function restoreRow(object: unknown): CollectedRow {
   return collectedRow(metadata, record);
 }
 
+/**
+ * Marks a BackupStorageLocation whose bucket keeps objects immutable (S3
+ * object lock, Azure immutable blobs, GCS retention lock): Velero's
+ * location config has no standard key for it. `"true"` or `"false"`.
+ */
+export const IMMUTABLE_ANNOTATION = 'disaster-recovery/immutable';
+
+/** Where an Azure storage account serves blobs, as its Velero plugin reaches it. */
+function azureEndpoint(config: Record<string, string>): string | undefined {
+  if (config.storageAccountURI) return config.storageAccountURI;
+  return config.storageAccount
+    ? `https://${config.storageAccount}.blob.core.windows.net`
+    : undefined;
+}
+
+function immutability(value: string | undefined): boolean | undefined {
+  const text = value?.trim().toLowerCase();
+  if (text === 'true') return true;
+  if (text === 'false') return false;
+  return undefined;
+}
+
 const storageLocationObject = z.object({
-  metadata: objectMetadata,
+  metadata: objectMetadata.extend({
+    annotations: stringMap.optional().default({}),
+  }),
   spec: z.object({
     provider: z.string().min(1),
     objectStorage: z
@@ -243,6 +267,12 @@ function storageLocationRow(object: unknown): CollectedRow {
     bucket: spec.objectStorage.bucket,
     prefix: spec.objectStorage.prefix,
     region: spec.config.region,
+    ...optional('endpoint', spec.config.s3Url ?? azureEndpoint(spec.config)),
+    ...optional('account', spec.config.subscriptionId ?? spec.config.project),
+    ...optional(
+      'immutable',
+      immutability(metadata.annotations[IMMUTABLE_ANNOTATION]),
+    ),
     isDefault: spec.default,
     accessMode: spec.accessMode,
     phase: status.phase,
