@@ -16,7 +16,11 @@ import {
   isCleanRecoveryPoint,
   newestFirst,
 } from './veleroBackupPhases';
-import { backupVolumeData, entityHasVolumeData } from './veleroVolumeData';
+import {
+  backupVolumeData,
+  entityHasVolumeData,
+  holdsVolumeData,
+} from './veleroVolumeData';
 
 const DAY = 24 * 3_600_000;
 
@@ -115,9 +119,7 @@ export const backupFreshness = defineCheck<
     const clean = finished.filter(b => isCleanRecoveryPoint(b, now));
     const captureOf = (b: VeleroBackupRecord) =>
       backupVolumeData(context, b).capture;
-    const lastClean = clean.find(
-      b => captureOf(b) === 'captured' || captureOf(b) === 'not-needed',
-    );
+    const lastClean = clean.find(b => holdsVolumeData(context, b));
     const newerManifestsOnly = clean
       .slice(0, lastClean ? clean.indexOf(lastClean) : clean.length)
       .find(b => captureOf(b) === 'manifests-only');

@@ -10,6 +10,10 @@ import { postgresRetentionMs } from './postgresRetention';
 import type { Finding } from './findings';
 import type { EvidenceRef } from './types';
 import { isCleanRecoveryPoint } from './veleroBackupPhases';
+import {
+  holdsVolumeData,
+  scheduleCapturesVolumeData,
+} from './veleroVolumeData';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -161,7 +165,10 @@ function veleroRetentions(context: PostureContext, tier: TierPolicy): Judged[] {
       ),
     );
   }
-  const reach = reachBack(active);
+  // The volume data is kept only as long as the backups that hold it.
+  const reach = reachBack(
+    active.filter(s => scheduleCapturesVolumeData(context, s)),
+  );
   if (reach && reach.keptMs < retention.weeklyMs) {
     // Each schedule can meet its own cadence's retention while none keeps
     // anything as long as the weekly one should: then corruption found
@@ -190,6 +197,17 @@ function veleroRetentions(context: PostureContext, tier: TierPolicy): Judged[] {
       ref: judged[0].ref,
       status: 'fail',
       text: 'no clean (Completed, unexpired) Velero backup of this entity is kept at all, so nothing can be restored whatever the TTLs say',
+    });
+  } else if (
+    judged.length > 0 &&
+    !context.coverage.backups.some(
+      b => isCleanRecoveryPoint(b, context.now) && holdsVolumeData(context, b),
+    )
+  ) {
+    judged.push({
+      ref: judged[0].ref,
+      status: 'fail',
+      text: "no clean Velero backup kept holds this entity's volume data (only manifests are kept), so its PVCs cannot be restored whatever the TTLs say",
     });
   }
   return judged;

@@ -1,6 +1,7 @@
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import { formatDuration } from '../durations';
 import { describeRef, veleroCoverageProblem } from './context';
+import { scheduleCapturesVolumeData } from './veleroVolumeData';
 import { defineCheck, verdict } from './definition';
 import { entitySchedules } from './entitySchedules';
 
@@ -25,13 +26,34 @@ export const scheduleCadence = defineCheck<
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
-    const active = entitySchedules(context).filter(
+    const activeVelero = entitySchedules(context).filter(
       s => s.dialect === 'velero' && !s.paused,
     );
-    if (active.length === 0) {
+    if (activeVelero.length === 0) {
       return verdict(
         'unknown',
         'No active Velero schedule covers this entity, so there is no cadence to judge.',
+      );
+    }
+    // Only schedules whose backups hold the entity's volume data keep its data within the RPO.
+    const active = activeVelero.filter(view =>
+      context.coverage.schedules.some(
+        s =>
+          s.cluster === view.ref.cluster &&
+          s.namespace === view.ref.namespace &&
+          s.name === view.ref.name &&
+          scheduleCapturesVolumeData(context, s),
+      ),
+    );
+    if (active.length === 0) {
+      return verdict(
+        'fail',
+        `No active schedule captures this entity's volume data: ${activeVelero
+          .map(s => describeRef(s.ref))
+          .join(', ')} back${
+          activeVelero.length === 1 ? 's' : ''
+        } up manifests only (no volume snapshot, file-system backup or data-mover upload of its PVCs).`,
+        activeVelero.map(s => s.ref),
       );
     }
     const judged = active.map(schedule => {

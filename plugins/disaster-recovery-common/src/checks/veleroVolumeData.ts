@@ -3,9 +3,11 @@ import type {
   DataUploadRecord,
   PodVolumeBackupRecord,
   VeleroBackupRecord,
+  VeleroScheduleRecord,
   WorkloadRecord,
 } from '../records';
 import { oncePerContext, type PostureContext } from './context';
+import { newestFirst } from './veleroBackupPhases';
 
 /**
  * What one backup holds of the entity's volume data:
@@ -227,5 +229,59 @@ export function backupVolumeData(
 ): BackupVolumeData {
   return (
     backupVolumeDataOf(context).get(backup) ?? judgeBackup(context, backup)
+  );
+}
+
+/**
+ * Whether a backup is a recovery point of the entity's volume data (or the
+ * entity has none in its cluster), not of manifests only.
+ *
+ * @public
+ */
+export function holdsVolumeData(
+  context: PostureContext,
+  backup: VeleroBackupRecord,
+): boolean {
+  const { capture } = backupVolumeData(context, backup);
+  return capture === 'captured' || capture === 'not-needed';
+}
+
+/**
+ * Whether a schedule's backups capture the entity's volume data: as its
+ * newest finished backup whose capture is known did, or, before it has
+ * one, unless its template rules it out (PVCs filtered out, or snapshots
+ * off with no file-system backup chosen by default or by a pod annotation).
+ *
+ * @public
+ */
+export function scheduleCapturesVolumeData(
+  context: PostureContext,
+  schedule: VeleroScheduleRecord,
+): boolean {
+  const claims = entityClaims(context).get(schedule.cluster);
+  if (!claims || claims.size === 0) return true;
+  const { template } = schedule;
+  if (!backupScopeIncludesKind(template, 'PersistentVolumeClaim')) {
+    return false;
+  }
+  const judged = newestFirst(
+    context.coverage.backups.filter(
+      b =>
+        b.scheduleName === schedule.name &&
+        b.cluster === schedule.cluster &&
+        b.namespace === schedule.namespace &&
+        (b.phase === 'Completed' || b.phase === 'PartiallyFailed'),
+    ),
+  ).find(b => backupVolumeData(context, b).capture !== 'unknown');
+  if (judged) return backupVolumeData(context, judged).capture === 'captured';
+  const optedIn = context.coverage.workloads.some(
+    pod =>
+      pod.cluster === schedule.cluster &&
+      (pod.fsBackupVolumes ?? []).length > 0,
+  );
+  return (
+    template.snapshotVolumes !== false ||
+    template.defaultVolumesToFsBackup === true ||
+    optedIn
   );
 }

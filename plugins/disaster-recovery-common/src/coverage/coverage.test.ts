@@ -99,6 +99,54 @@ describe('resolveEntityCoverage', () => {
     expect(coverage.schedules.map(s => s.name)).toEqual(['payments-hourly']);
   });
 
+  it('takes schedules and backups whose label selector matches the entity when no pods were collected', () => {
+    const entity = component({
+      'backstage.io/kubernetes-label-selector': 'app=payments',
+      'backstage.io/kubernetes-namespace': 'payments',
+    });
+    const selecting = (name: string, app: string, namespaces = ['payments']) =>
+      scope({ includedNamespaces: namespaces, labelSelector: { matchLabels: { app } } });
+    const coverage = resolveEntityCoverage(resolveWorkloadMapping(entity), {
+      workloads: [],
+      schedules: [
+        schedule({ name: 'app', template: selecting('app', 'payments') }),
+        schedule({ name: 'other-app', template: selecting('other-app', 'orders') }),
+        schedule({ name: 'other-ns', template: selecting('other-ns', 'payments', ['orders']) }),
+        schedule({ name: 'whole-ns' }),
+      ],
+      backups: [
+        backup({ name: 'app-1', scheduleName: 'app', ...selecting('app', 'payments') }),
+        backup({ name: 'orders-1', scheduleName: 'other-app', ...selecting('x', 'orders') }),
+      ],
+    });
+    expect(coverage.basis).toBe('selector');
+    expect(coverage.schedules.map(s => s.name)).toEqual(['app', 'whole-ns']);
+    expect(coverage.backups.map(b => b.name)).toEqual(['app-1']);
+    expect(coverage.uncoveredWorkloads).toEqual([]);
+  });
+
+  it('matches the kubernetes-id label in any namespace when the entity names none', () => {
+    const coverage = resolveEntityCoverage(resolveWorkloadMapping(component()), {
+      workloads: [],
+      schedules: [
+        schedule({ name: 'by-id', template: scope({ labelSelector: { matchLabels: { 'backstage.io/kubernetes-id': 'payments' } } }) }),
+        schedule({ name: 'unlabelled' }),
+      ],
+      backups: [],
+    });
+    expect(coverage.basis).toBe('selector');
+    expect(coverage.schedules.map(s => s.name)).toEqual(['by-id']);
+  });
+
+  it.each([
+    ['pods left out by includedResources', scope({ includedResources: ['deployments'] }), 'Pod', false],
+    ['PVCs excluded by short name', scope({ excludedResources: ['pvc'] }), 'PersistentVolumeClaim', false],
+    ['pods kept by *', scope({ includedResources: ['*'] }), 'Pod', true],
+    ['PVCs kept by name', scope({ includedResources: ['persistentvolumeclaims'] }), 'PersistentVolumeClaim', true],
+  ] as const)('resource filters: %s', (_case, filters, kind, covered) => {
+    expect(backupScopeCoversWorkload(filters, workload({ kind }))).toBe(covered);
+  });
+
   it('has nothing to go on without workloads or a namespace', () => {
     expect(resolveEntityCoverage(resolveWorkloadMapping(component()), { workloads: [], schedules: [schedule()], backups: [backup()] })).toMatchObject({
       basis: 'none',

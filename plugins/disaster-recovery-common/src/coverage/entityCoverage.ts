@@ -91,13 +91,20 @@ export function isMappedToEntity(
 
 /**
  * The labels every object the entity's mapping selects carries: the label
- * selector's `matchLabels`, or the `backstage.io/kubernetes-id` label.
+ * selector's `matchLabels` and single-valued `In` requirements (`app=x`
+ * reads as one), or the `backstage.io/kubernetes-id` label.
  */
 function labelsSelectedBy(
   mapping: WorkloadMapping,
 ): Record<string, string> | undefined {
   if (mapping.labelSelector) {
-    const labels = mapping.labelSelector.matchLabels ?? {};
+    const { matchLabels = {}, matchExpressions = [] } = mapping.labelSelector;
+    const labels: Record<string, string> = { ...matchLabels };
+    for (const requirement of matchExpressions) {
+      if (requirement.operator === 'In' && requirement.values?.length === 1) {
+        labels[requirement.key] = requirement.values[0];
+      }
+    }
     return Object.keys(labels).length > 0 ? labels : undefined;
   }
   return mapping.kubernetesId !== undefined

@@ -585,6 +585,65 @@ describe('backup freshness of volume data', () => {
       outcome(status, summary),
     );
   });
+
+  const manifestsOnly: Change = i => {
+    i.records.backups = i.records.backups.map(b => ({
+      ...b,
+      volumeSnapshots: noSnapshots,
+    }));
+    i.records.dataUploads = [];
+  };
+
+  it.each<[string, CheckId, Change, CheckStatus, string]>([
+    [
+      'cadence when every schedule backs up manifests only',
+      'schedule-cadence',
+      manifestsOnly,
+      'fail',
+      "No active schedule captures this entity's volume data: prod/velero/payments-hourly, prod/velero/payments-offsite back up manifests only",
+    ],
+    [
+      'cadence of a schedule without backups yet whose template turns snapshots off',
+      'schedule-cadence',
+      i => {
+        i.records.backups = [];
+        i.records.schedules = [
+          schedule({
+            template: { ...schedule().template, snapshotVolumes: false },
+          }),
+        ];
+      },
+      'fail',
+      "No active schedule captures this entity's volume data: prod/velero/payments-hourly backs up manifests only",
+    ],
+    [
+      'cadence of a schedule without backups yet that backs up pod volumes by default',
+      'schedule-cadence',
+      i => {
+        i.records.backups = [];
+        i.records.schedules = [
+          schedule({
+            template: {
+              ...schedule().template,
+              snapshotVolumes: false,
+              defaultVolumesToFsBackup: true,
+            },
+          }),
+        ];
+      },
+      'pass',
+      'within the 1 h RPO',
+    ],
+    [
+      'retention when only manifests are kept',
+      'retention',
+      manifestsOnly,
+      'fail',
+      "no clean Velero backup kept holds this entity's volume data (only manifests are kept)",
+    ],
+  ])('%s', (_case, id, change, status, summary) => {
+    expect(outcomeOf(id, change)).toEqual(outcome(status, summary));
+  });
 });
 
 describe('schedules', () => {
