@@ -65,6 +65,36 @@ describe('EntityDisasterRecoveryContent', () => {
     expect(screen.getByText(/Can be restored to any point from/)).toBeVisible();
   });
 
+  it('shows other environments apart, only when there are any', async () => {
+    await renderTab({
+      getEntityPosture: async () => ({
+        ...healthyPosture,
+        otherEnvironments: [
+          {
+            cluster: 'staging',
+            role: 'staging',
+            schedules: 1,
+            backups: 2,
+            postgresClusters: 0,
+            workloads: 1,
+          },
+        ],
+      }),
+    });
+
+    const list = await screen.findByRole('list', {
+      name: 'Other environments',
+    });
+    expect(list).toHaveTextContent('staging (staging)');
+  });
+
+  it('leaves the other environments card out without any', async () => {
+    await renderTab({ getEntityPosture: async () => healthyPosture });
+
+    expect(await screen.findByText('Disaster-recovery posture')).toBeVisible();
+    expect(screen.queryByText('Other environments')).not.toBeInTheDocument();
+  });
+
   it('puts the failing checks of a breaching service first', async () => {
     await renderTab({ getEntityPosture: async () => breachingPosture });
 

@@ -20,6 +20,7 @@ import { BackupHistoryChart } from '../BackupHistoryChart';
 import { BackupSchedulesTable } from '../BackupSchedulesTable';
 import { DrillHistoryCard } from '../DrillHistoryCard';
 import { NoTierDeclaredAlert } from '../NoTierDeclaredAlert';
+import { OtherEnvironmentsCard } from '../OtherEnvironmentsCard';
 import { PostgresRecoveryWindowCard } from '../PostgresRecoveryWindowCard';
 import { PostureChecksList } from '../PostureChecksList';
 import { PostureHeaderCard } from '../PostureHeaderCard';
@@ -109,6 +110,11 @@ export function EntityDisasterRecoveryContent() {
       <Grid item xs={12}>
         <StorageLocationsTable locations={value.storageLocations} />
       </Grid>
+      {value.otherEnvironments && value.otherEnvironments.length > 0 && (
+        <Grid item xs={12}>
+          <OtherEnvironmentsCard environments={value.otherEnvironments} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <DrillHistoryCard
           entity={compoundRef}

@@ -1,0 +1,1 @@
+export { OtherEnvironmentsCard } from './OtherEnvironmentsCard';
