@@ -98,6 +98,42 @@ function currencyLimitMs(
   );
 }
 
+type Currency = Pick<Copy, 'notCurrent' | 'currencyUnknown'>;
+
+/** Whether a copy in a location is current: Available, and fresh enough. */
+function locationCurrency(
+  location: string,
+  phase: string | undefined,
+  ageMs: number,
+  limitMs: number | undefined,
+): Currency {
+  if (phase === undefined) {
+    return { currencyUnknown: `${location} reports no status` };
+  }
+  if (phase !== 'Available') return { notCurrent: `${location} is ${phase}` };
+  if (limitMs === undefined) return { currencyUnknown: 'the RPO is unknown' };
+  if (ageMs > limitMs) {
+    return {
+      notCurrent: `its newest clean copy in ${location} is ${formatDuration(
+        ageMs,
+      )} old, more than ${formatDuration(limitMs)}`,
+    };
+  }
+  return {};
+}
+
+/** A barman store is current while WAL reaches it continuously. */
+function archivingCurrency(
+  label: string,
+  status: 'True' | 'False' | 'Unknown' | undefined,
+): Currency {
+  if (status === 'True') return {};
+  if (status === 'False') {
+    return { notCurrent: `WAL archiving of ${label} is failing` };
+  }
+  return { currencyUnknown: `WAL archiving of ${label} reports no status` };
+}
+
 function veleroDataSet(context: PostureContext): DataSet | undefined {
   const problem = veleroCoverageProblem(context);
   if (problem && !problem.verdict) return undefined;
@@ -153,19 +189,7 @@ function veleroDataSet(context: PostureContext): DataSet | undefined {
         system,
         label: location,
         offsite: offsiteFrom(system, dataCluster(backup.cluster)),
-        ...(record.phase === undefined
-          ? { currencyUnknown: `${location} reports no status` }
-          : record.phase !== 'Available'
-          ? { notCurrent: `${location} is ${record.phase}` }
-          : limit === undefined
-          ? { currencyUnknown: `the RPO is unknown` }
-          : age > limit
-          ? {
-              notCurrent: `its newest clean copy in ${location} is ${formatDuration(
-                age,
-              )} old, more than ${formatDuration(limit)}`,
-            }
-          : {}),
+        ...locationCurrency(location, record.phase, age, limit),
         immutable: record.immutable,
       },
       time,
@@ -245,11 +269,7 @@ function postgresDataSet(
       label: destination.path,
       offsite: offsiteFrom(system, context.clusters?.get(cluster.cluster)),
       // WAL reaches the store continuously while archiving works.
-      ...(archiving === undefined || archiving.status === 'Unknown'
-        ? { currencyUnknown: `WAL archiving of ${label} reports no status` }
-        : archiving.status === 'False'
-        ? { notCurrent: `WAL archiving of ${label} is failing` }
-        : {}),
+      ...archivingCurrency(label, archiving?.status),
     });
   }
   const snapshot = context.postgres.backups.find(
