@@ -25,7 +25,9 @@ export interface RouterOptions extends RouteContext {
 export async function createApiRouter(): Promise<ApiRouter> {
   return createOpenApiRouter({
     validatorOptions: {
-      // Every bad field in one 400, not only the first one.
+      // Every bad field in one 400, not only the first one (request bodies
+      // are capped by express.json's 100 kB). The other two are Backstage's
+      // defaults, restated because this object replaces them.
       validateRequests: {
         allErrors: true,
         coerceTypes: false,
