@@ -24,6 +24,12 @@ import {
 const BARMAN_CLOUD_PLUGIN = 'barman-cloud.cloudnative-pg.io';
 const SCHEDULED_BACKUP_LABEL = 'cnpg.io/scheduled-backup';
 
+/** Where barman writes: in-tree `barmanObjectStore` and the plugin's ObjectStore alike. */
+const barmanDestination = z.object({
+  destinationPath: z.string().optional(),
+  endpointURL: z.string().optional(),
+});
+
 const clusterObject = z.object({
   metadata: objectMetadata,
   spec: z
@@ -32,12 +38,7 @@ const clusterObject = z.object({
       backup: z
         .object({
           retentionPolicy: z.string().optional(),
-          barmanObjectStore: z
-            .object({
-              destinationPath: z.string().optional(),
-              endpointURL: z.string().optional(),
-            })
-            .optional(),
+          barmanObjectStore: barmanDestination.optional(),
           // Any volumeSnapshot stanza turns snapshot backups on.
           volumeSnapshot: z.object({}).passthrough().optional(),
         })
@@ -204,13 +205,7 @@ const objectStoreObject = z.object({
   spec: z
     .object({
       retentionPolicy: z.string().optional(),
-      configuration: z
-        .object({
-          destinationPath: z.string().optional(),
-          endpointURL: z.string().optional(),
-        })
-        .optional()
-        .default({}),
+      configuration: barmanDestination.optional().default({}),
     })
     .optional()
     .default({ configuration: {} }),

@@ -89,6 +89,14 @@ function copiesCheck(change: Change) {
   return check;
 }
 
+function expectOutcome(change: Change, status: CheckStatus, summary: string) {
+  const check = copiesCheck(change);
+  expect({ status: check.status, summary: check.summary }).toEqual({
+    status,
+    summary: expect.stringContaining(summary),
+  });
+}
+
 const withLocations =
   (...locations: ReturnType<typeof storageLocation>[]): Change =>
   i => {
@@ -117,7 +125,13 @@ describe('3-2-1 copies', () => {
     ],
     [
       'two locations on one bucket',
-      withLocations(offsiteLocation({ provider: 'aws', bucket: 'backups-eu-west-1', region: 'eu-west-1' })),
+      withLocations(
+        offsiteLocation({
+          provider: 'aws',
+          bucket: 'backups-eu-west-1',
+          region: 'eu-west-1',
+        }),
+      ),
       'fail',
       'has 2 copies on 2 storage systems',
     ],
@@ -129,7 +143,9 @@ describe('3-2-1 copies', () => {
     ],
     [
       'a second bucket in another region',
-      withLocations(offsiteLocation({ provider: 'aws', region: 'eu-central-1' })),
+      withLocations(
+        offsiteLocation({ provider: 'aws', region: 'eu-central-1' }),
+      ),
       'pass',
       '1 current off-site',
     ],
@@ -186,7 +202,10 @@ describe('3-2-1 copies', () => {
     [
       'the off-site copy exactly at its currency limit',
       i => {
-        i.records.backups = [backup(), offsiteBackup(secondsAgo(LIMIT_SECONDS))];
+        i.records.backups = [
+          backup(),
+          offsiteBackup(secondsAgo(LIMIT_SECONDS)),
+        ];
       },
       'pass',
       '1 current off-site',
@@ -223,11 +242,7 @@ describe('3-2-1 copies', () => {
       'has 2 copies',
     ],
   ])('%s', (_case, change, status, summary) => {
-    const check = copiesCheck(change);
-    expect({ status: check.status, summary: check.summary }).toEqual({
-      status,
-      summary: expect.stringContaining(summary),
-    });
+    expectOutcome(change, status, summary);
   });
 
   it('reports the counts it judged', () => {
@@ -341,7 +356,10 @@ describe('3-2-1 copies', () => {
         ...overrides,
       });
     const withDatabase =
-      (cluster = database(), backups = [postgresBackup({ method: 'volumeSnapshot' })]): Change =>
+      (
+        cluster = database(),
+        backups = [postgresBackup({ method: 'volumeSnapshot' })],
+      ): Change =>
       i => {
         i.records.postgresClusters = [cluster];
         i.records.postgresBackups = backups;
@@ -401,11 +419,7 @@ describe('3-2-1 copies', () => {
         'the destination of its barman-cloud ObjectStore store was not collected',
       ],
     ])('%s', (_case, change, status, summary) => {
-      const check = copiesCheck(change);
-      expect({ status: check.status, summary: check.summary }).toEqual({
-        status,
-        summary: expect.stringContaining(summary),
-      });
+      expectOutcome(change, status, summary);
     });
 
     it('judges the database apart from the workloads: one short data set fails', () => {
