@@ -104,19 +104,19 @@ describe('resolveEntityCoverage', () => {
       'backstage.io/kubernetes-label-selector': 'app=payments',
       'backstage.io/kubernetes-namespace': 'payments',
     });
-    const selecting = (name: string, app: string, namespaces = ['payments']) =>
+    const selecting = (app: string, namespaces = ['payments']) =>
       scope({ includedNamespaces: namespaces, labelSelector: { matchLabels: { app } } });
     const coverage = resolveEntityCoverage(resolveWorkloadMapping(entity), {
       workloads: [],
       schedules: [
-        schedule({ name: 'app', template: selecting('app', 'payments') }),
-        schedule({ name: 'other-app', template: selecting('other-app', 'orders') }),
-        schedule({ name: 'other-ns', template: selecting('other-ns', 'payments', ['orders']) }),
+        schedule({ name: 'app', template: selecting('payments') }),
+        schedule({ name: 'other-app', template: selecting('orders') }),
+        schedule({ name: 'other-ns', template: selecting('payments', ['orders']) }),
         schedule({ name: 'whole-ns' }),
       ],
       backups: [
-        backup({ name: 'app-1', scheduleName: 'app', ...selecting('app', 'payments') }),
-        backup({ name: 'orders-1', scheduleName: 'other-app', ...selecting('x', 'orders') }),
+        backup({ name: 'app-1', scheduleName: 'app', ...selecting('payments') }),
+        backup({ name: 'orders-1', scheduleName: 'other-app', ...selecting('orders') }),
       ],
     });
     expect(coverage.basis).toBe('selector');
