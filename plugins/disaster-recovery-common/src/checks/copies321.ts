@@ -61,14 +61,27 @@ type Values = {
 const MANIFESTS_ONLY =
   'backups that hold its manifests but not its volume data';
 
-type CopiesBySystem = Map<string, { copy: Copy; time: number }>;
+type CopiesBySystem = Map<string, { make: () => Copy; time: number }>;
 
-/** Merges copies by storage system: the newest clean copy decides currency. */
-function addCopy(copies: CopiesBySystem, copy: Copy, time = -Infinity) {
-  const existing = copies.get(copy.system.id);
+/**
+ * Merges copies by storage system: the newest clean copy decides currency.
+ * Only the winner is made, so a schedule's cadence is worked out once per
+ * system, not once per backup.
+ */
+function addCopy(
+  copies: CopiesBySystem,
+  systemId: string,
+  make: () => Copy,
+  time = -Infinity,
+) {
+  const existing = copies.get(systemId);
   if (!existing || time > existing.time) {
-    copies.set(copy.system.id, { copy, time });
+    copies.set(systemId, { make, time });
   }
+}
+
+function madeCopies(copies: CopiesBySystem): Copy[] {
+  return [...copies.values()].map(entry => entry.make());
 }
 
 /** The age a copy may have and still count as current. */
@@ -163,15 +176,17 @@ function veleroDataSet(context: PostureContext): DataSet | undefined {
     ) {
       // A snapshot that was not moved stays with the volume: a copy, on the
       // same medium and in the same failure domain as the data.
+      const id = `volume-snapshots|${backup.cluster}`;
       addCopy(
         copies,
-        {
+        id,
+        () => ({
           ref: refOf('Backup', backup),
-          system: { id: `volume-snapshots|${backup.cluster}` },
+          system: { id },
           label: `volume snapshots in ${backup.cluster}`,
           offsite: 'no',
           onLiveMedium: true,
-        },
+        }),
         time,
       );
       continue;
@@ -179,23 +194,29 @@ function veleroDataSet(context: PostureContext): DataSet | undefined {
     const { record } = storageLocationOf(context, backup, backup);
     if (!record) continue;
     const system = systemOfLocation(record);
-    const limit = currencyLimitMs(context, backup);
-    const age = millisecondsSince(context.now, backupTime(backup)!);
-    const location = describeRef(record);
     addCopy(
       copies,
-      {
-        ref: refOf('BackupStorageLocation', record),
-        system,
-        label: location,
-        offsite: offsiteFrom(system, dataCluster(backup.cluster)),
-        ...locationCurrency(location, record.phase, age, limit),
-        immutable: record.immutable,
+      system.id,
+      () => {
+        const location = describeRef(record);
+        return {
+          ref: refOf('BackupStorageLocation', record),
+          system,
+          label: location,
+          offsite: offsiteFrom(system, dataCluster(backup.cluster)),
+          ...locationCurrency(
+            location,
+            record.phase,
+            millisecondsSince(context.now, backupTime(backup)!),
+            currencyLimitMs(context, backup),
+          ),
+          immutable: record.immutable,
+        };
       },
       time,
     );
   }
-  const found = [...copies.values()].map(entry => entry.copy);
+  const found = madeCopies(copies);
   if (captureUnknown > 0 && found.length === 0) {
     return {
       label,
@@ -263,14 +284,14 @@ function postgresDataSet(
   const copies: CopiesBySystem = new Map();
   for (const destination of destinations) {
     const system = systemOfDestination(destination.path, destination.endpoint);
-    addCopy(copies, {
+    addCopy(copies, system.id, () => ({
       ref: destination.ref,
       system,
       label: destination.path,
       offsite: offsiteFrom(system, context.clusters?.get(cluster.cluster)),
       // WAL reaches the store continuously while archiving works.
       ...archivingCurrency(label, archiving?.status),
-    });
+    }));
   }
   const snapshot = context.postgres.backups.find(
     b =>
@@ -282,15 +303,16 @@ function postgresDataSet(
   );
   if (snapshot) {
     // Like a Velero snapshot: a copy on the volumes' storage, never off-site.
-    addCopy(copies, {
+    const id = `volume-snapshots|${describeRef(cluster)}`;
+    addCopy(copies, id, () => ({
       ref: refOf('Backup', snapshot),
-      system: { id: `volume-snapshots|${cluster.cluster}/${cluster.namespace}/${cluster.name}` },
+      system: { id },
       label: `volume snapshots of ${describeRef(cluster)}`,
       offsite: 'no',
       onLiveMedium: true,
-    });
+    }));
   }
-  return { label, copies: [...copies.values()].map(entry => entry.copy) };
+  return { label, copies: madeCopies(copies) };
 }
 
 interface Judged {
