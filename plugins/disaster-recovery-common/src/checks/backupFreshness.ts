@@ -163,11 +163,12 @@ export const backupFreshness = defineCheck<
           missing.length === 1 ? 'was' : 'were'
         } not captured (no file-system backup, volume snapshot or data-mover upload).`
       : '';
+    const noCleanPart = needsData
+      ? 'no completed backup holding its volume data covers it'
+      : 'no completed backup covers it';
     const cleanPart =
       ageMs === undefined
-        ? needsData
-          ? 'no completed backup holding its volume data covers it'
-          : 'no completed backup covers it'
+        ? noCleanPart
         : `the last clean backup was ${formatDuration(ageMs)} ago`;
     const recentPart =
       recentFailures.length > 0
