@@ -8,6 +8,7 @@ import {
   evaluateEntityPosture,
   postureRecordsOf,
   readTierPolicies,
+  type ClusterFacts,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import { scaleServiceEntities } from '../infra/scaleEntities';
 import type { BenchProfile } from '../profile';
@@ -64,8 +65,21 @@ export async function benchPostureRules(
   );
   const entities = scaleServiceEntities(clusters, profile.estate.namespaces);
   const policies = readTierPolicies(undefined);
+  // As the backend passes its configured clusters: every record is split by
+  // environment (once per estate) before the rules read it.
+  const clusterFacts: ClusterFacts[] = clusters.map(cluster => ({
+    name: cluster.name,
+    role: 'production',
+  }));
   const evaluate = (entity: Entity) =>
-    evaluateEntityPosture({ entity, policies, records, clusterHealth, now });
+    evaluateEntityPosture({
+      entity,
+      policies,
+      records,
+      clusterHealth,
+      clusters: clusterFacts,
+      now,
+    });
   // Warm-up: let the JIT compile the rules before timing.
   entities.slice(0, 20).forEach(evaluate);
   let evaluated = 0;
