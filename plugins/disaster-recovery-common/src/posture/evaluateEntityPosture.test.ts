@@ -476,6 +476,21 @@ describe('backup freshness of volume data', () => {
     phase,
   });
 
+  /** A backup without snapshots whose volume data is only in the given per-volume work. */
+  const uploaded =
+    (phase: string): Change =>
+    i => {
+      i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+      i.records.dataUploads = [dataUpload(phase)];
+    };
+  const fsBackedUp =
+    (phase: string): Change =>
+    i => {
+      i.records.workloads = [mountingPod, i.records.workloads[1]];
+      i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+      i.records.podVolumeBackups = [podVolumeBackup(phase)];
+    };
+
   it.each<[string, Change, CheckStatus, string]>([
     [
       'a backup that took no snapshot, file-system backup or upload',
@@ -495,39 +510,25 @@ describe('backup freshness of volume data', () => {
     ],
     [
       'a completed data-mover upload of the PVC',
-      i => {
-        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
-        i.records.dataUploads = [dataUpload('Completed')];
-      },
+      uploaded('Completed'),
       'pass',
       'Last clean backup 10 min ago is within the 1 h RPO.',
     ],
     [
       'a data-mover upload still in progress',
-      i => {
-        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
-        i.records.dataUploads = [dataUpload('InProgress')];
-      },
+      uploaded('InProgress'),
       'fail',
       'holds manifests only: payments/payments-data was not captured',
     ],
     [
       'a completed file-system backup of a pod mounting the PVC',
-      i => {
-        i.records.workloads = [mountingPod, i.records.workloads[1]];
-        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
-        i.records.podVolumeBackups = [podVolumeBackup('Completed')];
-      },
+      fsBackedUp('Completed'),
       'pass',
       'Last clean backup 10 min ago is within the 1 h RPO.',
     ],
     [
       'a failed file-system backup of the pod',
-      i => {
-        i.records.workloads = [mountingPod, i.records.workloads[1]];
-        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
-        i.records.podVolumeBackups = [podVolumeBackup('Failed')];
-      },
+      fsBackedUp('Failed'),
       'fail',
       "No clean backup holds this entity's volume data",
     ],
