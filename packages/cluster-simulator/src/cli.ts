@@ -117,6 +117,18 @@ const program = new Command()
     DEFAULT_SCALE.partialFailureRate,
   );
 
+/** Where the simulator's CA is, for clients that must trust it. */
+function caLines(simulator: { caFile?: string; caData?: string }): string[] {
+  if (simulator.caFile) {
+    return [
+      `CA certificate (caFile; caData is its base64): ${simulator.caFile}`,
+    ];
+  }
+  if (simulator.caData)
+    return [`CA (caData, kept in memory): ${simulator.caData}`];
+  return [];
+}
+
 async function main() {
   const options = program.parse().opts();
   if (!['demo', 'fixtures', 'scale'].includes(options.scenario)) {
@@ -156,11 +168,7 @@ async function main() {
       Date.now() - started
     } ms at ${simulator.url}`,
     ...simulator.notices.map(n => `notice: ${n}`),
-    ...(simulator.caFile
-      ? [`CA certificate (caFile; caData is its base64): ${simulator.caFile}`]
-      : simulator.caData
-      ? [`CA (caData, kept in memory): ${simulator.caData}`]
-      : []),
+    ...caLines(simulator),
     'clusters (API base URL, bearer token):',
     ...simulator.clusters.map(c => `  ${c.name}  ${c.url}  ${c.token}`),
     `admin API: ${simulator.url}/admin (Authorization: Bearer ${simulator.adminToken})`,

@@ -74,11 +74,10 @@ describe('parseGoDuration', () => {
     fc.assert(
       fc.property(fc.array(part, { minLength: 1, maxLength: 4 }), parts => {
         const text = parts.join('');
-        const go = parseGoDuration(text);
-        expect(go.ok).toBe(true);
-        if (go.ok) {
-          expect(go.milliseconds).toBeCloseTo(parseDuration(text)!, 3);
-        }
+        expect(parseGoDuration(text)).toEqual({
+          ok: true,
+          milliseconds: expect.closeTo(parseDuration(text)!, 3),
+        });
       }),
     );
   });
