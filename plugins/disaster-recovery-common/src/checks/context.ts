@@ -5,6 +5,7 @@ import type {
   ClusterObjectRef,
   WorkloadMapping,
 } from '../coverage';
+import type { EntityOtherEnvironment } from '../api';
 import type { DrillRecord, VeleroRestoreTest } from '../drills';
 import type { ClusterFacts, EntityEnvironment } from '../environments';
 import type { EntityPolicy } from '../policy';
@@ -53,6 +54,8 @@ export interface PostureContext {
    * gave no cluster facts, so placement is unknown.
    */
   clusters?: ReadonlyMap<string, ClusterFacts>;
+  /** What covers the entity on clusters that do not count for it; never judged. */
+  otherEnvironments: readonly EntityOtherEnvironment[];
   now: Date;
   policy: EntityPolicy;
   mapping: WorkloadMapping;
@@ -139,6 +142,16 @@ export function coverageUnknownReason(
     return undefined;
   }
   if (mapping.labelSelector || mapping.kubernetesId) {
+    const elsewhere = context.otherEnvironments
+      .filter(other => other.workloads > 0)
+      .map(other => other.cluster);
+    if (elsewhere.length > 0 && context.environment.ok) {
+      return `Pods or PVCs of this entity were found only on clusters that do not count for its ${
+        context.environment.environment
+      } environment (${elsewhere.join(
+        ', ',
+      )}); if it runs there, set its spec.lifecycle or the disaster-recovery/environment annotation.`;
+    }
     return 'No pods or PVCs of this entity were found in the collected clusters, so its backups cannot be matched.';
   }
   return 'The entity is not mapped to Kubernetes (no kubernetes-id, label selector, namespace or velero-schedules annotation).';

@@ -152,6 +152,9 @@ export function evaluateEntityPosture(
         environment.ok ? environment.environment : 'production',
       )
     : { counting: input.records, others: undefined };
+  const otherEnvironments = others
+    ? describeOtherEnvironments(mapping, others, input.clusters ?? [], now)
+    : [];
   const coverage = resolveEntityCoverage(mapping, {
     workloads: records.workloads ?? [],
     schedules: records.schedules ?? [],
@@ -189,6 +192,7 @@ export function evaluateEntityPosture(
     clusters: input.clusters
       ? new Map(input.clusters.map(c => [c.name, c]))
       : undefined,
+    otherEnvironments,
     now,
     policy: resolveEntityPolicy(entity, input.policies),
     mapping,
@@ -256,11 +260,6 @@ export function evaluateEntityPosture(
     status: worstStatus(checks.map(c => c.status)),
     checks,
     policy: context.policy,
-    protection: {
-      ...describeProtection(context),
-      otherEnvironments: others
-        ? describeOtherEnvironments(mapping, others, input.clusters ?? [], now)
-        : [],
-    },
+    protection: { ...describeProtection(context), otherEnvironments },
   };
 }

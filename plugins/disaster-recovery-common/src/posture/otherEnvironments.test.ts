@@ -175,6 +175,17 @@ describe('production recovery points only', () => {
     ).toBeUndefined();
   });
 
+  it('tells the owner when its workloads run only where they do not count', () => {
+    const coverage = statusOf(
+      evaluate(estateOn('staging')),
+      'workload-coverage',
+    );
+    expect(coverage.status).toBe('unknown');
+    expect(coverage.summary).toBe(
+      'Pods or PVCs of this entity were found only on clusters that do not count for its production environment (staging); if it runs there, set its spec.lifecycle or the disaster-recovery/environment annotation.',
+    );
+  });
+
   it('makes the environment-dependent checks unknown for an unreadable environment', () => {
     const posture = evaluate(estateOn('prod'), {
       annotations: { 'disaster-recovery/environment': 'prod' },
