@@ -9,7 +9,7 @@ import {
   overviewRoutes,
   type RouteContext,
   type StoredPosture,
-} from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+} from '../backendInternals';
 import express from 'express';
 import knexFactory, { type Knex } from 'knex';
 import type { AddressInfo } from 'node:net';

@@ -1,9 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import { startSimulator } from '@dr-posture/cluster-simulator';
-import {
-  builtInResourceKinds,
-  finishedRecord,
-} from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+import { builtInResourceKinds, finishedRecord } from '../backendInternals';
 import {
   evaluateEntityPosture,
   postureRecordsOf,

@@ -7,7 +7,7 @@ import {
   collectCluster,
   DatabaseResourceStore,
   simulatedClusterConfig,
-} from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+} from '../backendInternals';
 import { RECORD_KINDS } from '@dr-posture/plugin-disaster-recovery-common';
 import {
   eachCluster,

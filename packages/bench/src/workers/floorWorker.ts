@@ -9,7 +9,7 @@ import {
   kubeConfigFor,
   resourceRow,
   simulatedClusterConfig,
-} from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+} from '../backendInternals';
 import { CoreV1Api, CustomObjectsApi } from '@kubernetes/client-node';
 import type { SimulatedCluster } from '../infra/simulatorProcess';
 import {

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { applyDatabaseMigrations } from '@dr-posture/plugin-disaster-recovery-backend/benchmark';
+import { applyDatabaseMigrations } from '../backendInternals';
 import knexFactory, { type Knex } from 'knex';
 import type { SimulatedCluster } from '../infra/simulatorProcess';
 
