@@ -1,4 +1,4 @@
-import { backupScopeIncludesKind } from '../coverage';
+import { backupScopeIncludesKind, CNPG_CLUSTER_LABEL } from '../coverage';
 import type {
   DataUploadRecord,
   PodVolumeBackupRecord,
@@ -86,7 +86,31 @@ function volumeWorkOf(context: PostureContext) {
   return work;
 }
 
-/** The entity's PVC claims per cluster: its PVCs and the claims its pods mount. */
+/**
+ * Whether a pod or PVC belongs to one of the entity's CloudNativePG
+ * clusters: their data is the database's, judged by the PostgreSQL checks
+ * (CloudNativePG advises leaving those volumes out of Velero).
+ */
+function ofEntityDatabase(
+  context: PostureContext,
+  workload: WorkloadRecord,
+): boolean {
+  const name = workload.labels[CNPG_CLUSTER_LABEL];
+  return (
+    name !== undefined &&
+    context.postgres.clusters.some(
+      c =>
+        c.cluster === workload.cluster &&
+        c.namespace === workload.namespace &&
+        c.name === name,
+    )
+  );
+}
+
+/**
+ * The entity's PVC claims per cluster that Velero must capture: its PVCs
+ * and the claims its pods mount, but for its databases'.
+ */
 const entityClaims = oncePerContext(
   (context: PostureContext): Map<string, Set<string>> => {
     const claims = new Map<string, Set<string>>();
@@ -96,6 +120,7 @@ const entityClaims = oncePerContext(
       claims.set(cluster, set);
     };
     for (const workload of context.coverage.workloads) {
+      if (ofEntityDatabase(context, workload)) continue;
       if (workload.kind === 'PersistentVolumeClaim') {
         add(workload.cluster, `${workload.namespace}/${workload.name}`);
       }

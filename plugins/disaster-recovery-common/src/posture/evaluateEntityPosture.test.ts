@@ -573,6 +573,26 @@ describe('backup freshness of volume data', () => {
       'Last clean backup 1 h 1 min ago is 1 min older than the 1 h RPO. prod/velero/manifests is newer but holds manifests only',
     ],
     [
+      "an entity whose only PVC is its CloudNativePG database's, and a manifests-only backup",
+      i => {
+        i.records.workloads = [
+          workload(),
+          workload({
+            kind: 'PersistentVolumeClaim',
+            name: 'payments-db-1',
+            labels: {
+              'backstage.io/kubernetes-id': 'payments',
+              'cnpg.io/cluster': 'payments-db',
+            },
+          }),
+        ];
+        i.records.postgresClusters = [postgresCluster()];
+        i.records.backups = [backup({ volumeSnapshots: noSnapshots })];
+      },
+      'pass',
+      'Last clean backup 10 min ago is within the 1 h RPO.',
+    ],
+    [
       'an entity without PVCs and a manifests-only backup',
       i => {
         i.records.workloads = [workload()];
