@@ -34,33 +34,35 @@ export const disasterRecoveryPlugin = createPlugin({
  *
  * @public
  */
-export const DisasterRecoveryPage = disasterRecoveryPlugin.provide(
-  createRoutableExtension({
-    name: 'DisasterRecoveryPage',
-    component: () =>
-      import('./components/DisasterRecoveryPage').then(
-        m => m.DisasterRecoveryPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const DisasterRecoveryPage: () => JSX.Element =
+  disasterRecoveryPlugin.provide(
+    createRoutableExtension({
+      name: 'DisasterRecoveryPage',
+      component: () =>
+        import('./components/DisasterRecoveryPage').then(
+          m => m.DisasterRecoveryPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * The "Disaster Recovery" tab content of an entity page.
  *
  * @public
  */
-export const EntityDisasterRecoveryContent = disasterRecoveryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDisasterRecoveryContent',
-    component: {
-      lazy: () =>
-        import('./components/EntityDisasterRecoveryContent').then(
-          m => m.EntityDisasterRecoveryContent,
-        ),
-    },
-  }),
-);
+export const EntityDisasterRecoveryContent: () => JSX.Element =
+  disasterRecoveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDisasterRecoveryContent',
+      component: {
+        lazy: () =>
+          import('./components/EntityDisasterRecoveryContent').then(
+            m => m.EntityDisasterRecoveryContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * A card for an entity's overview tab: status, tier, last backup age against
@@ -68,14 +70,15 @@ export const EntityDisasterRecoveryContent = disasterRecoveryPlugin.provide(
  *
  * @public
  */
-export const EntityDisasterRecoveryCard = disasterRecoveryPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDisasterRecoveryCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityDisasterRecoveryCard').then(
-          m => m.EntityDisasterRecoveryCard,
-        ),
-    },
-  }),
-);
+export const EntityDisasterRecoveryCard: () => JSX.Element =
+  disasterRecoveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDisasterRecoveryCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityDisasterRecoveryCard').then(
+            m => m.EntityDisasterRecoveryCard,
+          ),
+      },
+    }),
+  );

@@ -38,8 +38,15 @@ describe('ScorecardChecksCard', () => {
     expect(
       rowOf('Backups within RPO').getByText('Backup freshness'),
     ).toBeVisible();
-    // A warning still meets the scorecard's statement.
-    expect(rowOf('Backup schedule active').getByText('Passed')).toBeVisible();
+    // The default check passes a warning, but it is never shown as "Passed".
+    expect(rowOf('Backup schedule active').getByText('Warning')).toBeVisible();
+    expect(
+      rowOf('Backup schedule active').queryByText('Passed'),
+    ).not.toBeInTheDocument();
+    expect(rowOf('No DR warnings').getByText('Failed')).toBeVisible();
+    expect(
+      rowOf('No DR warnings').getByText('1 posture check warns'),
+    ).toBeVisible();
     expect(
       rowOf('Restore tested within policy').getByText('Passed'),
     ).toBeVisible();
@@ -47,6 +54,21 @@ describe('ScorecardChecksCard', () => {
     expect(rowOf('Drill met RTO and RPO').getByText('No result')).toBeVisible();
     expect(
       rowOf('PostgreSQL WAL archiving healthy').getByText('No result'),
+    ).toBeVisible();
+  });
+
+  it('passes "No DR warnings" only when no posture check warns', async () => {
+    await renderInTestApp(
+      <ScorecardChecksCard
+        checks={[
+          check('backup-freshness', 'fail'),
+          check('restore-test', 'pass'),
+        ]}
+      />,
+    );
+    expect(rowOf('No DR warnings').getByText('Passed')).toBeVisible();
+    expect(
+      rowOf('No DR warnings').getByText('No posture check warns'),
     ).toBeVisible();
   });
 });

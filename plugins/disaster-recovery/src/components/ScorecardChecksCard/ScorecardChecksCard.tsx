@@ -3,11 +3,14 @@ import {
   StatusAborted,
   StatusError,
   StatusOK,
+  StatusWarning,
 } from '@backstage/core-components';
 import {
   CHECK_TITLES,
+  postureWarningCount,
   SCORECARD_CHECKS,
-  scorecardResultOf,
+  SCORECARD_NO_WARNINGS_CHECK,
+  scorecardFactOf,
   type PostureCheck,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
@@ -25,9 +28,11 @@ const useStyles = makeStyles(theme => ({
   },
 }));
 
-function Result(props: { result: boolean | undefined }) {
-  if (props.result === true) return <StatusOK>Passed</StatusOK>;
-  if (props.result === false) return <StatusError>Failed</StatusError>;
+/** A warning is shown as one, never as "Passed", though the default check only fails on a failure. */
+function Result(props: { fact: 'pass' | 'warn' | 'fail' | undefined }) {
+  if (props.fact === 'pass') return <StatusOK>Passed</StatusOK>;
+  if (props.fact === 'warn') return <StatusWarning>Warning</StatusWarning>;
+  if (props.fact === 'fail') return <StatusError>Failed</StatusError>;
   return <StatusAborted>No result</StatusAborted>;
 }
 
@@ -39,6 +44,7 @@ function Result(props: { result: boolean | undefined }) {
 export function ScorecardChecksCard(props: { checks: PostureCheck[] }) {
   const classes = useStyles();
   const statusOf = new Map(props.checks.map(c => [c.id, c.status]));
+  const warnings = postureWarningCount(props.checks);
   return (
     <InfoCard
       title="Scorecard checks"
@@ -63,12 +69,32 @@ export function ScorecardChecksCard(props: { checks: PostureCheck[] }) {
               </th>
               <td>
                 <Result
-                  result={scorecardResultOf(statusOf.get(check.postureCheckId))}
+                  fact={scorecardFactOf(statusOf.get(check.postureCheckId))}
                 />
               </td>
               <td>{CHECK_TITLES[check.postureCheckId]}</td>
             </tr>
           ))}
+          <tr>
+            <th scope="row">
+              <Typography variant="body2">
+                {SCORECARD_NO_WARNINGS_CHECK.name}
+              </Typography>
+              <Typography variant="caption" color="textSecondary">
+                <code>{SCORECARD_NO_WARNINGS_CHECK.id}</code>
+              </Typography>
+            </th>
+            <td>
+              <Result fact={warnings === 0 ? 'pass' : 'fail'} />
+            </td>
+            <td>
+              {warnings === 0
+                ? 'No posture check warns'
+                : `${warnings} posture ${
+                    warnings === 1 ? 'check warns' : 'checks warn'
+                  }`}
+            </td>
+          </tr>
         </tbody>
       </table>
     </InfoCard>
