@@ -55,8 +55,13 @@ describe('judgeTargets', () => {
     });
   });
 
-  it('knows the six targets of the issue', () => {
-    expect(TARGETS).toHaveLength(6);
+  it('knows the six targets of issue 8 and the throughput target of issue 14', () => {
+    expect(TARGETS).toHaveLength(7);
+    expect(
+      judgeTargets({ 'postureRules.perSecond': 999 }).find(
+        v => v.target.metric === 'postureRules.perSecond',
+      )?.outcome,
+    ).toBe('missed');
     const verdicts = judgeTargets({
       'collector.peakRssMiB': 400,
       'collector.backups': 216_000,
