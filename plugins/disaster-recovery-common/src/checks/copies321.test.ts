@@ -424,6 +424,47 @@ describe('3-2-1 copies', () => {
       expect(outcomeOf(change)).toEqual(outcome(status, summary));
     });
 
+    it("does not ask Velero for the database's volumes, which barman copies", () => {
+      const dbPvc = workload({
+        kind: 'PersistentVolumeClaim',
+        name: 'payments-db-1',
+        labels: {
+          'backstage.io/kubernetes-id': 'payments',
+          'cnpg.io/cluster': 'payments-db',
+        },
+      });
+      const noSnapshots = { attempted: 0, completed: 0 };
+      const check = copiesCheck(i => {
+        withDatabase()(i);
+        i.records.workloads = [workload(), dbPvc];
+        i.records.backups = [
+          backup({ volumeSnapshots: noSnapshots }),
+          { ...offsiteBackup(), volumeSnapshots: noSnapshots },
+        ];
+      });
+      expect(check.status).toBe('pass');
+      expect(check.summary).toContain(
+        "the workloads' data has 3 copies on 3 storage systems, 1 current off-site (prod/velero/offsite).",
+      );
+    });
+
+    it('still takes a backup that leaves out other volumes as manifests only', () => {
+      const check = copiesCheck(i => {
+        withDatabase()(i);
+        i.records.workloads = [
+          workload(),
+          workload({ kind: 'PersistentVolumeClaim', name: 'uploads' }),
+        ];
+        i.records.backups = [
+          backup({ volumeSnapshots: { attempted: 0, completed: 0 } }),
+        ];
+      });
+      expect(check.status).toBe('fail');
+      expect(check.summary).toContain(
+        'only backups that hold its manifests but not its volume data',
+      );
+    });
+
     it('judges the database apart from the workloads: one short data set fails', () => {
       const check = copiesCheck(withDatabase(database(), []));
       expect(check.summary).not.toContain("the workloads' data");
