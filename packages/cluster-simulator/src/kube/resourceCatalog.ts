@@ -181,6 +181,8 @@ export const Types = {
   veleroRestore: knownType('velero.io/v1', 'Restore'),
   backupStorageLocation: knownType('velero.io/v1', 'BackupStorageLocation'),
   volumeSnapshotLocation: knownType('velero.io/v1', 'VolumeSnapshotLocation'),
+  podVolumeBackup: knownType('velero.io/v1', 'PodVolumeBackup'),
+  dataUpload: knownType('velero.io/v2alpha1', 'DataUpload'),
   cnpgCluster: knownType('postgresql.cnpg.io/v1', 'Cluster'),
   cnpgBackup: knownType('postgresql.cnpg.io/v1', 'Backup'),
   cnpgScheduledBackup: knownType('postgresql.cnpg.io/v1', 'ScheduledBackup'),

@@ -15,6 +15,8 @@ export interface BackupRunPolicy {
   itemCount: Range;
   /** From this time on every run fails (a broken backup); epoch ms. */
   failingSince?: number;
+  /** From this time on every run ends PartiallyFailed (one item keeps failing); epoch ms. */
+  partiallyFailingSince?: number;
   /** `status.failureReason` of failed runs. */
   failureReason?: string;
   /**

@@ -82,6 +82,8 @@ export class CnpgScheduleController implements LifecycleController {
         lastFire: state?.lastFire,
         statusDirty: false,
       };
+      // Fires already queued hold the old state: voiding its token stops them.
+      if (state) state.token = next.token;
       this.states.set(key, next);
       this.plan(next);
     }

@@ -11,6 +11,10 @@ import {
   mayFailAtRandom,
   type BackupRunPolicy,
 } from './behaviour.ts';
+import {
+  failedVolumeItems,
+  type VolumeCapture,
+} from './veleroVolumeCapture.ts';
 
 /** Velero's default backup TTL. */
 const DEFAULT_TTL = '720h0m0s';
@@ -37,6 +41,27 @@ export interface BackupRun {
   warnings: number;
   failureReason?: string;
   validationErrors?: string[];
+  /** The volumes the run captures (set by the controller from the cluster). */
+  capture?: VolumeCapture;
+}
+
+/**
+ * How many of a finished run's volume items failed: native snapshots first
+ * counted against, then the PodVolumeBackups and DataUploads.
+ */
+export function volumeFailures(run: BackupRun): {
+  snapshots: number;
+  work: number;
+} {
+  const capture = run.capture;
+  if (!capture || run.phase === 'FailedValidation') {
+    return { snapshots: 0, work: 0 };
+  }
+  const total =
+    capture.snapshots + capture.podVolumes.length + capture.dataUploads.length;
+  const failed = failedVolumeItems(run.phase, total);
+  const snapshots = Math.min(failed, capture.snapshots);
+  return { snapshots, work: failed - snapshots };
 }
 
 interface SharedParts {
@@ -51,7 +76,8 @@ interface SharedParts {
  */
 const sharedPartsBySchedule = new WeakMap<KubeObject, SharedParts>();
 
-function templateOf(schedule: KubeObject): JsonObject {
+/** The backup template of a Schedule (its `spec.template`). */
+export function templateOf(schedule: KubeObject): JsonObject {
   const spec = schedule.spec as JsonObject;
   return isJsonObject(spec.template) ? spec.template : {};
 }
@@ -191,7 +217,13 @@ export function decideBackupRun(options: {
         'timed out waiting for all PodVolumeBackups to complete',
     };
   }
-  if (roll < policy.failureRate + policy.partialFailureRate) {
+  const partiallyBroken =
+    policy.partiallyFailingSince !== undefined &&
+    firedAt >= policy.partiallyFailingSince;
+  if (
+    partiallyBroken ||
+    roll < policy.failureRate + policy.partialFailureRate
+  ) {
     return {
       ...base,
       completedAt: firedAt + duration,
@@ -250,6 +282,24 @@ export function backupObject(
     }
     if (run.failureReason) {
       status.failureReason = run.failureReason;
+    }
+    const capture = run.capture;
+    if (capture && capture.snapshots > 0) {
+      status.volumeSnapshotsAttempted = capture.snapshots;
+      const completed = capture.snapshots - volumeFailures(run).snapshots;
+      if (completed > 0) status.volumeSnapshotsCompleted = completed;
+    }
+    if (capture && capture.dataUploads.length > 0) {
+      // The data mover runs as asynchronous backup item operations.
+      status.backupItemOperationsAttempted = capture.dataUploads.length;
+      // The failed volume items are the last ones, DataUploads last of all.
+      const failed = Math.min(
+        capture.dataUploads.length,
+        volumeFailures(run).work,
+      );
+      const completed = capture.dataUploads.length - failed;
+      if (completed > 0) status.backupItemOperationsCompleted = completed;
+      if (failed > 0) status.backupItemOperationsFailed = failed;
     }
   }
   return {

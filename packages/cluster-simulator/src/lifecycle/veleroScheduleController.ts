@@ -9,8 +9,16 @@ import {
   backupObject,
   decideBackupRun,
   scheduleStorageLocation,
+  templateOf,
+  volumeFailures,
   type BackupRun,
 } from './veleroBackupRun.ts';
+import {
+  volumeCapture,
+  volumeWorkObjects,
+  volumeWorkRefs,
+  type VolumeCapture,
+} from './veleroVolumeCapture.ts';
 
 interface SyncTarget {
   cluster: SimulatedCluster;
@@ -24,6 +32,26 @@ interface ScheduleState {
   token: number;
   lastFire?: number;
   statusDirty: boolean;
+}
+
+/**
+ * The repository identifier Velero gives a namespace's file-system backups
+ * on a storage location (restic-style, which kopia keeps).
+ */
+function repoIdentifier(
+  location: KubeObject | undefined,
+  namespace: string,
+): string {
+  const spec = location && isJsonObject(location.spec) ? location.spec : {};
+  const storage = isJsonObject(spec.objectStorage) ? spec.objectStorage : {};
+  const path = [storage.bucket, storage.prefix]
+    .filter(part => typeof part === 'string' && part !== '')
+    .join('/');
+  const config = isJsonObject(spec.config) ? spec.config : {};
+  if (spec.provider === 'gcp') return `gs:${path}:/kopia/${namespace}`;
+  const region =
+    typeof config.region === 'string' ? config.region : 'us-east-1';
+  return `s3:s3-${region}.amazonaws.com/${path}/kopia/${namespace}`;
 }
 
 function isPaused(schedule: KubeObject): boolean {
@@ -88,6 +116,9 @@ export class VeleroScheduleController implements LifecycleController {
         lastFire: state?.lastFire ?? lastBackupTime(schedule),
         statusDirty: false,
       };
+      // Fires already queued hold the old state: voiding its token stops
+      // them (a paused or changed schedule must not keep its old chain).
+      if (state) state.token = next.token;
       this.states.set(key, next);
       this.plan(next);
     }
@@ -198,7 +229,7 @@ export class VeleroScheduleController implements LifecycleController {
     const bsl = location
       ? cluster.find(Types.backupStorageLocation, namespace, location)
       : undefined;
-    const run = decideBackupRun({
+    const decided = decideBackupRun({
       seed: this.context.behaviour.seed,
       cluster: cluster.name,
       schedule,
@@ -209,27 +240,35 @@ export class VeleroScheduleController implements LifecycleController {
         ? String((isJsonObject(bsl.status) && bsl.status.phase) || '')
         : undefined,
     });
+    // The volumes in scope when the backup starts, as Velero finds them.
+    const run: BackupRun =
+      decided.phase === 'FailedValidation'
+        ? decided
+        : {
+            ...decided,
+            capture: volumeCapture(cluster, templateOf(schedule)),
+          };
     state.lastFire = at;
     state.statusDirty = true;
     const finishedByHorizon = run.completedAt <= horizon;
-    this.context.write(
+    const written = this.context.write(
       cluster,
       backupObject(schedule, run, finishedByHorizon ? 'final' : 'inProgress'),
       at,
     );
     if (finishedByHorizon) {
-      this.sync(cluster, schedule, run);
+      this.finish(cluster, written, schedule, run);
     } else {
       this.context.queue.push({
         at: run.completedAt,
         run: () => {
           if (cluster.find(Types.veleroBackup, run.namespace, run.name)) {
-            this.context.write(
+            const final = this.context.write(
               cluster,
               backupObject(schedule, run, 'final'),
               run.completedAt,
             );
-            this.sync(cluster, schedule, run);
+            this.finish(cluster, final, schedule, run);
           }
         },
       });
@@ -238,6 +277,57 @@ export class VeleroScheduleController implements LifecycleController {
       at: run.expiresAt,
       run: () => this.expire(cluster, run),
     });
+  }
+
+  /** A finished backup: its volume work written, then synced to other clusters. */
+  private finish(
+    cluster: SimulatedCluster,
+    backup: KubeObject | undefined,
+    schedule: KubeObject,
+    run: BackupRun,
+  ): void {
+    if (backup) {
+      this.writeVolumeWork(
+        cluster,
+        backup,
+        run,
+        cluster.find(
+          Types.backupStorageLocation,
+          run.namespace,
+          run.storageLocation,
+        ),
+      );
+    }
+    this.sync(cluster, schedule, run);
+  }
+
+  /**
+   * The PodVolumeBackups and DataUploads of a finished backup. Written once
+   * it has finished rather than while it runs: the rules read them only for
+   * finished backups.
+   */
+  private writeVolumeWork(
+    cluster: SimulatedCluster,
+    backup: KubeObject,
+    run: BackupRun,
+    location: KubeObject | undefined,
+  ): void {
+    const capture: VolumeCapture | undefined = run.capture;
+    if (
+      !capture ||
+      capture.podVolumes.length + capture.dataUploads.length === 0
+    ) {
+      return;
+    }
+    for (const object of volumeWorkObjects({
+      backup,
+      capture,
+      failed: volumeFailures(run).work,
+      times: { startedAt: run.startedAt, completedAt: run.completedAt },
+      repoIdentifier: namespace => repoIdentifier(location, namespace),
+    })) {
+      this.context.write(cluster, object, run.completedAt);
+    }
   }
 
   /** The location marked `spec.default`, as Velero picks it. */
@@ -337,19 +427,26 @@ export class VeleroScheduleController implements LifecycleController {
           storageLocation: target.location.metadata.name,
         };
       }
-      this.context.write(target.cluster, copy, run.completedAt);
+      const written = this.context.write(target.cluster, copy, run.completedAt);
+      // Velero's backup sync brings the backup's PodVolumeBackups along.
+      if (written) {
+        this.writeVolumeWork(target.cluster, written, run, target.location);
+      }
     }
   }
 
+  /** Velero's garbage collection: the backup and the volume work it owns. */
   private expire(cluster: SimulatedCluster, run: BackupRun): void {
-    this.context.remove(cluster, Types.veleroBackup, run.namespace, run.name);
+    const work = run.capture ? volumeWorkRefs(run.name, run.capture) : [];
+    const removeFrom = (target: SimulatedCluster, namespace: string) => {
+      this.context.remove(target, Types.veleroBackup, namespace, run.name);
+      for (const ref of work) {
+        this.context.remove(target, ref.type, namespace, ref.name);
+      }
+    };
+    removeFrom(cluster, run.namespace);
     for (const target of this.syncTargets(cluster, run)) {
-      this.context.remove(
-        target.cluster,
-        Types.veleroBackup,
-        target.location.metadata.namespace,
-        run.name,
-      );
+      removeFrom(target.cluster, target.location.metadata.namespace ?? '');
     }
   }
 

@@ -41,7 +41,11 @@ export function postgresCluster(options: {
   createdAt: number;
   backup:
     | { plugin: { objectStore: string } }
-    | { barmanObjectStore: { destinationPath: string } };
+    | {
+        barmanObjectStore: { destinationPath: string };
+        /** Omitted: CloudNativePG keeps every base backup until deleted. */
+        retentionPolicy?: string;
+      };
 }): KubeObject {
   const { name, namespace, createdAt, backup } = options;
   const spec =
@@ -62,7 +66,9 @@ export function postgresCluster(options: {
               s3Credentials: S3_CREDENTIALS,
               wal: { compression: 'gzip' },
             },
-            retentionPolicy: '30d',
+            ...(backup.retentionPolicy
+              ? { retentionPolicy: backup.retentionPolicy }
+              : {}),
           },
         };
   return {

@@ -151,6 +151,8 @@ export function storageLocation(options: {
   readOnly?: boolean;
   phase: 'Available' | 'Unavailable';
   validatedAt: number;
+  /** Velero's periodic validation; `0s` turns it off. */
+  validationFrequency?: string;
   createdAt: number;
   message?: string;
 }): KubeObject {
@@ -173,6 +175,9 @@ export function storageLocation(options: {
       credential: { name: 'cloud-credentials', key: 'cloud' },
       ...(options.isDefault ? { default: true } : {}),
       ...(options.readOnly ? { accessMode: 'ReadOnly' } : {}),
+      ...(options.validationFrequency
+        ? { validationFrequency: options.validationFrequency }
+        : {}),
     },
     status: {
       phase: options.phase,
@@ -214,6 +219,8 @@ export function veleroSchedule(options: {
   ttl: string;
   storageLocation?: string;
   snapshotVolumes?: boolean;
+  defaultVolumesToFsBackup?: boolean;
+  snapshotMoveData?: boolean;
   paused?: boolean;
   createdAt: number;
 }): KubeObject {
@@ -237,6 +244,12 @@ export function veleroSchedule(options: {
           : {}),
         ...(options.snapshotVolumes !== undefined
           ? { snapshotVolumes: options.snapshotVolumes }
+          : {}),
+        ...(options.defaultVolumesToFsBackup !== undefined
+          ? { defaultVolumesToFsBackup: options.defaultVolumesToFsBackup }
+          : {}),
+        ...(options.snapshotMoveData !== undefined
+          ? { snapshotMoveData: options.snapshotMoveData }
           : {}),
         ttl: options.ttl,
       },

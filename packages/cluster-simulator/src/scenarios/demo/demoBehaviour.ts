@@ -29,7 +29,10 @@ function withStatus(
   return { ...object, status };
 }
 
-/** The dated incidents: a location failing, a pause, WAL archiving breaking. */
+/**
+ * The dated incidents: a location failing, a pause, an off-site schedule
+ * repointed, WAL archiving breaking.
+ */
 function timeline(start: number): TimelineEvent[] {
   const unavailableAt = start - INCIDENTS.customerDataUnavailableFor;
   const brokenAt = start - INCIDENTS.ledgerArchivingBrokenFor;
@@ -65,6 +68,28 @@ function timeline(start: number): TimelineEvent[] {
         ...current!,
         spec: { ...(current!.spec as object), paused: true },
       }),
+    },
+    {
+      // Someone "fixed" the off-site schedule by pointing it at the default
+      // location: it keeps succeeding, but no copy leaves AWS any more.
+      at: start - INCIDENTS.notificationsOffsiteRepointedFor,
+      cluster: DEMO_CLUSTERS.active,
+      target: {
+        apiVersion: 'velero.io/v1',
+        kind: 'Schedule',
+        namespace: VELERO_NAMESPACE,
+        name: 'notifications-worker-daily-offsite',
+      },
+      change: current => {
+        const spec = current!.spec as { template: object };
+        return {
+          ...current!,
+          spec: {
+            ...spec,
+            template: { ...spec.template, storageLocation: 'default' },
+          },
+        };
+      },
     },
     {
       at: brokenAt,
@@ -168,6 +193,15 @@ export function demoBehaviour(seed: string, start: number): EstateBehaviour {
         durationMs: demo?.durationMs ?? [minutes(2), minutes(10)],
         randomFailuresUntil: start - STEADY_HISTORY_MS,
       };
+      if (schedule.metadata.name === 'docs-portal-every-24h') {
+        // One resource keeps failing to back up: the latest run is
+        // PartiallyFailed, which is never a clean recovery point.
+        return {
+          ...policy,
+          partiallyFailingSince:
+            start - INCIDENTS.docsPortalPartiallyFailingFor,
+        };
+      }
       if (schedule.metadata.name === 'checkout-web-every-5m') {
         return {
           ...policy,

@@ -17,6 +17,7 @@ import {
 import {
   DEMO_SERVICES,
   HISTORY_LENGTH,
+  INCIDENTS,
   OFFSITE_LOCATION,
   PROD_BUCKET,
   PROD_SCHEDULES,
@@ -103,6 +104,17 @@ export function activeClusterObjects(start: number): KubeObject[] {
       validatedAt: born,
       createdAt: born,
     }),
+    // Validated once, three hours ago: someone set validationFrequency to 0s.
+    storageLocation({
+      name: 'docs-archive',
+      namespace: VELERO_NAMESPACE,
+      bucket: 'demo-retail-docs-archive-eu-west-1',
+      region: PROD_BUCKET.region,
+      phase: 'Available',
+      validatedAt: start - INCIDENTS.docsArchiveValidatedAgo,
+      validationFrequency: '0s',
+      createdAt: born,
+    }),
     storageLocation({
       ...OFFSITE_LOCATION,
       namespace: VELERO_NAMESPACE,
@@ -122,6 +134,8 @@ export function activeClusterObjects(start: number): KubeObject[] {
         ttl: schedule.ttl,
         storageLocation: schedule.storageLocation,
         snapshotVolumes: schedule.snapshotVolumes,
+        defaultVolumesToFsBackup: schedule.defaultVolumesToFsBackup,
+        snapshotMoveData: schedule.snapshotMoveData,
         createdAt: start - schedule.age,
       }),
     );
@@ -148,7 +162,8 @@ export function activeClusterObjects(start: number): KubeObject[] {
       method: 'plugin',
       createdAt: born,
     }),
-    // ledger-db: in-tree barmanObjectStore; its WAL archiving breaks (timeline).
+    // ledger-db: in-tree barmanObjectStore without a retention policy (base
+    // backups kept until deleted); its WAL archiving breaks (timeline).
     postgresCluster({
       name: 'ledger-db',
       namespace: 'ledger-db',

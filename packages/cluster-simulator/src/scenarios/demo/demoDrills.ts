@@ -43,7 +43,13 @@ const minutes = (n: number) => n * Millis.minute;
  *
  * - successful and within policy for the healthy services;
  * - customer-profile's drill yesterday failed (its off-site location is down);
- * - ledger-db's drill needed a step missing from the runbook, so it counts as failed;
+ * - ledger-db's drill needed a step missing from the runbook, so it counts as
+ *   failed, and ledger-db joined after the last full DR test;
+ * - checkout-web's full DR test rerun 10 days ago failed after the one that
+ *   passed 140 days ago;
+ * - orders-db's restore test yesterday failed after the one of 2 days ago;
+ * - catalog-search's DR drill 3 days ago failed, and missed its RTO and RPO
+ *   (the index it restored was from the paused schedule);
  * - analytics-etl's last drill is older than tier 3's yearly interval.
  */
 export function demoDrills(now: number): DemoDrill[] {
@@ -67,12 +73,7 @@ export function demoDrills(now: number): DemoDrill[] {
   return [
     drill({
       kind: 'full-dr-test',
-      entityRefs: [
-        'payments-api',
-        'orders-db',
-        'ledger-db',
-        'checkout-web',
-      ].map(ref),
+      entityRefs: ['payments-api', 'orders-db', 'checkout-web'].map(ref),
       daysAgo: 140,
       durationMs: minutes(100),
       outcome: 'succeeded',
@@ -90,6 +91,26 @@ export function demoDrills(now: number): DemoDrill[] {
         },
         notes:
           'Annual rehearsal of losing prod-eu-active: commerce rebuilt on prod-us-standby.',
+      },
+    }),
+    drill({
+      kind: 'full-dr-test',
+      entityRefs: [ref('checkout-web')],
+      daysAgo: 10,
+      durationMs: minutes(150),
+      outcome: 'failed',
+      achievedRtoMs: minutes(150),
+      performedBy: 'group:default/team-payments',
+      evidence: {
+        healthChecks: [
+          {
+            name: 'checkout smoke test',
+            passed: false,
+            details: 'sessions lost: the session store was not in the backup',
+          },
+        ],
+        notes:
+          'Rerun after the move to hot-hot: checkout came back on prod-us-standby without its sessions.',
       },
     }),
     drill({
@@ -124,6 +145,18 @@ export function demoDrills(now: number): DemoDrill[] {
         },
         notes:
           'Point-in-time recovery into a scratch cluster from the barman-cloud ObjectStore.',
+      },
+    }),
+    drill({
+      kind: 'restore-test',
+      entityRefs: [ref('orders-db')],
+      daysAgo: 1,
+      durationMs: minutes(25),
+      outcome: 'failed',
+      runbookUrl: runbook('orders-db'),
+      evidence: {
+        notes:
+          'The scratch cluster ran out of disk while replaying WAL; retried tomorrow with a larger volume.',
       },
     }),
     drill({
@@ -181,6 +214,32 @@ export function demoDrills(now: number): DemoDrill[] {
         },
       }),
     ),
+    drill({
+      kind: 'dr-drill',
+      entityRefs: [ref('catalog-search')],
+      daysAgo: 3,
+      durationMs: 5 * Millis.hour,
+      outcome: 'failed',
+      achievedRtoMs: 5 * Millis.hour,
+      achievedRpoMs: 5 * Millis.day,
+      runbookUrl: runbook('catalog-search'),
+      evidence: {
+        namespaceInventory: [
+          {
+            namespace: 'catalog-search-drill',
+            expectedObjects: 64,
+            restoredObjects: 64,
+          },
+        ],
+        healthChecks: [
+          {
+            name: 'catalog-search readiness',
+            passed: false,
+            details: 'the restored index was 5 days old and had to be rebuilt',
+          },
+        ],
+      },
+    }),
     drill({
       kind: 'dr-drill',
       entityRefs: [ref('customer-profile')],

@@ -69,7 +69,12 @@ export interface DemoSchedule {
   /** How long before the start the schedule was created. */
   age: number;
   storageLocation?: string;
+  /** Velero's default (unset) takes native snapshots through the VolumeSnapshotLocation. */
   snapshotVolumes?: boolean;
+  /** File-system backup (kopia) of every pod volume: one PodVolumeBackup each. */
+  defaultVolumesToFsBackup?: boolean;
+  /** CSI snapshots moved to the storage location by the data mover (DataUploads). */
+  snapshotMoveData?: boolean;
   durationMs: readonly [number, number];
 }
 
@@ -77,15 +82,18 @@ const minutes = (n: number) => n * Millis.minute;
 
 /**
  * Services with a daily off-site copy kept 30 days, next to their frequent
- * short-lived backups (grandfather-father-son). Left out on purpose:
- * checkout-web and ledger-db (failing anyway), customer-profile (its own
- * off-site location is the unavailable one) and analytics-etl (no schedule).
+ * short-lived backups (grandfather-father-son), written with file-system
+ * backups so the volume data itself leaves AWS. Left out on purpose:
+ * checkout-web and ledger-db (failing anyway), catalog-search (its data is
+ * only in the paused schedule), customer-profile (its own off-site location
+ * is the unavailable one) and analytics-etl (no schedule).
+ * `notifications-worker-daily-offsite` was repointed at `default` four days
+ * ago (the timeline), so its off-site copy goes stale.
  */
 export const OFFSITE_SERVICES = [
   'payments-api',
   'orders-db',
   'inventory-service',
-  'catalog-search',
   'notifications-worker',
   'reporting-batch',
   'docs-portal',
@@ -93,6 +101,8 @@ export const OFFSITE_SERVICES = [
 ] as const;
 
 function offsiteSchedule(service: string, index: number): DemoSchedule {
+  const postgres =
+    DEMO_SERVICES.find(s => s.name === service)?.workload === 'postgres';
   return {
     name: `${service}-daily-offsite`,
     // Staggered over the night so the copies do not all start at once.
@@ -101,6 +111,11 @@ function offsiteSchedule(service: string, index: number): DemoSchedule {
     ttl: '720h0m0s',
     age: 28 * Millis.day,
     storageLocation: OFFSITE_LOCATION.name,
+    // A file-system copy of a live PostgreSQL data directory is no
+    // consistent backup: the database's copy is CloudNativePG's.
+    ...(postgres
+      ? { snapshotVolumes: false }
+      : { defaultVolumesToFsBackup: true }),
     durationMs: [minutes(3), minutes(15)],
   };
 }
@@ -117,6 +132,7 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     namespaces: ['payments-api'],
     ttl: '72h0m0s',
     age: 8 * Millis.day,
+    defaultVolumesToFsBackup: true,
     durationMs: [40_000, minutes(3)],
   },
   // Tier 1 and past its RPO: every run has failed for the last 26 hours.
@@ -144,6 +160,7 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     namespaces: ['inventory-service'],
     ttl: '168h0m0s',
     age: 28 * Millis.day,
+    snapshotMoveData: true,
     durationMs: [minutes(1), minutes(6)],
   },
   {
@@ -155,6 +172,8 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     snapshotVolumes: false,
     durationMs: [minutes(1), minutes(5)],
   },
+  // Manifests only (snapshots off, no file-system backup); the search
+  // index's data is only in the paused schedule below.
   // The paused schedule: the daily volume snapshot of the search index.
   {
     name: 'catalog-search-daily-volumes',
@@ -179,6 +198,7 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     namespaces: ['customer-profile'],
     ttl: '168h0m0s',
     age: 28 * Millis.day,
+    defaultVolumesToFsBackup: true,
     durationMs: [minutes(1), minutes(6)],
   },
   // Off-site copies to the location that became Unavailable two days ago.
@@ -189,8 +209,10 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     ttl: '720h0m0s',
     age: 28 * Millis.day,
     storageLocation: 'customer-data',
+    defaultVolumesToFsBackup: true,
     durationMs: [minutes(4), minutes(12)],
   },
+  // Native EBS snapshots: the data stays in eu-west-1 with the volumes.
   {
     name: 'reporting-batch-every-6h',
     cron: '0 */6 * * *',
@@ -199,12 +221,15 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
     age: 28 * Millis.day,
     durationMs: [minutes(3), minutes(15)],
   },
+  // Daily, exactly its 24 h RPO, and its latest run partially failed (see
+  // the behaviour).
   {
-    name: 'docs-portal-every-6h',
-    cron: '@every 6h',
+    name: 'docs-portal-every-24h',
+    cron: '@every 24h',
     namespaces: ['docs-portal'],
     ttl: '720h0m0s',
     age: 28 * Millis.day,
+    storageLocation: 'docs-archive',
     durationMs: [minutes(1), minutes(4)],
   },
   {
@@ -247,5 +272,9 @@ export const INCIDENTS = {
   checkoutBackupsFailingFor: 26 * Millis.hour,
   catalogSearchPausedFor: 5 * Millis.day,
   customerDataUnavailableFor: 2 * Millis.day,
+  /** Periodic validation of `docs-archive` is off (validationFrequency 0s). */
+  docsArchiveValidatedAgo: 3 * Millis.hour,
   ledgerArchivingBrokenFor: 30 * Millis.hour,
+  docsPortalPartiallyFailingFor: 24 * Millis.hour,
+  notificationsOffsiteRepointedFor: 4 * Millis.day,
 };

@@ -2,7 +2,7 @@ import { fixturesDir } from '../../__testUtils__/fixtures.ts';
 import { kubeClients, rejectionOf } from '../../__testUtils__/kubeClients.ts';
 import type { KubeObject } from '../../kube/kubeObject.ts';
 import { startSimulator, type Simulator } from '../../simulator.ts';
-import { DEMO_SERVICES, OFFSITE_SERVICES } from './demoEstate.ts';
+import { DEMO_SERVICES, INCIDENTS, OFFSITE_SERVICES } from './demoEstate.ts';
 
 const START = Date.parse('2024-05-01T12:00:00Z');
 const RPO = { 1: 15 * 60_000, 2: 60 * 60_000, 3: 24 * 60 * 60_000 };
@@ -103,9 +103,111 @@ describe('demo scenario', () => {
       s => !spec(s).paused,
     );
     expect(others.every(s => !('paused' in spec(s)))).toBe(true);
+    const runsSincePaused = objects(
+      'prod-eu-active',
+      'velero.io/v1',
+      'Backup',
+    ).filter(
+      b =>
+        b.metadata.labels!['velero.io/schedule-name'] ===
+          'catalog-search-daily-volumes' &&
+        Date.parse(status(b).startTimestamp) >
+          START - INCIDENTS.catalogSearchPausedFor,
+    );
+    expect(runsSincePaused).toEqual([]);
   });
 
-  it('has one Unavailable storage location whose backups fail validation', () => {
+  it('captures volume data as Velero does: file-system backups, data-mover uploads, native snapshots', () => {
+    const backups = objects('prod-eu-active', 'velero.io/v1', 'Backup');
+    const finishedOf = (schedule: string) =>
+      backups.filter(
+        b =>
+          b.metadata.labels!['velero.io/schedule-name'] === schedule &&
+          status(b).phase === 'Completed',
+      );
+    const byBackup = (apiVersion: string, kind: string) => {
+      const groups = new Map<string, KubeObject[]>();
+      for (const o of objects('prod-eu-active', apiVersion, kind)) {
+        const name = o.metadata.labels!['velero.io/backup-name'];
+        groups.set(name, [...(groups.get(name) ?? []), o]);
+      }
+      return groups;
+    };
+    const podVolumes = byBackup('velero.io/v1', 'PodVolumeBackup');
+    const uploads = byBackup('velero.io/v2alpha1', 'DataUpload');
+
+    // payments-api: three pods, each mounting its PVC, file-system backed up.
+    const payments = finishedOf('payments-api-every-5m');
+    expect(payments.length).toBeGreaterThan(500);
+    for (const backup of payments) {
+      const work = podVolumes.get(backup.metadata.name) ?? [];
+      expect(
+        work.map(p => [spec(p).pod.namespace, spec(p).volume, status(p).phase]),
+      ).toEqual([
+        ['payments-api', 'data', 'Completed'],
+        ['payments-api', 'data', 'Completed'],
+        ['payments-api', 'data', 'Completed'],
+      ]);
+      expect(
+        work.every(
+          p =>
+            p.metadata.labels!['velero.io/backup-uid'] === backup.metadata.uid,
+        ),
+      ).toBe(true);
+      expect(status(backup).volumeSnapshotsAttempted).toBeUndefined();
+    }
+    // inventory-service: CSI snapshots moved by the data mover.
+    for (const backup of finishedOf('inventory-service-every-20m')) {
+      expect(
+        (uploads.get(backup.metadata.name) ?? []).map(u => [
+          spec(u).sourcePVC,
+          status(u).phase,
+        ]),
+      ).toEqual([
+        ['data-inventory-service-0', 'Completed'],
+        ['data-inventory-service-1', 'Completed'],
+      ]);
+      expect(status(backup).backupItemOperationsCompleted).toBe(2);
+    }
+    // reporting-batch: a native EBS snapshot of its one volume.
+    for (const backup of finishedOf('reporting-batch-every-6h')) {
+      expect(status(backup)).toMatchObject({
+        volumeSnapshotsAttempted: 1,
+        volumeSnapshotsCompleted: 1,
+      });
+      expect(podVolumes.has(backup.metadata.name)).toBe(false);
+    }
+    // catalog-search's frequent schedule: snapshots off, manifests only.
+    for (const backup of finishedOf('catalog-search-every-20m')) {
+      expect(status(backup).volumeSnapshotsAttempted).toBeUndefined();
+      expect(podVolumes.has(backup.metadata.name)).toBe(false);
+    }
+    // Volume work goes with its backup when the backup expires.
+    const names = new Set(backups.map(b => b.metadata.name));
+    expect(
+      [...podVolumes.keys(), ...uploads.keys()].filter(n => !names.has(n)),
+    ).toEqual([]);
+  });
+
+  it('has a schedule whose latest finished run partially failed', () => {
+    const finished = objects('prod-eu-active', 'velero.io/v1', 'Backup')
+      .filter(
+        b =>
+          b.metadata.labels!['velero.io/schedule-name'] ===
+            'docs-portal-every-24h' && status(b).completionTimestamp,
+      )
+      .sort((a, b) =>
+        status(b).completionTimestamp.localeCompare(
+          status(a).completionTimestamp,
+        ),
+      );
+    expect(finished.map(b => status(b).phase).slice(0, 2)).toEqual([
+      'PartiallyFailed',
+      'Completed',
+    ]);
+  });
+
+  it('has one Unavailable storage location whose backups fail validation, and one validated long ago', () => {
     const locations = objects(
       'prod-eu-active',
       'velero.io/v1',
@@ -114,8 +216,15 @@ describe('demo scenario', () => {
     expect(locations.map(l => [l.metadata.name, status(l).phase])).toEqual([
       ['customer-data', 'Unavailable'],
       ['default', 'Available'],
+      ['docs-archive', 'Available'],
       ['offsite', 'Available'],
     ]);
+    // docs-archive is Available but no longer validated (frequency 0s).
+    const archive = locations.find(l => l.metadata.name === 'docs-archive')!;
+    expect(spec(archive).validationFrequency).toBe('0s');
+    expect(START - Date.parse(status(archive).lastValidationTime)).toBe(
+      INCIDENTS.docsArchiveValidatedAgo,
+    );
     const offsite = objects('prod-eu-active', 'velero.io/v1', 'Backup').filter(
       b => b.metadata.labels!['velero.io/storage-location'] === 'customer-data',
     );
@@ -128,20 +237,29 @@ describe('demo scenario', () => {
     );
   });
 
-  it('keeps a daily 30-day off-site copy of the healthy services at another provider', () => {
-    const offsite = objects(
-      'prod-eu-active',
-      'velero.io/v1',
-      'Schedule',
-    ).filter(s => spec(s).template.storageLocation === 'offsite');
+  it('keeps a daily 30-day off-site copy of the healthy services at another provider, but one went stale', () => {
+    const schedules = objects('prod-eu-active', 'velero.io/v1', 'Schedule');
+    const offsite = schedules.filter(
+      s => spec(s).template.storageLocation === 'offsite',
+    );
     expect(
       offsite.map(s => [
         spec(s).template.includedNamespaces,
         spec(s).template.ttl,
       ]),
     ).toEqual(
-      [...OFFSITE_SERVICES].sort().map(service => [[service], '720h0m0s']),
+      OFFSITE_SERVICES.filter(s => s !== 'notifications-worker')
+        .sort()
+        .map(service => [[service], '720h0m0s']),
     );
+    // Repointed at the default location: it succeeds, but nothing leaves AWS.
+    expect(
+      spec(
+        schedules.find(
+          s => s.metadata.name === 'notifications-worker-daily-offsite',
+        )!,
+      ).template.storageLocation,
+    ).toBe('default');
     const location = objects(
       'prod-eu-active',
       'velero.io/v1',
@@ -155,6 +273,14 @@ describe('demo scenario', () => {
     );
     expect(new Set(copies.map(b => spec(b).includedNamespaces[0]))).toEqual(
       new Set(OFFSITE_SERVICES),
+    );
+    const newestNotificationsCopy = Math.max(
+      ...copies
+        .filter(b => spec(b).includedNamespaces[0] === 'notifications-worker')
+        .map(b => Date.parse(status(b).completionTimestamp)),
+    );
+    expect(START - newestNotificationsCopy).toBeGreaterThan(
+      INCIDENTS.notificationsOffsiteRepointedFor,
     );
   });
 
