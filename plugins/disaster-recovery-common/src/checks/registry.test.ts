@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SCORECARD_CHECKS } from '../scorecard';
 import { CHECK_DEFINITIONS, CHECK_IDS, CHECK_TITLES } from './registry';
 
@@ -29,5 +31,17 @@ describe('CHECK_DEFINITIONS', () => {
     expect(SCORECARD_CHECKS.map(c => c.postureCheckId)).toEqual(
       scored.map(d => d.id),
     );
+  });
+
+  it('documents every check in docs/verdicts.md, in the order they are reported', () => {
+    // The docs live at the repository root, four levels above this folder.
+    const docs = readFileSync(
+      resolve(__dirname, '../../../../docs/verdicts.md'),
+      'utf8',
+    );
+    const headings = [...docs.matchAll(/^## (\S+) — /gm)].map(m => m[1]);
+    const ids: readonly string[] = CHECK_IDS;
+    expect(ids.filter(id => !headings.includes(id))).toEqual([]);
+    expect(headings.filter(id => ids.includes(id))).toEqual(ids);
   });
 });
