@@ -67,6 +67,12 @@ export interface Config {
        * the API server's Retry-After asks for more. Default: 60 seconds.
        */
       maxRetryDelay?: HumanDuration | string;
+      /**
+       * The share (above 0, at most 1) of a cluster's live objects one
+       * collection may mark deleted. A run that would mark more fails as
+       * suspicious and deletes nothing. Default: 0.5.
+       */
+      maxDeletedShare?: number;
     };
     /**
      * Tier policies in restore order; replaces the defaults (tiers 1, 2, 3).

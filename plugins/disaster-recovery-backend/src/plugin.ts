@@ -131,6 +131,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
                 deadline:
                   Date.now() + durationMs(options.timeout) - DEADLINE_MARGIN_MS,
                 maxRetryDelayMs: durationMs(options.maxRetryDelay),
+                maxDeletedShare: options.maxDeletedShare,
               });
             },
           });

@@ -1,4 +1,6 @@
 import {
+  ApisApi,
+  CoreApi,
   CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
@@ -67,5 +69,41 @@ export function createListPage(kubeConfig: KubeConfig): ListPageFn {
       items: page.items ?? [],
       continueToken: page.metadata?.continue || undefined,
     };
+  };
+}
+
+/** The group versions a cluster serves (`v1`, `velero.io/v1`, ...). */
+export type ServedGroupVersionsFn = () => Promise<Set<string>>;
+
+/**
+ * Reads API discovery (`/api` and `/apis`), as kubectl does, to tell which
+ * kinds a cluster serves. A cluster that does not answer discovery with
+ * real lists (a mistyped URL, a proxy's error page) fails the call, so no
+ * kind is ever taken for uninstalled because a list answered 404.
+ */
+export function createServedGroupVersions(
+  kubeConfig: KubeConfig,
+): ServedGroupVersionsFn {
+  const core = kubeConfig.makeApiClient(CoreApi);
+  const apis = kubeConfig.makeApiClient(ApisApi);
+  return async () => {
+    const [coreVersions, groups] = await Promise.all([
+      core.getAPIVersions(),
+      apis.getAPIVersions(),
+    ]);
+    if (
+      !Array.isArray(coreVersions?.versions) ||
+      !Array.isArray(groups?.groups)
+    ) {
+      throw new Error(
+        'API discovery answered without version lists; this is not a Kubernetes API server',
+      );
+    }
+    return new Set([
+      ...coreVersions.versions,
+      ...groups.groups.flatMap(group =>
+        (group.versions ?? []).map(version => version.groupVersion),
+      ),
+    ]);
   };
 }

@@ -29,10 +29,12 @@ function collect(
     pageSize?: number;
     budgetMs?: number;
     requestTimeoutMs?: number;
+    url?: (url: string) => string;
   } = {},
 ) {
+  const config = clusterConfig(simulator, cluster);
   return collectCluster({
-    cluster: clusterConfig(simulator, cluster),
+    cluster: options.url ? { ...config, url: options.url(config.url) } : config,
     resourceKinds,
     store,
     logger: mockServices.logger.mock(),
@@ -278,8 +280,11 @@ describe('collectCluster against the simulator', () => {
         retryAfterSeconds: 0,
       });
 
+      // Each retry waits at least a second (Retry-After 0 is no tight
+      // loop), so fewer, larger pages keep the test quick.
       const result = await collect(simulator, store, cluster, {
         budgetMs: 60_000,
+        pageSize: 500,
       });
 
       expect(result).toMatchObject({ status: 'succeeded', skipped: 0 });
@@ -287,6 +292,55 @@ describe('collectCluster against the simulator', () => {
       expect(await storedCounts(store, cluster)).toEqual(
         servedCounts(simulator, cluster),
       );
+    });
+
+    it('deletes nothing when the cluster URL is mistyped: discovery fails the run', async () => {
+      const cluster = simulator.clusters[0].name;
+      await collect(simulator, store, cluster);
+      const before = await storedCounts(store, cluster);
+
+      // Every list under a wrong URL answers 404, which once read as "no
+      // kind installed" and marked every stored object deleted.
+      const result = await collect(simulator, store, cluster, {
+        url: url => `${url}-typo`,
+      });
+
+      expect(result).toMatchObject({
+        status: 'failed',
+        deleted: 0,
+        error: expect.stringContaining('API discovery of the cluster failed'),
+      });
+      expect(await storedCounts(store, cluster)).toEqual(before);
+      const health = await store.listClusterHealth();
+      expect(health.find(h => h.name === cluster)?.staleSince).toBeDefined();
+    });
+
+    it('refuses a run that would mark most of the live objects deleted', async () => {
+      const cluster = simulator.clusters[0].name;
+      await collect(simulator, store, cluster);
+      const before = await storedCounts(store, cluster);
+      const backups = simulator.objects(cluster, 'velero.io/v1', 'Backup');
+      const live = Object.values(before).reduce((sum, n) => sum + n, 0);
+      expect(backups.length).toBeGreaterThan(live / 2);
+      for (const backup of backups) {
+        simulator.remove(cluster, {
+          apiVersion: 'velero.io/v1',
+          kind: 'Backup',
+          namespace: backup.metadata.namespace,
+          name: backup.metadata.name,
+        });
+      }
+
+      const result = await collect(simulator, store, cluster);
+
+      expect(result).toMatchObject({
+        status: 'failed',
+        deleted: 0,
+        error: expect.stringContaining(
+          `Refused to mark ${backups.length} of the ${live} live objects of cluster ${cluster} deleted (more than 50 %)`,
+        ),
+      });
+      expect(await storedCounts(store, cluster)).toEqual(before);
     });
 
     it('gives up on an API server that does not answer in time', async () => {

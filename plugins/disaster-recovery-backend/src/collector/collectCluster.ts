@@ -5,9 +5,14 @@ import type {
 } from '@dr-posture/plugin-disaster-recovery-node';
 import type { ClusterConfig } from '../clusters/readClusterConfigs';
 import type { ResourceStore, RunDetails } from '../database/ResourceStore';
-import { createListPage } from './clusterApi';
+import { createListPage, createServedGroupVersions } from './clusterApi';
 import { kubeConfigFor } from './kubeConfigFor';
 import { listAllPages } from './listAllPages';
+import { withRetries } from './retryPolicy';
+import { withTimeout } from './withTimeout';
+
+/** The default of `disasterRecovery.collection.maxDeletedShare`. */
+export const DEFAULT_MAX_DELETED_SHARE = 0.5;
 
 /** Malformed objects named in a run's details; the count covers the rest. */
 const MAX_NAMED_SKIPS = 20;
@@ -69,28 +74,70 @@ export async function collectCluster(options: {
   requestTimeoutMs?: number;
   /** Longest wait between attempts, whatever Retry-After asks; default 60 s. */
   maxRetryDelayMs?: number;
+  /** Share of the cluster's live objects one run may mark deleted; default 0.5. */
+  maxDeletedShare?: number;
   now?: () => Date;
 }): Promise<CollectionResult> {
   const { cluster, resourceKinds, store, logger, pageSize, deadline } = options;
   const now = options.now ?? (() => new Date());
   const startedAt = now();
   const runId = await store.startRun(cluster.name, startedAt);
-  const listPage = createListPage(kubeConfigFor(cluster));
+  const kubeConfig = kubeConfigFor(cluster);
+  const listPage = createListPage(kubeConfig);
+  const servedGroupVersions = createServedGroupVersions(kubeConfig);
+  const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const seenUids = new Map<string, Set<string>>();
   const details: RunDetails = { kinds: {}, skippedObjects: [] };
   const counts = { seen: 0, written: 0, skipped: 0 };
 
+  const failed = async (error: unknown): Promise<CollectionResult> => {
+    const message = errorMessage(error);
+    await store.failRun({
+      runId,
+      cluster: cluster.name,
+      finishedAt: now(),
+      error: message,
+      counts: { ...counts, deleted: 0 },
+      details,
+    });
+    logger.error(
+      `Collection of cluster ${cluster.name} failed; its earlier data is kept and marked stale: ${message}`,
+    );
+    return { runId, status: 'failed', ...counts, deleted: 0, error: message };
+  };
+
   try {
+    const served = await withRetries(
+      () =>
+        withTimeout(
+          servedGroupVersions(),
+          Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now())),
+        ),
+      { deadline, maxDelayMs: options.maxRetryDelayMs },
+    ).catch(error => {
+      throw new Error(
+        `API discovery of the cluster failed, so no kind could be judged installed or not: ${errorMessage(
+          error,
+        )}`,
+      );
+    });
     for (const kind of resourceKinds) {
       const kindCounts = { seen: 0, skipped: 0 };
       details.kinds[kind.id] = kindCounts;
+      if (!served.has(kind.apiVersion)) {
+        details.kinds[kind.id] = { ...kindCounts, notInstalled: true };
+        // Discovery says the API is not served: an uninstalled CRD's objects
+        // are gone (the share guard of completeRun still applies).
+        seenUids.set(kind.id, new Set());
+        continue;
+      }
       const seen = new Set<string>();
       const outcome = await listAllPages({
         listPage,
         kind,
         pageSize,
         deadline,
-        requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+        requestTimeoutMs,
         maxRetryDelayMs: options.maxRetryDelayMs,
         onPage: async items => {
           const markSeen = (uid: string) => {
@@ -144,44 +191,32 @@ export async function collectCluster(options: {
           );
         },
       });
-      if (outcome.installed) {
-        seenUids.set(kind.id, seen);
-        if (outcome.restarts > 0) {
-          details.kinds[kind.id] = {
-            ...kindCounts,
-            restarts: outcome.restarts,
-          };
-        }
-      } else {
-        details.kinds[kind.id] = { ...kindCounts, notInstalled: true };
-        // Nothing served means nothing left: an uninstalled CRD's objects are gone.
-        seenUids.set(kind.id, new Set());
+      seenUids.set(kind.id, seen);
+      if (outcome.restarts > 0) {
+        details.kinds[kind.id] = {
+          ...kindCounts,
+          restarts: outcome.restarts,
+        };
       }
     }
   } catch (error) {
-    const message = `${errorMessage(error)}`;
-    await store.failRun({
+    return failed(error);
+  }
+
+  let deleted: number;
+  try {
+    deleted = await store.completeRun({
       runId,
       cluster: cluster.name,
       finishedAt: now(),
-      error: message,
-      counts: { ...counts, deleted: 0 },
+      seenUids,
+      counts,
       details,
+      maxDeletedShare: options.maxDeletedShare ?? DEFAULT_MAX_DELETED_SHARE,
     });
-    logger.error(
-      `Collection of cluster ${cluster.name} failed; its earlier data is kept and marked stale: ${message}`,
-    );
-    return { runId, status: 'failed', ...counts, deleted: 0, error: message };
+  } catch (error) {
+    return failed(error);
   }
-
-  const deleted = await store.completeRun({
-    runId,
-    cluster: cluster.name,
-    finishedAt: now(),
-    seenUids,
-    counts,
-    details,
-  });
   logger.info(
     `Collected cluster ${cluster.name}: ${counts.seen} objects seen, ${counts.written} written, ${counts.skipped} skipped, ${deleted} marked deleted`,
     {

@@ -1,39 +1,24 @@
 import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
 import type { ListPageFn } from './clusterApi';
 import { statusOf, withRetries } from './retryPolicy';
+import { withTimeout } from './withTimeout';
 
 /** How often one listing may restart after its continue token expired. */
 const MAX_RESTARTS = 3;
 
-/**
- * Gives up on a request that does not answer in time. The client waits
- * forever on a connection dropped after its Content-Length header; this
- * turns that into a retryable failure.
- */
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new Error(`Kubernetes API request timed out after ${ms} ms`)),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
 /** The result of listing one kind in one cluster. */
-export type ListingOutcome =
-  | { installed: true; restarts: number }
-  | { installed: false };
+export interface ListingOutcome {
+  /** Listings restarted because a continue token expired (410). */
+  restarts: number;
+}
 
 /**
  * Lists every object of one kind across all namespaces, page by page
  * (`limit`/`continue`), handing each page to `onPage` before fetching the
  * next so that a cluster is never held in memory whole. An expired continue
  * token (410) restarts the listing from the start; `onPage` must therefore be
- * idempotent. A kind whose API the cluster does not serve (404 on the first
- * page) is reported as not installed.
+ * idempotent. A 404 is an error like any other: whether a kind is
+ * installed is decided from API discovery, never from a list's answer.
  */
 export async function listAllPages(options: {
   listPage: ListPageFn;
@@ -68,15 +53,12 @@ export async function listAllPages(options: {
         continueToken = undefined;
         continue;
       }
-      if (status === 404 && !token) {
-        return { installed: false };
-      }
       throw error;
     }
     await onPage(page.items);
     continueToken = page.continueToken;
     if (!continueToken) {
-      return { installed: true, restarts };
+      return { restarts };
     }
   }
 }

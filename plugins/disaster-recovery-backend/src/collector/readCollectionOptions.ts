@@ -2,6 +2,7 @@ import { readDurationFromConfig, type Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
+import { DEFAULT_MAX_DELETED_SHARE } from './collectCluster';
 
 /** How collection and history pruning are scheduled. */
 export interface CollectionOptions {
@@ -11,6 +12,8 @@ export interface CollectionOptions {
   pageSize: number;
   /** Longest wait between attempts, whatever Retry-After asks. */
   maxRetryDelay: HumanDuration;
+  /** Share of a cluster's live objects one run may mark deleted. */
+  maxDeletedShare: number;
   historyRetention: HumanDuration;
   /** How often every entity's posture is worked out again. */
   evaluationFrequency: HumanDuration;
@@ -22,6 +25,7 @@ const DEFAULTS: CollectionOptions = {
   initialDelay: { seconds: 10 },
   pageSize: 500,
   maxRetryDelay: { seconds: 60 },
+  maxDeletedShare: DEFAULT_MAX_DELETED_SHARE,
   historyRetention: { days: 400 },
   evaluationFrequency: { minutes: 1 },
 };
@@ -52,7 +56,16 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
       `disasterRecovery.collection.pageSize must be an integer from 1 to 10000, got ${pageSize}`,
     );
   }
+  const maxDeletedShare =
+    config.getOptionalNumber('collection.maxDeletedShare') ??
+    DEFAULTS.maxDeletedShare;
+  if (!(maxDeletedShare > 0 && maxDeletedShare <= 1)) {
+    throw new InputError(
+      `disasterRecovery.collection.maxDeletedShare must be above 0 and at most 1, got ${maxDeletedShare}`,
+    );
+  }
   return {
+    maxDeletedShare,
     frequency: optionalDuration(
       config,
       'collection.frequency',

@@ -5,11 +5,12 @@ import type {
 import type { CollectedRow } from '@dr-posture/plugin-disaster-recovery-node';
 import { finishedRecord } from './finishedRecord';
 import type { Knex } from 'knex';
-import type {
-  ClusterHealth,
-  ResourceStore,
-  RunCounts,
-  RunDetails,
+import {
+  SuspiciousDeletionError,
+  type ClusterHealth,
+  type ResourceStore,
+  type RunCounts,
+  type RunDetails,
 } from './ResourceStore';
 
 /** Rows per statement: well under SQLite's bound-variable limit. */
@@ -142,6 +143,7 @@ export class DatabaseResourceStore implements ResourceStore {
     seenUids: Map<string, Set<string>>;
     counts: Omit<RunCounts, 'deleted'>;
     details: RunDetails;
+    maxDeletedShare?: number;
   }): Promise<number> {
     const { runId, cluster, finishedAt, seenUids, counts, details } = options;
     // Live objects were seen by this run: their last sighting is the
@@ -155,19 +157,34 @@ export class DatabaseResourceStore implements ResourceStore {
     const lastSeenAt = previous?.last_success_at
       ? new Date(toIso(previous.last_success_at)!)
       : finishedAt;
-    let deleted = 0;
+    const vanished: string[] = [];
     for (const [kind, seen] of seenUids) {
       const stored = await this.db('resources')
         .pluck('uid')
         .where({ cluster, kind })
         .whereNull('deleted_at');
-      const vanished = (stored as string[]).filter(uid => !seen.has(uid));
-      for (const uids of chunks(vanished, UID_CHUNK)) {
-        deleted += await this.db('resources')
-          .update({ deleted_at: finishedAt, last_seen_at: lastSeenAt })
-          .where({ cluster })
-          .whereIn('uid', uids);
+      vanished.push(...(stored as string[]).filter(uid => !seen.has(uid)));
+    }
+    if (options.maxDeletedShare !== undefined && vanished.length > 0) {
+      const [{ live }] = await this.db('resources')
+        .count({ live: '*' })
+        .where({ cluster })
+        .whereNull('deleted_at');
+      if (vanished.length > options.maxDeletedShare * Number(live)) {
+        throw new SuspiciousDeletionError(
+          cluster,
+          vanished.length,
+          Number(live),
+          options.maxDeletedShare,
+        );
       }
+    }
+    let deleted = 0;
+    for (const uids of chunks(vanished, UID_CHUNK)) {
+      deleted += await this.db('resources')
+        .update({ deleted_at: finishedAt, last_seen_at: lastSeenAt })
+        .where({ cluster })
+        .whereIn('uid', uids);
     }
     await this.db('clusters')
       .update({

@@ -36,7 +36,9 @@ export interface ResourceStore {
   ): Promise<number>;
   /**
    * Ends a successful run: objects of the completely listed kinds that were
-   * not seen are marked deleted (kept as history); returns how many.
+   * not seen are marked deleted (kept as history); returns how many. Throws
+   * {@link SuspiciousDeletionError}, writing nothing, when that would be
+   * more than `maxDeletedShare` of the cluster's live objects.
    */
   completeRun(options: {
     runId: number;
@@ -45,6 +47,8 @@ export interface ResourceStore {
     seenUids: Map<string, Set<string>>;
     counts: Omit<RunCounts, 'deleted'>;
     details: RunDetails;
+    /** Share of live objects (0–1) a run may mark deleted; default no limit. */
+    maxDeletedShare?: number;
   }): Promise<number>;
   /** Ends a failed run; keeps every stored object and marks the cluster stale. */
   failRun(options: {
@@ -67,4 +71,26 @@ export interface ResourceStore {
   }): Promise<R[]>;
   /** Deletes history of objects that vanished before `before`, and old runs. */
   prune(before: Date): Promise<{ resources: number; runs: number }>;
+}
+
+/**
+ * A complete run that would have marked too many of a cluster's live
+ * objects deleted: more likely a wrong URL, a token that sees too little or
+ * an API server answering strangely than a cluster emptied in minutes.
+ */
+export class SuspiciousDeletionError extends Error {
+  readonly name = 'SuspiciousDeletionError';
+
+  constructor(
+    readonly cluster: string,
+    readonly vanished: number,
+    readonly live: number,
+    readonly maxDeletedShare: number,
+  ) {
+    super(
+      `Refused to mark ${vanished} of the ${live} live objects of cluster ${cluster} deleted (more than ${Math.round(
+        maxDeletedShare * 100,
+      )} %): the cluster answered suspiciously, so nothing was deleted`,
+    );
+  }
 }

@@ -99,13 +99,20 @@ describe('what the Velero and workload sources keep of volume data', () => {
 
   it.each([
     [RECORD_KINDS.veleroPodVolumeBackup.id, { volume: 'data' }, 'spec.pod'],
-    [RECORD_KINDS.veleroDataUpload.id, { sourceNamespace: 'shop' }, 'sourcePVC'],
+    [
+      RECORD_KINDS.veleroDataUpload.id,
+      { sourceNamespace: 'shop' },
+      'sourcePVC',
+    ],
     [RECORD_KINDS.veleroVolumeSnapshotLocation.id, { config: {} }, 'provider'],
-  ])('refuses a %s without its required fields, naming one', (kind, spec, field) => {
-    expect(() => toRowOf(kind)({ metadata: metadata('bad'), spec })).toThrow(
-      field,
-    );
-  });
+  ])(
+    'refuses a %s without its required fields, naming one',
+    (kind, spec, field) => {
+      expect(() => toRowOf(kind)({ metadata: metadata('bad'), spec })).toThrow(
+        field,
+      );
+    },
+  );
 
   it('reads the claims a pod mounts and its file-system backup annotations', () => {
     const record = toRowOf(RECORD_KINDS.pod.id)({
