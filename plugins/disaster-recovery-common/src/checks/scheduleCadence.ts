@@ -26,13 +26,14 @@ export const scheduleCadence = defineCheck<
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
+    // A schedule Velero refused (FailedValidation) runs no backups at all.
     const activeVelero = entitySchedules(context).filter(
-      s => s.dialect === 'velero' && !s.paused,
+      s => s.dialect === 'velero' && !s.paused && !s.failedValidation,
     );
     if (activeVelero.length === 0) {
       return verdict(
         'unknown',
-        'No active Velero schedule covers this entity, so there is no cadence to judge.',
+        'No active Velero schedule that Velero accepted covers this entity, so there is no cadence to judge.',
       );
     }
     // Only schedules whose backups hold the entity's volume data keep its data within the RPO.

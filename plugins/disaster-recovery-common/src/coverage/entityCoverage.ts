@@ -175,7 +175,10 @@ export function resolveEntityCoverage(
     backups = [];
   }
 
-  const active = schedules.filter(schedule => !schedule.paused);
+  // Paused schedules and those Velero refused take no backups.
+  const active = schedules.filter(
+    schedule => !schedule.paused && schedule.phase !== 'FailedValidation',
+  );
   const uncoveredWorkloads = workloads.filter(
     workload =>
       !active.some(

@@ -103,7 +103,12 @@ function healthy(): EntityPostureInput & {
     },
     drills: [drDrill],
     clusters: [
-      { name: 'prod', role: 'production', provider: 'aws', region: 'eu-west-1' },
+      {
+        name: 'prod',
+        role: 'production',
+        provider: 'aws',
+        region: 'eu-west-1',
+      },
       { name: 'standby', role: 'standby', standbyFor: 'prod' },
     ],
     now: NOW,
@@ -321,7 +326,7 @@ describe('backup freshness', () => {
       "Schedule prod/velero/payments-offsite's latest run prod/velero/offsite-2 failed (bucket gone), so it is not a clean recovery point; the last clean backup was 5 min ago.",
     ],
     [
-      "a schedule whose latest run failed validation, an older run clean",
+      'a schedule whose latest run failed validation, an older run clean',
       i => {
         i.records.backups = [
           backup({ completedAt: minutesAgo(5) }),
@@ -339,7 +344,7 @@ describe('backup freshness', () => {
         ];
       },
       'fail',
-      "prod/velero/offsite-2 failed validation, so it is not a clean recovery point",
+      'prod/velero/offsite-2 failed validation, so it is not a clean recovery point',
     ],
     [
       'a failure older than 24 h followed by a clean run',
@@ -414,11 +419,13 @@ describe('backup freshness', () => {
 });
 
 describe('stale clusters', () => {
-  const staleSince = (cluster: string): Change => i => {
-    i.clusterHealth = [
-      { name: cluster, configured: true, staleSince: minutesAgo(30) },
-    ];
-  };
+  const staleSince =
+    (cluster: string): Change =>
+    i => {
+      i.clusterHealth = [
+        { name: cluster, configured: true, staleSince: minutesAgo(30) },
+      ];
+    };
 
   it('makes every passing check that read the stale cluster unknown, workload coverage included', () => {
     const posture = evaluate(staleSince('prod'));
@@ -824,6 +831,19 @@ describe('schedules', () => {
         i.records.postgresScheduledBackups = [scheduled];
       }),
     ).toEqual(outcome('warn', 'prod/payments/payments-db-daily'));
+  });
+
+  it('counts no schedule Velero refused towards cadence or workload coverage', () => {
+    const refused: Change = i => {
+      i.records.schedules = [schedule({ phase: 'FailedValidation' })];
+    };
+    expect(outcomeOf('schedule-cadence', refused)).toEqual(
+      outcome(
+        'unknown',
+        'No active Velero schedule that Velero accepted covers this entity, so there is no cadence to judge.',
+      ),
+    );
+    expect(outcomeOf('workload-coverage', refused).status).toBe('fail');
   });
 });
 
