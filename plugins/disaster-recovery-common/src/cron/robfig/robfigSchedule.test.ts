@@ -294,10 +294,9 @@ describe('longestGapMs', () => {
     numRuns: number,
     check: (spec: string, zone: string, start: Date) => void,
   ) =>
-    fc.assert(
-      fc.property(expression, fc.constantFrom(...ZONES), from, check),
-      { numRuns },
-    );
+    fc.assert(fc.property(expression, fc.constantFrom(...ZONES), from, check), {
+      numRuns,
+    });
 
   it('equals the run-by-run walk', () => {
     forSchedules(60, (spec, zone, start) => {
