@@ -66,10 +66,11 @@ describe('cnpgCadence', () => {
     );
   });
 
-  it.each(['CRON_TZ=Europe/Berlin 0 0 2 * * *', '0 0 0 0 * * *', '0 0 61 * * *'])(
-    'rejects %p',
-    schedule => {
-      expect(() => cnpgCadence(schedule)).toThrow();
-    },
-  );
+  it.each([
+    'CRON_TZ=Europe/Berlin 0 0 2 * * *',
+    '0 0 0 0 * * *',
+    '0 0 61 * * *',
+  ])('rejects %p', schedule => {
+    expect(() => cnpgCadence(schedule)).toThrow();
+  });
 });

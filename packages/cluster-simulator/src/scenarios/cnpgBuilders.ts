@@ -9,17 +9,22 @@ const S3_CREDENTIALS = {
   secretAccessKey: { name: 'pg-backup-s3', key: 'ACCESS_SECRET_KEY' },
 };
 
-/** Conditions of a healthy cluster whose WAL archiving works. */
-function healthyConditions(at: number): Condition[] {
+/**
+ * Conditions of a healthy cluster whose WAL archiving works, or (not
+ * `archivingReported`) one whose archiving CloudNativePG has not reported.
+ */
+function healthyConditions(at: number, archivingReported = true): Condition[] {
   const time = kubeTimestamp(at);
+  const ready: Condition = {
+    type: 'Ready',
+    status: 'True',
+    reason: 'ClusterIsReady',
+    message: 'Cluster is Ready',
+    lastTransitionTime: time,
+  };
+  if (!archivingReported) return [ready];
   return [
-    {
-      type: 'Ready',
-      status: 'True',
-      reason: 'ClusterIsReady',
-      message: 'Cluster is Ready',
-      lastTransitionTime: time,
-    },
+    ready,
     {
       type: 'ContinuousArchiving',
       status: 'True',
@@ -39,6 +44,8 @@ export function postgresCluster(options: {
   name: string;
   namespace: string;
   createdAt: number;
+  /** False: no ContinuousArchiving condition yet (a cluster just created). */
+  archivingReported?: boolean;
   backup:
     | { plugin: { objectStore: string } }
     | {
@@ -93,7 +100,10 @@ export function postgresCluster(options: {
       currentPrimary: `${name}-1`,
       targetPrimary: `${name}-1`,
       instanceNames: [`${name}-1`, `${name}-2`, `${name}-3`],
-      conditions: healthyConditions(createdAt),
+      conditions: healthyConditions(
+        createdAt,
+        options.archivingReported ?? true,
+      ),
     },
   };
 }

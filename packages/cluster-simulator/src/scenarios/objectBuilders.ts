@@ -257,3 +257,56 @@ export function veleroSchedule(options: {
     },
   };
 }
+
+/**
+ * A finished one-off Velero Backup (`velero backup create`, no schedule)
+ * that took native snapshots of `volumeSnapshots` volumes, as Velero
+ * writes it.
+ */
+export function oneOffBackup(options: {
+  name: string;
+  namespace: string;
+  includedNamespaces: string[];
+  storageLocation: string;
+  ttl: string;
+  ttlMs: number;
+  startedAt: number;
+  completedAt: number;
+  volumeSnapshots: number;
+  items: number;
+}): KubeObject {
+  return {
+    apiVersion: 'velero.io/v1',
+    kind: 'Backup',
+    metadata: {
+      name: options.name,
+      namespace: options.namespace,
+      creationTimestamp: kubeTimestamp(options.startedAt),
+      labels: { 'velero.io/storage-location': options.storageLocation },
+    },
+    spec: {
+      csiSnapshotTimeout: '10m0s',
+      hooks: {},
+      includedNamespaces: options.includedNamespaces,
+      itemOperationTimeout: '4h0m0s',
+      metadata: {},
+      storageLocation: options.storageLocation,
+      ttl: options.ttl,
+    },
+    status: {
+      phase: 'Completed',
+      startTimestamp: kubeTimestamp(options.startedAt),
+      completionTimestamp: kubeTimestamp(options.completedAt),
+      expiration: kubeTimestamp(options.startedAt + options.ttlMs),
+      formatVersion: '1.1.0',
+      version: 1,
+      progress: { itemsBackedUp: options.items, totalItems: options.items },
+      ...(options.volumeSnapshots > 0
+        ? {
+            volumeSnapshotsAttempted: options.volumeSnapshots,
+            volumeSnapshotsCompleted: options.volumeSnapshots,
+          }
+        : {}),
+    },
+  };
+}

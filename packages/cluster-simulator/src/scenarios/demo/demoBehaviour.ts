@@ -29,6 +29,38 @@ function withStatus(
   return { ...object, status };
 }
 
+/** A CloudNativePG cluster's WAL archiving starts failing at `at`. */
+function archivingBreaks(
+  namespace: string,
+  name: string,
+  at: number,
+): TimelineEvent {
+  return {
+    at,
+    cluster: DEMO_CLUSTERS.active,
+    target: {
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Cluster',
+      namespace,
+      name,
+    },
+    change: current =>
+      withStatus(current, status => {
+        status.conditions = setCondition(
+          status.conditions,
+          {
+            type: 'ContinuousArchiving',
+            status: 'False',
+            reason: 'ContinuousArchivingFailing',
+            message:
+              'unexpected failure invoking barman-cloud-wal-archive: exit status 2',
+          },
+          at,
+        );
+      }),
+  };
+}
+
 /**
  * The dated incidents: a location failing, a pause, an off-site schedule
  * repointed, WAL archiving breaking.
@@ -91,30 +123,12 @@ function timeline(start: number): TimelineEvent[] {
         };
       },
     },
-    {
-      at: brokenAt,
-      cluster: DEMO_CLUSTERS.active,
-      target: {
-        apiVersion: 'postgresql.cnpg.io/v1',
-        kind: 'Cluster',
-        namespace: 'ledger-db',
-        name: 'ledger-db',
-      },
-      change: current =>
-        withStatus(current, status => {
-          status.conditions = setCondition(
-            status.conditions,
-            {
-              type: 'ContinuousArchiving',
-              status: 'False',
-              reason: 'ContinuousArchivingFailing',
-              message:
-                'unexpected failure invoking barman-cloud-wal-archive: exit status 2',
-            },
-            brokenAt,
-          );
-        }),
-    },
+    archivingBreaks('ledger-db', 'ledger-db', brokenAt),
+    archivingBreaks(
+      'feature-flags',
+      'feature-flags-db',
+      start - INCIDENTS.featureFlagsArchivingBrokenFor,
+    ),
   ];
 }
 

@@ -9,6 +9,7 @@ import {
 import {
   boundClaim,
   namespaceObject,
+  oneOffBackup,
   servicePod,
   snapshotLocation,
   storageLocation,
@@ -21,6 +22,7 @@ import {
   OFFSITE_LOCATION,
   PROD_BUCKET,
   PROD_SCHEDULES,
+  SERVICE_DATABASES,
   STAGING_SERVICES,
   STANDBY_SERVICES,
   VELERO_NAMESPACE,
@@ -62,6 +64,27 @@ function workloadObjects(
     }
   }
   return objects;
+}
+
+/**
+ * analytics-etl is in no schedule; its only recovery point is the backup an
+ * engineer took by hand before a migration (snapshots by default). It is in
+ * the production bucket, so the standby's Velero syncs it too.
+ */
+function analyticsOneOffBackup(start: number): KubeObject {
+  const startedAt = start - INCIDENTS.analyticsOneOffBackupAgo;
+  return oneOffBackup({
+    name: 'analytics-etl-before-migration',
+    namespace: VELERO_NAMESPACE,
+    includedNamespaces: ['analytics-etl'],
+    storageLocation: 'default',
+    ttl: '720h0m0s',
+    ttlMs: 720 * Millis.hour,
+    startedAt,
+    completedAt: startedAt + 9 * Millis.minute,
+    volumeSnapshots: 1,
+    items: 41,
+  });
 }
 
 function veleroBase(createdAt: number): KubeObject[] {
@@ -123,6 +146,7 @@ export function activeClusterObjects(start: number): KubeObject[] {
       createdAt: born,
     }),
     snapshotLocation(VELERO_NAMESPACE, 'eu-west-1', born),
+    analyticsOneOffBackup(start),
   );
   for (const schedule of PROD_SCHEDULES) {
     objects.push(
@@ -181,6 +205,30 @@ export function activeClusterObjects(start: number): KubeObject[] {
       createdAt: born,
     }),
   );
+  for (const db of SERVICE_DATABASES) {
+    const created = start - db.age;
+    objects.push(
+      ...postgresInstances(db.name, db.service, created),
+      postgresCluster({
+        name: db.name,
+        namespace: db.service,
+        createdAt: created,
+        archivingReported: db.archivingReported,
+        backup: {
+          barmanObjectStore: { destinationPath: `${PG_BUCKET}/${db.name}` },
+          retentionPolicy: db.retentionPolicy,
+        },
+      }),
+      scheduledBackup({
+        name: `${db.name}-daily`,
+        namespace: db.service,
+        cluster: db.name,
+        schedule: db.schedule,
+        method: 'barmanObjectStore',
+        createdAt: created,
+      }),
+    );
+  }
   return objects;
 }
 
@@ -221,6 +269,7 @@ export function standbyClusterObjects(start: number): KubeObject[] {
       createdAt: born,
     }),
     snapshotLocation(VELERO_NAMESPACE, 'us-east-1', born),
+    analyticsOneOffBackup(start),
   );
   return objects;
 }
@@ -253,6 +302,9 @@ export function stagingClusterObjects(start: number): KubeObject[] {
       schedule: '0 1 * * *',
       includedNamespaces: ['*'],
       excludedNamespaces: ['kube-system', VELERO_NAMESPACE],
+      // With the volume data, so its backups are real recovery points of
+      // staging: they must still never count for production.
+      defaultVolumesToFsBackup: true,
       ttl: '168h0m0s',
       createdAt: born,
     }),

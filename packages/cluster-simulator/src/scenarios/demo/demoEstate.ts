@@ -98,6 +98,8 @@ export const OFFSITE_SERVICES = [
   'reporting-batch',
   'docs-portal',
   'feature-flags',
+  // Last, so the others keep their times.
+  'ledger-db',
 ] as const;
 
 function offsiteSchedule(service: string, index: number): DemoSchedule {
@@ -243,6 +245,62 @@ export const PROD_SCHEDULES: readonly DemoSchedule[] = [
   ...OFFSITE_SERVICES.map(offsiteSchedule),
 ];
 
+/**
+ * How far back the demo's history goes: past the 30-day retention, so the
+ * PostgreSQL recovery windows are full-grown.
+ */
+export const HISTORY_LENGTH = 35 * Millis.day;
+
+/** A CloudNativePG cluster of a service that is not itself a database. */
+export interface ServiceDatabase {
+  name: string;
+  service: string;
+  /** How long before the start the cluster was created. */
+  age: number;
+  /** Six-field (seconds-first) schedule of its daily base backup. */
+  schedule: string;
+  retentionPolicy: string;
+  /** False: CloudNativePG has not reported WAL archiving yet. */
+  archivingReported: boolean;
+}
+
+/**
+ * Databases of other services, in-tree barmanObjectStore:
+ * - `feature-flags-db` keeps base backups 7 days only (tier 3 asks 30) and
+ *   its WAL archiving broke 3 hours ago (within the 24 h RPO, but growing);
+ * - `customer-profile-db`, moved from a managed database 12 days ago: its
+ *   recovery window is still growing towards 30 days;
+ * - `checkout-sessions`, created 10 minutes ago after the failed full DR
+ *   test lost checkout's sessions: no base backup yet (the first is due
+ *   tonight) and no WAL archiving reported.
+ */
+export const SERVICE_DATABASES: readonly ServiceDatabase[] = [
+  {
+    name: 'feature-flags-db',
+    service: 'feature-flags',
+    age: HISTORY_LENGTH,
+    schedule: '0 0 3 * * *',
+    retentionPolicy: '7d',
+    archivingReported: true,
+  },
+  {
+    name: 'customer-profile-db',
+    service: 'customer-profile',
+    age: 12 * Millis.day,
+    schedule: '0 15 1 * * *',
+    retentionPolicy: '30d',
+    archivingReported: true,
+  },
+  {
+    name: 'checkout-sessions',
+    service: 'checkout-web',
+    age: 10 * Millis.minute,
+    schedule: '0 0 2 * * *',
+    retentionPolicy: '30d',
+    archivingReported: false,
+  },
+];
+
 /** Services with warm-standby copies on prod-us-standby (and restore drills). */
 export const STANDBY_SERVICES = [
   'payments-api',
@@ -261,12 +319,6 @@ export const STAGING_SERVICES = [
   'feature-flags',
 ] as const;
 
-/**
- * How far back the demo's history goes: past the 30-day retention, so the
- * PostgreSQL recovery windows are full-grown.
- */
-export const HISTORY_LENGTH = 35 * Millis.day;
-
 /** When the deliberate problems began, relative to the start time. */
 export const INCIDENTS = {
   checkoutBackupsFailingFor: 26 * Millis.hour,
@@ -275,6 +327,9 @@ export const INCIDENTS = {
   /** Periodic validation of `docs-archive` is off (validationFrequency 0s). */
   docsArchiveValidatedAgo: 3 * Millis.hour,
   ledgerArchivingBrokenFor: 30 * Millis.hour,
+  featureFlagsArchivingBrokenFor: 3 * Millis.hour,
+  /** analytics-etl's only backup: taken by hand before a migration. */
+  analyticsOneOffBackupAgo: 20 * Millis.hour,
   docsPortalPartiallyFailingFor: 24 * Millis.hour,
   notificationsOffsiteRepointedFor: 4 * Millis.day,
 };

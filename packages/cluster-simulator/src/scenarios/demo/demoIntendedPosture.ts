@@ -4,7 +4,8 @@
  * check that does not pass as `check-id:status` (unknown ones too: a service
  * owner must act on them), in the order the overview lists them. The
  * backend's demo posture test and the end-to-end tests both hold the running
- * demo to it.
+ * demo to it. Each line is what a DR engineer reading the estate would say;
+ * the one place the rules say less than that is marked "DISPUTED".
  */
 
 export interface IntendedPosture {
@@ -14,80 +15,144 @@ export interface IntendedPosture {
 
 export const DEMO_INTENDED_POSTURE: Readonly<Record<string, IntendedPosture>> =
   {
-    // Hot-warm meets its 2 h RTO / 15 min RPO only at the fast end of its range.
-    'payments-api': { status: 'warn', findings: ['ha-pattern:warn'] },
-    // Healthy, but cloud-native HA is unproven until the estate shows it.
-    'orders-db': { status: 'unknown', findings: ['ha-pattern:unknown'] },
+    // File-system backups every 5 min plus a daily copy at GCS, restore
+    // drills weekly: sound, but tier 1 has no immutable copy, and hot-warm
+    // meets the 2 h RTO / 15 min RPO only at the fast end of its range.
+    'payments-api': {
+      status: 'warn',
+      findings: ['copies-3-2-1:warn', 'ha-pattern:warn'],
+    },
+    // The database's only backup is the barman bucket in the same AWS
+    // region and account: two copies, none off-site. Yesterday's restore
+    // test failed after the one of two days ago passed.
+    'orders-db': {
+      status: 'fail',
+      findings: [
+        'copies-3-2-1:fail',
+        'restore-test:warn',
+        'ha-pattern:unknown',
+      ],
+    },
     // WAL archiving stopped 30 h ago: the recovery point is then (past the
-    // RPO), the last base backup ended WAL-failing and is over a day old.
+    // RPO), the last base backup ended WAL-failing; no retention policy
+    // (never pruned); no drill without an unwritten manual step, no full DR
+    // test since it joined. DISPUTED: backup-freshness passes on the 5-minute
+    // Velero backups of the namespace's manifests; a DR engineer would fail
+    // it, as the database cannot be recovered past 30 h ago.
     'ledger-db': {
       status: 'fail',
       findings: [
-        'backup-freshness:fail',
-        'retention:fail',
+        'retention:warn',
         'copies-3-2-1:fail',
         'postgres-wal-archiving:fail',
         'postgres-wal-age:fail',
         'postgres-base-backup:fail',
         'restore-test:fail',
         'dr-drill:fail',
+        'full-dr-test:fail',
         'ha-pattern:unknown',
       ],
     },
-    // Every run failed for 26 h; hot-hot is unproven.
+    // Every run failed for 26 h, backups kept 3 days only, one copy; the
+    // full DR test rerun 10 days ago failed and took 2 h 30 min against 2 h;
+    // its session database, created 10 minutes ago, has no base backup
+    // (due tonight) and no WAL archiving reported yet; hot-hot is unproven.
     'checkout-web': {
       status: 'fail',
       findings: [
         'backup-freshness:fail',
         'retention:fail',
         'copies-3-2-1:fail',
+        'postgres-wal-archiving:unknown',
+        'postgres-wal-age:unknown',
+        'postgres-recovery-window:unknown',
+        'postgres-base-backup:warn',
         'restore-test:fail',
+        'dr-drill:warn',
+        'full-dr-test:warn',
+        'drill-objectives:fail',
         'ha-pattern:unknown',
       ],
     },
-    // Healthy backups; cloud-native HA unproven.
+    // Data-mover uploads every 20 min, a daily copy at GCS: healthy;
+    // cloud-native HA unproven.
     'inventory-service': {
       status: 'unknown',
       findings: ['ha-pattern:unknown'],
     },
-    // A paused volume schedule warns; cloud-native HA unproven.
+    // Its volume data is only in the schedule paused 5 days ago (the 20-minute
+    // one backs up manifests): 5 days past a 1 h RPO, snapshots in-region only;
+    // the DR drill 3 days ago failed on that 5-day-old index.
     'catalog-search': {
-      status: 'warn',
-      findings: ['schedule-active:warn', 'ha-pattern:unknown'],
+      status: 'fail',
+      findings: [
+        'backup-freshness:fail',
+        'schedule-active:warn',
+        'schedule-cadence:fail',
+        'copies-3-2-1:fail',
+        'dr-drill:warn',
+        'drill-objectives:fail',
+        'ha-pattern:unknown',
+      ],
     },
-    // Healthy backups; cloud-native HA unproven.
+    // Its off-site schedule was repointed at the default location 4 days
+    // ago: the newest copy outside AWS is 4 days old.
     'notifications-worker': {
-      status: 'unknown',
-      findings: ['ha-pattern:unknown'],
+      status: 'fail',
+      findings: ['copies-3-2-1:fail', 'ha-pattern:unknown'],
     },
-    // Off-site location Unavailable, failed drill, hot-cold misses its RTO;
-    // no drill measured an achieved RTO or RPO.
+    // Off-site location Unavailable (its latest run failed validation), no
+    // current off-site copy, failed drill, hot-cold misses its RTO; its new
+    // database's recovery window is still growing.
     'customer-profile': {
       status: 'fail',
       findings: [
+        'backup-freshness:fail',
         'storage-location:fail',
+        'copies-3-2-1:fail',
+        'postgres-recovery-window:warn',
         'dr-drill:fail',
         'drill-objectives:unknown',
         'ha-pattern:fail',
       ],
     },
-    // Hot-cold within its agreed 72 h RTO; everything proven.
+    // 6-hourly EBS snapshots plus a daily file-system copy at GCS; hot-cold
+    // within its agreed 72 h RTO; everything proven.
     'reporting-batch': { status: 'pass', findings: [] },
-    // Healthy backups; cloud-native HA unproven.
-    'docs-portal': { status: 'unknown', findings: ['ha-pattern:unknown'] },
-    // No runbook linked.
-    'feature-flags': { status: 'fail', findings: ['runbook:fail'] },
-    // In no schedule: nothing to back up from, so cadence, timing,
-    // retention and location cannot be judged.
-    'analytics-etl': {
+    // The latest daily run partially failed; daily is exactly its 24 h RPO;
+    // its location has not been validated for 3 h.
+    'docs-portal': {
       status: 'fail',
       findings: [
         'backup-freshness:fail',
+        'schedule-cadence:warn',
+        'storage-location:warn',
+        'ha-pattern:unknown',
+      ],
+    },
+    // No runbook; its database keeps 7 days (30 asked) and has not archived
+    // WAL for 3 h (within the 24 h RPO, but nothing after then restores).
+    'feature-flags': {
+      status: 'fail',
+      findings: [
+        'retention:fail',
+        'copies-3-2-1:fail',
+        'postgres-wal-archiving:fail',
+        'postgres-wal-age:warn',
+        'postgres-recovery-window:fail',
+        'postgres-base-backup:fail',
+        'runbook:fail',
+      ],
+    },
+    // In no schedule: its only recovery point is a one-off backup taken 20 h
+    // ago (past 75 % of the 24 h RPO), snapshots in-region only.
+    'analytics-etl': {
+      status: 'fail',
+      findings: [
+        'backup-freshness:warn',
         'schedule-active:fail',
         'schedule-cadence:unknown',
         'schedule-on-time:unknown',
-        'retention:unknown',
-        'storage-location:unknown',
         'copies-3-2-1:fail',
         'dr-drill:fail',
         'ha-pattern:warn',
@@ -95,7 +160,8 @@ export const DEMO_INTENDED_POSTURE: Readonly<Record<string, IntendedPosture>> =
         'workload-coverage:fail',
       ],
     },
-    // No tier and no workloads found: nothing can be judged against a policy.
+    // No tier and no workloads found: nothing can be judged against a
+    // policy; its runbook annotation is not a link.
     'legacy-cron': {
       status: 'fail',
       findings: [
@@ -112,7 +178,7 @@ export const DEMO_INTENDED_POSTURE: Readonly<Record<string, IntendedPosture>> =
         'full-dr-test:unknown',
         'drill-objectives:unknown',
         'ha-pattern:unknown',
-        'runbook:fail',
+        'runbook:unknown',
         'workload-coverage:unknown',
       ],
     },

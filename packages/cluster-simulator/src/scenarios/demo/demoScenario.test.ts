@@ -72,6 +72,25 @@ describe('demo scenario', () => {
     }).map(s => s.name);
     expect(pastRpo).toEqual(['checkout-web', 'analytics-etl']);
     expect(lastCompletedBackup('analytics-etl')).toBeUndefined();
+    // Its only recovery point is a one-off backup taken by hand, 20 h ago.
+    const oneOff = objects('prod-eu-active', 'velero.io/v1', 'Backup').filter(
+      b => spec(b).includedNamespaces.includes('analytics-etl'),
+    );
+    expect(
+      oneOff.map(b => [
+        b.metadata.name,
+        b.metadata.labels!['velero.io/schedule-name'],
+        status(b).volumeSnapshotsCompleted,
+        START - Date.parse(status(b).startTimestamp),
+      ]),
+    ).toEqual([
+      [
+        'analytics-etl-before-migration',
+        undefined,
+        1,
+        INCIDENTS.analyticsOneOffBackupAgo,
+      ],
+    ]);
     const checkoutRuns = objects(
       'prod-eu-active',
       'velero.io/v1',
@@ -284,7 +303,7 @@ describe('demo scenario', () => {
     );
   });
 
-  it('has one CloudNativePG cluster with broken WAL archiving; orders-db is healthy on the plugin', () => {
+  it('has CloudNativePG clusters with broken, unreported and working WAL archiving; orders-db is on the plugin', () => {
     const clusters = objects(
       'prod-eu-active',
       'postgresql.cnpg.io/v1',
@@ -292,14 +311,40 @@ describe('demo scenario', () => {
     );
     const archiving = (c: KubeObject) =>
       status(c).conditions.find((x: any) => x.type === 'ContinuousArchiving')
-        .status;
+        ?.status;
     expect(clusters.map(c => [c.metadata.name, archiving(c)])).toEqual([
+      ['checkout-sessions', undefined],
+      ['customer-profile-db', 'True'],
+      ['feature-flags-db', 'False'],
       ['ledger-db', 'False'],
       ['orders-db', 'True'],
     ]);
-    const [ledger, orders] = clusters;
-    expect(status(ledger).firstRecoverabilityPoint).toBeDefined();
-    expect(status(orders).firstRecoverabilityPoint).toBeUndefined();
+    const named = (name: string) =>
+      clusters.find(c => c.metadata.name === name)!;
+    const ledger = named('ledger-db');
+    // No retention policy: every base backup since the history began is kept.
+    expect(spec(ledger).backup.retentionPolicy).toBeUndefined();
+    expect(Date.parse(status(ledger).firstRecoverabilityPoint)).toBeLessThan(
+      START - 33 * 86_400_000,
+    );
+    expect(status(named('orders-db')).firstRecoverabilityPoint).toBeUndefined();
+    // 7-day retention: the window never reaches 30 days.
+    expect(
+      Date.parse(status(named('feature-flags-db')).firstRecoverabilityPoint),
+    ).toBeGreaterThan(START - 9 * 86_400_000);
+    // 12 days old: the window is still growing.
+    expect(
+      Date.parse(status(named('customer-profile-db')).firstRecoverabilityPoint),
+    ).toBeGreaterThan(START - 12 * 86_400_000);
+    // Created 10 minutes ago: nothing backed up yet.
+    expect(
+      status(named('checkout-sessions')).firstRecoverabilityPoint,
+    ).toBeUndefined();
+    expect(
+      objects('prod-eu-active', 'postgresql.cnpg.io/v1', 'Backup').filter(
+        b => b.metadata.labels!['cnpg.io/cluster'] === 'checkout-sessions',
+      ),
+    ).toEqual([]);
     const [store] = objects(
       'prod-eu-active',
       'barmancloud.cnpg.io/v1',
