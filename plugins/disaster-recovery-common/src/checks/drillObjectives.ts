@@ -16,7 +16,7 @@ export const drillObjectives = defineCheck<
   title: 'Drill met RTO and RPO',
   appliesTo:
     'Every entity; unknown until a recorded drill measured RTO or RPO.',
-  docs: "The latest drill that measured RTO or RPO must have met the entity's targets.",
+  docs: "The latest drill that measured RTO or RPO must have met the entity's targets, and must have measured both: one that recorded only one of them is unknown.",
   environmentIndependent: true,
   scorecard: {
     id: 'disasterRecoveryDrillMetObjectives',
@@ -82,6 +82,24 @@ export const drillObjectives = defineCheck<
     }
     if (unknowns.length > 0) {
       return verdict('unknown', unknowns.join(' '), [], values);
+    }
+    const unmeasured = (['RTO', 'RPO'] as const).filter(
+      name =>
+        (name === 'RTO' ? latest.achievedRtoMs : latest.achievedRpoMs) ===
+        undefined,
+    );
+    if (unmeasured.length > 0) {
+      // Half a measurement proves half the recovery: the other target may be missed.
+      return verdict(
+        'unknown',
+        `${drill} measured only ${parts.join(', ')}; its achieved ${
+          unmeasured[0]
+        } was not recorded, so whether the ${
+          unmeasured[0]
+        } target was met is not known. Record both in the next drill.`,
+        [],
+        values,
+      );
     }
     return verdict(
       'pass',

@@ -10,6 +10,12 @@ export interface ScheduleView {
   paused: boolean;
   /** Velero marks a schedule it cannot read `FailedValidation`. */
   failedValidation: boolean;
+  /**
+   * Whether the controller accepted it: a Velero Schedule runs only once
+   * Velero has validated it (`Enabled`); one still `New`, or without a
+   * status, is not known to run. CloudNativePG reports no such phase.
+   */
+  validated: boolean;
   createdAt?: string;
   /** When the schedule last started a backup, however that backup ended. */
   lastRunAt?: string;
@@ -37,6 +43,7 @@ export const entitySchedules = oncePerContext(
       schedule: schedule.schedule,
       paused: schedule.paused,
       failedValidation: schedule.phase === 'FailedValidation',
+      validated: schedule.phase === 'Enabled',
       createdAt: schedule.createdAt,
       lastRunAt: latest([
         schedule.lastBackupAt,
@@ -57,6 +64,7 @@ export const entitySchedules = oncePerContext(
         schedule: scheduled.schedule,
         paused: scheduled.suspended,
         failedValidation: false,
+        validated: true,
         createdAt: scheduled.createdAt,
         lastRunAt: latest([
           scheduled.lastScheduleAt,

@@ -59,6 +59,20 @@ export const scheduleActive = defineCheck<
     }
     const paused = schedules.filter(schedule => schedule.paused);
     const values = { schedules: schedules.length, paused: paused.length };
+    // A schedule Velero has not validated may cover data no other one does.
+    const unvalidated = schedules.filter(s => !s.paused && !s.validated);
+    if (unvalidated.length > 0) {
+      return verdict(
+        'unknown',
+        `Velero has not validated ${unvalidated
+          .map(s => describeRef(s.ref))
+          .join(', ')} yet (its status.phase is not Enabled), so ${
+          unvalidated.length === 1 ? 'it is' : 'they are'
+        } not known to run backups; check that the Velero server is running.`,
+        refs,
+        values,
+      );
+    }
     const pausedNames = paused.map(s => describeRef(s.ref)).join(', ');
     if (paused.length === schedules.length) {
       return verdict(

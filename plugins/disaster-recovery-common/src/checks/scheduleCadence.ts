@@ -26,9 +26,9 @@ export const scheduleCadence = defineCheck<
     const { rpoMs } = context.policy;
     if (!rpoMs.ok) return verdict('unknown', rpoMs.reason);
 
-    // A schedule Velero refused (FailedValidation) runs no backups at all.
+    // Only a schedule Velero validated (Enabled) runs backups at all.
     const activeVelero = entitySchedules(context).filter(
-      s => s.dialect === 'velero' && !s.paused && !s.failedValidation,
+      s => s.dialect === 'velero' && !s.paused && s.validated,
     );
     if (activeVelero.length === 0) {
       return verdict(

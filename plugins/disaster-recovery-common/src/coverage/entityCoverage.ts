@@ -175,9 +175,9 @@ export function resolveEntityCoverage(
     backups = [];
   }
 
-  // Paused schedules and those Velero refused take no backups.
+  // Only schedules Velero validated (Enabled) and not paused take backups.
   const active = schedules.filter(
-    schedule => !schedule.paused && schedule.phase !== 'FailedValidation',
+    schedule => !schedule.paused && schedule.phase === 'Enabled',
   );
   const uncoveredWorkloads = workloads.filter(
     workload =>

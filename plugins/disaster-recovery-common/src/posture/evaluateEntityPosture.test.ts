@@ -833,6 +833,20 @@ describe('schedules', () => {
     ).toEqual(outcome('warn', 'prod/payments/payments-db-daily'));
   });
 
+  it('counts no schedule Velero has not validated yet as running', () => {
+    const unvalidated: Change = i => {
+      i.records.schedules = [schedule({ phase: undefined })];
+    };
+    expect(outcomeOf('schedule-active', unvalidated)).toEqual(
+      outcome(
+        'unknown',
+        'Velero has not validated prod/velero/payments-hourly yet (its status.phase is not Enabled)',
+      ),
+    );
+    expect(outcomeOf('schedule-cadence', unvalidated).status).toBe('unknown');
+    expect(outcomeOf('workload-coverage', unvalidated).status).toBe('fail');
+  });
+
   it('counts no schedule Velero refused towards cadence or workload coverage', () => {
     const refused: Change = i => {
       i.records.schedules = [schedule({ phase: 'FailedValidation' })];
@@ -1914,6 +1928,24 @@ describe('drills', () => {
       },
       'unknown',
       'No recorded drill has measured',
+    ],
+    [
+      'only the RTO measured, and met',
+      i => {
+        i.drills = [drill({ achievedRpoMs: undefined })];
+      },
+      'unknown',
+      'measured only RTO 1 h against 4 h; its achieved RPO was not recorded, so whether the RPO target was met is not known.',
+    ],
+    [
+      'only the RPO measured, while the RTO of the same drill was missed',
+      i => {
+        i.drills = [
+          drill({ achievedRtoMs: undefined, achievedRpoMs: 10 * 60_000 }),
+        ];
+      },
+      'unknown',
+      'its achieved RTO was not recorded',
     ],
   ])('drill objectives: %s', (_case, change, status, summary) => {
     expect(outcomeOf('drill-objectives', change)).toEqual(

@@ -185,34 +185,6 @@ const PROBLEMS_ONLY: ReadonlyArray<{
   },
 ];
 
-/**
- * False passes the property found, kept visible here rather than failing
- * the build: each is a rule defect to fix, after which its line goes.
- */
-const KNOWN_FALSE_PASSES: ReadonlyArray<{
-  check: string;
-  removal: string;
-  defect: string;
-}> = [
-  ...[
-    'schedule-active',
-    'schedule-cadence',
-    'schedule-on-time',
-    'workload-coverage',
-  ].map(check => ({
-    check,
-    removal: 'schedules.phase',
-    defect:
-      'a Velero schedule without status.phase (New: not yet validated) is taken as accepted and active',
-  })),
-  ...['drills.achievedRtoMs', 'drills.achievedRpoMs'].map(removal => ({
-    check: 'drill-objectives',
-    removal,
-    defect:
-      'a drill that measured only one of RTO and RPO passes on that one; the other objective is not known to be met',
-  })),
-];
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -326,13 +298,8 @@ function statuses(input: Input): Map<string, CheckStatus> {
 }
 
 function mayPass(check: string, removal: string): boolean {
-  return (
-    PROBLEMS_ONLY.some(
-      known => known.checks.includes(check) && known.removals.includes(removal),
-    ) ||
-    KNOWN_FALSE_PASSES.some(
-      known => known.check === check && known.removal === removal,
-    )
+  return PROBLEMS_ONLY.some(
+    known => known.checks.includes(check) && known.removals.includes(removal),
   );
 }
 
