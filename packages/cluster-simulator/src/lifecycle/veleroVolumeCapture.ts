@@ -33,25 +33,20 @@ function stringList(value: unknown): string[] {
     : [];
 }
 
-function namespaceInScope(spec: JsonObject, namespace: string): boolean {
-  const included = stringList(spec.includedNamespaces);
-  const excluded = stringList(spec.excludedNamespaces);
+/**
+ * Velero's include/exclude filters (namespaces, resources): an empty or `*`
+ * include list takes everything, the exclude list wins.
+ */
+function passesFilter(
+  spec: JsonObject,
+  field: 'Namespaces' | 'Resources',
+  value: string,
+): boolean {
+  const included = stringList(spec[`included${field}`]);
+  const excluded = stringList(spec[`excluded${field}`]);
   const inIncluded =
-    included.length === 0 ||
-    included.includes('*') ||
-    included.includes(namespace);
-  return inIncluded && !excluded.includes(namespace);
-}
-
-/** Velero's resource filter for a namespaced kind (`pods`, `persistentvolumeclaims`). */
-function resourceInScope(spec: JsonObject, plural: string): boolean {
-  const included = stringList(spec.includedResources);
-  const excluded = stringList(spec.excludedResources);
-  const inIncluded =
-    included.length === 0 ||
-    included.includes('*') ||
-    included.includes(plural);
-  return inIncluded && !excluded.includes(plural);
+    included.length === 0 || included.includes('*') || included.includes(value);
+  return inIncluded && !excluded.includes(value);
 }
 
 /**
@@ -106,23 +101,30 @@ export function volumeCapture(
     dataUploads: [],
     snapshots: 0,
   };
-  if (!resourceInScope(spec, 'persistentvolumeclaims')) return capture;
+  if (!passesFilter(spec, 'Resources', 'persistentvolumeclaims'))
+    return capture;
   const claims = new Map<string, KubeObject>();
   for (const claim of cluster
     .collection(Types.persistentVolumeClaim)
     .values()) {
     const namespace = claim.metadata.namespace ?? '';
-    if (namespaceInScope(spec, namespace) && labelsMatch(spec, claim)) {
+    if (
+      passesFilter(spec, 'Namespaces', namespace) &&
+      labelsMatch(spec, claim)
+    ) {
       claims.set(`${namespace}/${claim.metadata.name}`, claim);
     }
   }
   // Most backups (and every one of the scale scenario) have no PVC in scope.
   if (claims.size === 0) return capture;
   const fsBackedUp = new Set<string>();
-  if (resourceInScope(spec, 'pods')) {
+  if (passesFilter(spec, 'Resources', 'pods')) {
     for (const pod of cluster.collection(Types.pod).values()) {
       const namespace = pod.metadata.namespace ?? '';
-      if (!namespaceInScope(spec, namespace) || !labelsMatch(spec, pod)) {
+      if (
+        !passesFilter(spec, 'Namespaces', namespace) ||
+        !labelsMatch(spec, pod)
+      ) {
         continue;
       }
       const optedIn = annotationList(pod, FS_OPT_IN);

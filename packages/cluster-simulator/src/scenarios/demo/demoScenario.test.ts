@@ -49,6 +49,12 @@ describe('demo scenario', () => {
     ]);
   });
 
+  /** The production Backups a schedule made. */
+  const runsOf = (schedule: string) =>
+    objects('prod-eu-active', 'velero.io/v1', 'Backup').filter(
+      b => b.metadata.labels!['velero.io/schedule-name'] === schedule,
+    );
+
   function lastCompletedBackup(service: string): number | undefined {
     const covering = new Set(
       objects('prod-eu-active', 'velero.io/v1', 'Schedule')
@@ -91,15 +97,7 @@ describe('demo scenario', () => {
         INCIDENTS.analyticsOneOffBackupAgo,
       ],
     ]);
-    const checkoutRuns = objects(
-      'prod-eu-active',
-      'velero.io/v1',
-      'Backup',
-    ).filter(
-      b =>
-        b.metadata.labels!['velero.io/schedule-name'] ===
-        'checkout-web-every-5m',
-    );
+    const checkoutRuns = runsOf('checkout-web-every-5m');
     const recent = checkoutRuns.filter(b => {
       const started = Date.parse(status(b).startTimestamp);
       // Runs of the last few minutes may still be in progress.
@@ -122,16 +120,10 @@ describe('demo scenario', () => {
       s => !spec(s).paused,
     );
     expect(others.every(s => !('paused' in spec(s)))).toBe(true);
-    const runsSincePaused = objects(
-      'prod-eu-active',
-      'velero.io/v1',
-      'Backup',
-    ).filter(
+    const runsSincePaused = runsOf('catalog-search-daily-volumes').filter(
       b =>
-        b.metadata.labels!['velero.io/schedule-name'] ===
-          'catalog-search-daily-volumes' &&
         Date.parse(status(b).startTimestamp) >
-          START - INCIDENTS.catalogSearchPausedFor,
+        START - INCIDENTS.catalogSearchPausedFor,
     );
     expect(runsSincePaused).toEqual([]);
   });
