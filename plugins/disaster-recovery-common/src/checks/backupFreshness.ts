@@ -10,6 +10,8 @@ import {
   veleroCoverageProblem,
 } from './context';
 import { defineCheck, verdict } from './definition';
+import { archivingStoppedAt, postgresBackupSetup } from './postgresBackups';
+import { CONTINUOUS_ARCHIVING } from './postgresScope';
 import {
   backupTime,
   FINISHED_BACKUP_PHASES,
@@ -88,12 +90,13 @@ export const backupFreshness = defineCheck<
     failedLatestRuns: string[];
     failuresLast24h: string[];
     volumeDataRequired: boolean;
+    walArchivingStoppedAt: string | null;
   }
 >({
   id: 'backup-freshness',
   title: 'Backup freshness',
   appliesTo: 'Entities protected by Velero (not PostgreSQL-only entities).',
-  docs: 'The age of the last clean (`Completed`, unexpired) Velero backup covering the entity against the RPO — not whether backup jobs exited well. For an entity with PVCs only a backup that captured their data counts (a file-system backup of a pod mounting them, a data-mover upload, or volume snapshots that all completed); a manifests-only backup is named as such. Any backup failure is critical: the latest finished run of every covering schedule is judged, and a `Failed`, `PartiallyFailed` or `FailedValidation` one fails even when another schedule succeeded. The age warns past a share of the RPO (`disasterRecovery.posture.freshnessWarnShare`, default 75 %) unless a backup is running that may refresh it.',
+  docs: 'The age of the last clean (`Completed`, unexpired) Velero backup covering the entity against the RPO — not whether backup jobs exited well. For an entity with PVCs only a backup that captured their data counts (a file-system backup of a pod mounting them, a data-mover upload, or volume snapshots that all completed); a manifests-only backup is named as such. Any backup failure is critical: the latest finished run of every covering schedule is judged, and a `Failed`, `PartiallyFailed` or `FailedValidation` one fails even when another schedule succeeded. The age warns past a share of the RPO (`disasterRecovery.posture.freshnessWarnShare`, default 75 %) unless a backup is running that may refresh it. While WAL archiving of one of the CloudNativePG databases of the entity fails, the recovery point is the older of the last clean backup and when archiving stopped: nothing the database wrote since can be recovered.',
   scorecard: {
     id: 'disasterRecoveryBackupsWithinRpo',
     name: 'Backups within RPO',
@@ -134,6 +137,30 @@ export const backupFreshness = defineCheck<
     const ageMs = lastClean
       ? millisecondsSince(now, backupTime(lastClean)!)
       : undefined;
+    // A database whose WAL archiving fails cannot be recovered past the
+    // moment it stopped, however fresh the Velero backups of its namespace.
+    const stopped = context.postgres.clusters
+      .map(cluster => ({ cluster, at: archivingStoppedAt(cluster) }))
+      .filter((s): s is { cluster: typeof s.cluster; at: string } => !!s.at)
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+    const stoppedAgeMs = stopped
+      ? millisecondsSince(now, stopped.at)
+      : undefined;
+    // A database that archives WAL but does not say how it goes, or failing
+    // since an unknown time, has an unknown recovery point.
+    const archivingUnknown = context.postgres.clusters.find(cluster => {
+      const condition = cluster.conditions.find(
+        c => c.type === CONTINUOUS_ARCHIVING,
+      );
+      return (
+        postgresBackupSetup(cluster) !== 'none' &&
+        condition?.status !== 'True' &&
+        !(condition?.status === 'False' && condition.lastTransitionTime)
+      );
+    });
+    const notBackedUp = context.postgres.clusters.find(
+      cluster => postgresBackupSetup(cluster) === 'none',
+    );
     const warnAfterMs = Math.floor(rpoMs.value * context.freshnessWarnShare);
     const refs = [
       latest,
@@ -152,6 +179,7 @@ export const backupFreshness = defineCheck<
       failedLatestRuns: failedRuns.map(run => describeRef(run.backup)),
       failuresLast24h: recentFailures.map(describeRef),
       volumeDataRequired: needsData,
+      walArchivingStoppedAt: stopped?.at ?? null,
     };
     const missing = newerManifestsOnly
       ? backupVolumeData(context, newerManifestsOnly).missing
@@ -242,6 +270,60 @@ export const backupFreshness = defineCheck<
           ageMs - rpoMs.value,
         )} older than the ${rpo} RPO.${manifestsNote}`,
         refs,
+        values,
+      );
+    }
+    if (stopped && stoppedAgeMs! > rpoMs.value) {
+      return verdict(
+        'fail',
+        `WAL archiving of database ${describeRef(
+          stopped.cluster,
+        )} has failed since ${
+          stopped.at
+        }, so nothing it wrote in the last ${formatDuration(
+          stoppedAgeMs!,
+        )} can be recovered: ${formatDuration(
+          stoppedAgeMs! - rpoMs.value,
+        )} past the ${rpo} RPO, though the last clean backup was ${formatDuration(
+          ageMs,
+        )} ago. Fix archiving (see postgres-wal-archiving).`,
+        [...refs, refOf('Cluster', stopped.cluster)],
+        values,
+      );
+    }
+    if (notBackedUp) {
+      return verdict(
+        'fail',
+        `Database ${describeRef(
+          notBackedUp,
+        )} has no backup configured (no barman object store, volume snapshots or barman-cloud plugin), so its data has no recovery point at all, whatever the Velero backups hold (see postgres-base-backup).`,
+        [...refs, refOf('Cluster', notBackedUp)],
+        values,
+      );
+    }
+    if (archivingUnknown) {
+      return verdict(
+        'unknown',
+        `Database ${describeRef(
+          archivingUnknown,
+        )} does not report since when its WAL archiving works or fails (no dated ContinuousArchiving condition), so how much of its data a restore would lose is unknown; the last clean backup was ${formatDuration(
+          ageMs,
+        )} ago.`,
+        [...refs, refOf('Cluster', archivingUnknown)],
+        values,
+      );
+    }
+    if (stopped && stoppedAgeMs! > warnAfterMs) {
+      return verdict(
+        'warn',
+        `WAL archiving of database ${describeRef(
+          stopped.cluster,
+        )} has failed since ${stopped.at} (${formatDuration(
+          stoppedAgeMs!,
+        )} ago): its recovery point passes the ${rpo} RPO in ${formatDuration(
+          rpoMs.value - stoppedAgeMs!,
+        )}. Fix archiving (see postgres-wal-archiving).`,
+        [...refs, refOf('Cluster', stopped.cluster)],
         values,
       );
     }

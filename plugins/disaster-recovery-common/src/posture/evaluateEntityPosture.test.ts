@@ -217,6 +217,48 @@ describe('evaluateEntityPosture', () => {
 });
 
 describe('backup freshness', () => {
+  const archivingStopped =
+    (secondsSinceStop: number): Change =>
+    i => {
+      i.records.backups = [backup({ completedAt: minutesAgo(5) })];
+      i.records.postgresClusters = [
+        postgresCluster({
+          conditions: [
+            {
+              type: 'ContinuousArchiving',
+              status: 'False',
+              lastTransitionTime: secondsAgo(secondsSinceStop),
+            },
+          ],
+        }),
+      ];
+    };
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'fresh backups while WAL archiving has failed for exactly the RPO',
+      archivingStopped(3600),
+      'warn',
+      'WAL archiving of database prod/payments/payments-db has failed since',
+    ],
+    [
+      'fresh backups while WAL archiving has failed for one second over the RPO',
+      archivingStopped(3601),
+      'fail',
+      'so nothing it wrote in the last 1 h can be recovered: 1 s past the 1 h RPO, though the last clean backup was 5 min ago.',
+    ],
+    [
+      'fresh backups while WAL archiving failed within 75 % of the RPO',
+      archivingStopped(45 * 60),
+      'pass',
+      'Last clean backup 5 min ago is within the 1 h RPO.',
+    ],
+  ])('%s', (_case, change, status, summary) => {
+    expect(outcomeOf('backup-freshness', change)).toEqual(
+      outcome(status, summary),
+    );
+  });
+
   it.each<[string, Change, CheckStatus, string]>([
     [
       'a clean backup exactly at 75 % of the RPO',

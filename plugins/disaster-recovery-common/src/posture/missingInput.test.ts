@@ -142,6 +142,12 @@ const PROBLEMS_ONLY: ReadonlyArray<{
     reason: 'a schedule only adds that its latest run failed',
   },
   {
+    checks: ['backup-freshness'],
+    removals: ['records.postgresClusters'],
+    reason:
+      "a database only adds that its WAL archiving stopped, which moves the entity's recovery point back",
+  },
+  {
     checks: [
       'retention',
       'schedule-active',
