@@ -33,15 +33,15 @@ export const DEMO_INTENDED_POSTURE: Readonly<Record<string, IntendedPosture>> =
         'ha-pattern:unknown',
       ],
     },
-    // WAL archiving stopped 30 h ago: the recovery point is then (past the
-    // RPO), the last base backup ended WAL-failing; no retention policy
+    // WAL archiving stopped 30 h ago: the recovery point is then, past the
+    // RPO, however fresh the Velero backups of the namespace (freshness
+    // fails); the last base backup ended WAL-failing; no retention policy
     // (never pruned); no drill without an unwritten manual step, no full DR
-    // test since it joined. DISPUTED: backup-freshness passes on the 5-minute
-    // Velero backups of the namespace's manifests; a DR engineer would fail
-    // it, as the database cannot be recovered past 30 h ago.
+    // test since it joined.
     'ledger-db': {
       status: 'fail',
       findings: [
+        'backup-freshness:fail',
         'retention:warn',
         'copies-3-2-1:fail',
         'postgres-wal-archiving:fail',
