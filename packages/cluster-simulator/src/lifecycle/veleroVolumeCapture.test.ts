@@ -209,7 +209,7 @@ describe('volume work of a finished backup', () => {
       objects.map(o => [
         o.kind,
         o.metadata.labels!['velero.io/backup-name'],
-        o.metadata.ownerReferences![0].uid,
+        (o.metadata.ownerReferences as Array<{ uid: string }>)[0].uid,
         (o.status as { phase: string }).phase,
       ]),
     ).toEqual([
