@@ -60,7 +60,9 @@ const STATUSES: readonly CheckStatus[] = ['pass', 'warn', 'fail', 'unknown'];
 /** Results a check never gives: the rule has no such branch. */
 const RESULTS_NO_RULE_GIVES: Readonly<Record<string, string>> = {
   'tier-declared:warn':
-    'a tier is declared, missing (fail) or unreadable (unknown)',
+    'a configured tier is declared (pass), or none or an unconfigured one is (fail)',
+  'tier-declared:unknown':
+    'a tier annotation is either a configured tier (pass) or not (fail)',
   'schedule-on-time:warn':
     'a schedule is on time, overdue (fail) or unreadable (unknown)',
   'postgres-wal-archiving:warn':
@@ -78,8 +80,6 @@ const RESULTS_NO_RULE_GIVES: Readonly<Record<string, string>> = {
  * when one of them shows up, so both lists stay true.
  */
 const RESULTS_NOT_STAGED: Readonly<Record<string, string>> = {
-  'tier-declared:unknown':
-    'needs a catalog entity whose tier annotation names no configured tier; legacy-cron shows the missing tier (fail) instead',
   'schedule-on-time:fail':
     "needs a Velero or CloudNativePG controller that stopped firing; the simulator's controllers always fire on time",
   'postgres-base-backup:unknown':

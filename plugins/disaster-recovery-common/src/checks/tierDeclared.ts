@@ -19,10 +19,12 @@ export const tierDeclared = defineCheck<
   },
   evaluate: ({ policy }) => {
     const { tier, rpoMs, rtoMs } = policy;
+    // A tier that is not configured is no declaration: no RPO, RTO or
+    // drill policy applies until the owner names one that is.
     if (!tier.ok) {
       return verdict(
-        tier.problem === 'missing' ? 'fail' : 'unknown',
-        tier.reason,
+        'fail',
+        `${tier.reason} Declare one of the configured tiers.`,
       );
     }
     const objective = (name: string, resolved: typeof rpoMs) =>

@@ -2030,6 +2030,24 @@ describe('drills', () => {
   });
 });
 
+describe('tier declared', () => {
+  it.each<[string, Record<string, string>, CheckStatus, string]>([
+    ['a configured tier', {}, 'pass', 'Tier 2 is declared: RPO 1 h, RTO 4 h.'],
+    [
+      'a tier that is not configured',
+      { 'disaster-recovery/tier': 'gold' },
+      'fail',
+      'disaster-recovery/tier is "gold", which is not a configured tier ("1", "2", "3"). Declare one of the configured tiers.',
+    ],
+  ])('%s', (_case, annotations, status, summary) => {
+    expect(
+      outcomeOf('tier-declared', i => {
+        i.entity = component(annotations);
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+});
+
 describe('HA pattern, runbook and coverage', () => {
   it.each<[string, Record<string, string>, CheckStatus, string]>([
     [
