@@ -19,6 +19,7 @@ import {
   isCleanRecoveryPoint,
   newestFirst,
 } from '../checks/veleroBackupPhases';
+import { holdsVolumeData } from '../checks/veleroVolumeData';
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import type { VeleroRestoreTest } from '../drills';
 
@@ -150,13 +151,16 @@ function backupHistoryOf(context: PostureContext): BackupHistoryDay[] {
 }
 
 /**
- * The headline recovery point: the last clean Velero backup, or when a
- * database's WAL archiving is failing the older of that and the moment
- * archiving stopped, since nothing written after it can be recovered.
+ * The headline recovery point: the last clean Velero backup holding the
+ * entity's volume data, or when a database's WAL archiving is failing the
+ * older of that and the moment archiving stopped, since nothing written
+ * after it can be recovered.
  */
 function headlineRecoveryPoint(context: PostureContext): string | undefined {
-  const lastClean = newestFirst(context.coverage.backups).find(b =>
-    isCleanRecoveryPoint(b, context.now),
+  // The same recovery point backup-freshness judges: a manifests-only
+  // backup restores no volume data, so it is no headline recovery point.
+  const lastClean = newestFirst(context.coverage.backups).find(
+    b => isCleanRecoveryPoint(b, context.now) && holdsVolumeData(context, b),
   );
   const candidates = [
     lastClean ? backupTime(lastClean) : undefined,
