@@ -3,6 +3,11 @@
  * with the HTTP code repeated in `code` and a machine-readable `reason`.
  */
 
+/** A resource as the API server names it in messages: `backups.velero.io`. */
+function resourceOf(group: string, plural: string): string {
+  return group ? `${plural}.${group}` : plural;
+}
+
 /** Kubernetes `metav1.StatusCause`. */
 export interface StatusCause {
   reason?: string;
@@ -95,7 +100,7 @@ export function forbidden(options: {
   name?: string;
 }): ApiError {
   const { user, verb, group, plural, namespace, name } = options;
-  const resource = group ? `${plural}.${group}` : plural;
+  const resource = resourceOf(group, plural);
   const subject = name ? `${resource} "${name}"` : resource;
   const scope = namespace
     ? `in the namespace "${namespace}"`
@@ -124,7 +129,7 @@ export function objectNotFound(
   plural: string,
   name: string,
 ): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
+  const resource = resourceOf(group, plural);
   return new ApiError({
     code: 404,
     reason: 'NotFound',
@@ -149,7 +154,7 @@ export function alreadyExists(
   plural: string,
   name: string,
 ): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
+  const resource = resourceOf(group, plural);
   return new ApiError({
     code: 409,
     reason: 'AlreadyExists',
@@ -238,7 +243,7 @@ export function conflict(
   plural: string,
   name: string,
 ): ApiError {
-  const resource = group ? `${plural}.${group}` : plural;
+  const resource = resourceOf(group, plural);
   return new ApiError({
     code: 409,
     reason: 'Conflict',

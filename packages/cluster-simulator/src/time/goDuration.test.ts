@@ -12,7 +12,13 @@ describe('parseGoDuration', () => {
     expect(parseGoDuration(text)).toBe(expected);
   });
 
-  it.each(['', 'h', '10', '5 m', '3d'])('rejects %p', text => {
-    expect(() => parseGoDuration(text)).toThrow('invalid duration');
+  it.each([
+    ['', 'invalid duration'],
+    ['h', 'invalid duration'],
+    ['10', 'missing unit'],
+    ['5 m', 'unknown unit " m"'],
+    ['3d', 'unknown unit "d"'],
+  ])('rejects %p as Go does', (text, reason) => {
+    expect(() => parseGoDuration(text)).toThrow(reason);
   });
 });
