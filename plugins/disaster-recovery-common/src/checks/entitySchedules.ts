@@ -1,4 +1,4 @@
-import type { ScheduleDialect } from '../cron';
+import { parseBackupSchedule, type ScheduleDialect } from '../cron';
 import type { EvidenceRef } from './types';
 import { oncePerContext, refOf, type PostureContext } from './context';
 
@@ -8,7 +8,7 @@ export interface ScheduleView {
   dialect: ScheduleDialect;
   schedule: string;
   paused: boolean;
-  /** Velero marks a schedule it cannot read `FailedValidation`. */
+  /** Velero marks a schedule it cannot read `FailedValidation`; CloudNativePG's spec cannot be parsed. */
   failedValidation: boolean;
   /**
    * Whether the controller accepted it: a Velero Schedule runs only once
@@ -63,7 +63,10 @@ export const entitySchedules = oncePerContext(
         dialect: 'cloudnative-pg',
         schedule: scheduled.schedule,
         paused: scheduled.suspended,
-        failedValidation: false,
+        // CloudNativePG reports no phase: a spec its cron library cannot
+        // read (a CRON_TZ= prefix, a bad field) never runs.
+        failedValidation:
+          'error' in parseBackupSchedule(scheduled.schedule, 'cloudnative-pg'),
         validated: true,
         createdAt: scheduled.createdAt,
         lastRunAt: latest([

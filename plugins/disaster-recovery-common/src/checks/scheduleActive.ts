@@ -47,11 +47,16 @@ export const scheduleActive = defineCheck<
     }
     const invalid = schedules.filter(schedule => schedule.failedValidation);
     if (invalid.length > 0) {
+      const rejected = invalid.map(s =>
+        s.dialect === 'velero'
+          ? `Velero rejected ${describeRef(s.ref)} (FailedValidation)`
+          : `CloudNativePG cannot read the schedule of ${describeRef(
+              s.ref,
+            )} ("${s.schedule}")`,
+      );
       return verdict(
         'fail',
-        `Velero rejected ${invalid
-          .map(s => describeRef(s.ref))
-          .join(', ')} (FailedValidation), so ${
+        `${rejected.join('; ')}, so ${
           invalid.length === 1 ? 'it runs' : 'they run'
         } no backups.`,
         refs,

@@ -65,7 +65,7 @@ export const scheduleOnTime = defineCheck<
   },
   evaluate: context => {
     const active = entitySchedules(context).filter(
-      s => !s.paused && s.validated,
+      s => !s.paused && s.validated && !s.failedValidation,
     );
     if (active.length === 0) {
       return verdict(

@@ -875,6 +875,25 @@ describe('schedules', () => {
     ).toEqual(outcome('warn', 'prod/payments/payments-db-daily'));
   });
 
+  it('fails a CloudNativePG ScheduledBackup whose schedule CloudNativePG cannot read', () => {
+    expect(
+      outcomeOf('schedule-active', i => {
+        i.records.schedules = [];
+        i.records.postgresClusters = [postgresCluster()];
+        i.records.postgresScheduledBackups = [
+          postgresScheduledBackup({
+            schedule: 'CRON_TZ=Europe/Berlin 0 0 2 * * *',
+          }),
+        ];
+      }),
+    ).toEqual(
+      outcome(
+        'fail',
+        'CloudNativePG cannot read the schedule of prod/payments/payments-db-daily ("CRON_TZ=Europe/Berlin 0 0 2 * * *"), so it runs no backups.',
+      ),
+    );
+  });
+
   it('counts no schedule Velero has not validated yet as running', () => {
     const unvalidated: Change = i => {
       i.records.schedules = [schedule({ phase: undefined })];
