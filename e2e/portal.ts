@@ -19,6 +19,37 @@ export const STATUS_WORDS = {
 
 const SCREENSHOTS = path.join(__dirname, 'screenshots');
 
+/**
+ * Opens a folded section of the Disaster Recovery tab (backup history,
+ * schedules, storage, drills, availability) by its title.
+ */
+export async function openSection(page: Page, title: string) {
+  // The section's trigger is the button in its level-2 heading; buttons
+  // inside an open section may start with the same words.
+  const section = page
+    .getByRole('heading', { level: 2, name: new RegExp(`^${title}`) })
+    .getByRole('button');
+  if ((await section.getAttribute('aria-expanded')) !== 'true') {
+    await section.click();
+  }
+  await expect(section).toHaveAttribute('aria-expanded', 'true');
+}
+
+/**
+ * How tall the page's content is: Backstage scrolls its content inside the
+ * page, so the tallest scrolling element says it, not the window.
+ */
+export async function contentHeight(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    Math.max(
+      ...Array.from(
+        document.querySelectorAll('body, body *'),
+        element => element.scrollHeight,
+      ),
+    ),
+  );
+}
+
 const SIGN_IN_ATTEMPTS = 3;
 
 /**
@@ -53,20 +84,10 @@ export async function attachScreenshot(
   name: string,
 ) {
   const viewport = page.viewportSize()!;
-  const contentHeight = await page.evaluate(() =>
-    Math.max(
-      ...Array.from(
-        document.querySelectorAll('body, body *'),
-        element => element.scrollHeight,
-      ),
-    ),
-  );
+  const height = await contentHeight(page);
   await page.setViewportSize({
     width: viewport.width,
-    height: Math.min(
-      Math.max(contentHeight, viewport.height),
-      MAX_SCREENSHOT_HEIGHT,
-    ),
+    height: Math.min(Math.max(height, viewport.height), MAX_SCREENSHOT_HEIGHT),
   });
   const file = path.join(
     SCREENSHOTS,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { attachScreenshot, openPortal } from './portal';
+import { attachScreenshot, openPortal, openSection } from './portal';
 
 /**
  * Drills are recorded on the service without a tier: its drill checks cannot
@@ -7,11 +7,14 @@ import { attachScreenshot, openPortal } from './portal';
  * story that the other tests check.
  */
 const DRILL_SERVICE = 'legacy-cron';
+/** The team owning the drill service, chosen from the catalog as performer. */
+const DRILL_TEAM = 'group:default/team-platform';
 
-function localDateTime(offsetMinutes: number): string {
-  const time = new Date(Date.now() + offsetMinutes * 60_000);
-  const local = new Date(time.getTime() - time.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
+/** A `datetime-local` value `offsetMinutes` from now, in UTC (the zone the form is set to). */
+function utcDateTime(offsetMinutes: number): string {
+  return new Date(Date.now() + offsetMinutes * 60_000)
+    .toISOString()
+    .slice(0, 16);
 }
 
 async function openDrillForm(page: Page) {
@@ -24,6 +27,7 @@ async function openDrillForm(page: Page) {
   await record.click();
   const form = page.getByRole('dialog', { name: 'Record a drill' });
   await form.getByLabel('What was exercised').selectOption('dr-drill');
+  await form.getByLabel('Time zone').selectOption('UTC');
   return form;
 }
 
@@ -31,8 +35,8 @@ test('an invalid drill shows the error on its field and records nothing', async 
   page,
 }, testInfo) => {
   const form = await openDrillForm(page);
-  await form.getByLabel(/^Started/).fill(localDateTime(-120));
-  await form.getByLabel(/^Ended/).fill(localDateTime(-180));
+  await form.getByLabel(/^Started/).fill(utcDateTime(-120));
+  await form.getByLabel(/^Ended/).fill(utcDateTime(-180));
   await form.getByLabel(/^Achieved RTO/).fill('about an hour');
   await form.getByRole('button', { name: 'Record drill' }).click();
 
@@ -41,7 +45,7 @@ test('an invalid drill shows the error on its field and records nothing', async 
     'aria-invalid',
     'true',
   );
-  await expect(form.getByText('endedAt is before startedAt')).toBeVisible();
+  await expect(form.getByText('Ended is before startedAt')).toBeVisible();
   await expect(form.getByLabel(/^Achieved RTO/)).toHaveAttribute(
     'aria-invalid',
     'true',
@@ -50,25 +54,57 @@ test('an invalid drill shows the error on its field and records nothing', async 
   await expect(form).toBeVisible();
 });
 
-test('a drill recorded through the form is in the history after a reload', async ({
+test('a drill recorded through the form can be voided with a reason and stays in the history, struck out', async ({
   page,
 }, testInfo) => {
   const form = await openDrillForm(page);
-  const performer = `e2e-${Date.now()}`;
-  await form.getByLabel(/^Started/).fill(localDateTime(-120));
-  await form.getByLabel(/^Ended/).fill(localDateTime(-60));
+  const started = utcDateTime(-61);
+  await form.getByLabel(/^Started/).fill(started);
+  await expect(form.getByLabel(/^Started/)).toHaveAccessibleDescription(
+    `Stored as ${started.replace('T', ' ')} UTC`,
+  );
+  // Ended a minute ago: the newest recorded drill of the service.
+  await form.getByLabel(/^Ended/).fill(utcDateTime(-1));
   await form.getByLabel(/^Achieved RTO/).fill('1h');
   await form.getByLabel(/^Achieved RPO/).fill('5m');
-  await form.getByLabel(/^Performed by/).fill(performer);
+  await form.getByLabel('Performed by').fill('team-platform');
+  await page.getByRole('option', { name: new RegExp(DRILL_TEAM) }).click();
+  await form.getByRole('button', { name: 'Add health check' }).click();
+  await expect(form.getByLabel('Health check 1: result')).toHaveValue(
+    'not-checked',
+  );
+  await form.getByLabel('Health check 1: name').fill('pods ready');
+  await form.getByLabel('Health check 1: result').selectOption('passed');
+  await expect(form.getByText('Evidence missing')).toBeVisible();
+  await attachScreenshot(page, testInfo, 'drill form with missing evidence');
   await form.getByRole('button', { name: 'Record drill' }).click();
   await expect(form).toBeHidden();
+  await expect(
+    page.getByText(/^Drill recorded\. It counts as incomplete/),
+  ).toBeVisible();
+
+  const row = page
+    .getByRole('row')
+    .filter({ hasText: 'DR drill (recorded)' })
+    .filter({ has: page.getByRole('button', { name: /^Void DR drill/ }) })
+    .first();
+  await expect(row.getByText('Incomplete')).toBeVisible();
+  await row.getByRole('button', { name: /^Void DR drill/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Void this drill?' });
+  const reason = `recorded by the e2e test ${Date.now()}`;
+  await confirm.getByLabel(/^Reason/).fill(reason);
+  await confirm.getByRole('button', { name: 'Void drill' }).click();
+  await expect(confirm).toBeHidden();
 
   await page.reload();
-  // The newest drill is listed first: the one just recorded.
-  const row = page.getByRole('row', { name: /DR drill \(recorded\)/ }).first();
-  await expect(row).toBeVisible();
-  await row.getByRole('button', { name: /Details of DR drill/ }).click();
-  const details = page.getByRole('dialog', { name: 'DR drill (recorded)' });
-  await expect(details.getByText(performer)).toBeVisible();
-  await attachScreenshot(page, testInfo, 'recorded drill in the history');
+  await openSection(page, 'Drills and restore tests');
+  const voided = page.getByRole('row').filter({ hasText: reason });
+  await expect(
+    voided.getByText(/^Voided by .*: recorded by the e2e/),
+  ).toBeVisible();
+  await expect(
+    voided.locator('s', { hasText: 'DR drill (recorded)' }),
+  ).toBeVisible();
+  await expect(voided.getByText('Voided: does not count')).toBeVisible();
+  await attachScreenshot(page, testInfo, 'voided drill in the history');
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Entry point of `npm start` / `npm test` / `npm run bench` / `npm run check`
- * / `npm run conformance` (and `yarn start`, `yarn test`, `yarn bench`).
+ * / `npm run conformance` / `npm run faults` / `npm run adoption` (and
+ * `yarn start`, `yarn test`, `yarn bench`).
  *
  * A fresh machine may have only Node 20 and npm, while Backstage needs Node 22
  * or newer and Yarn 4. So this script, written for any Node >= 18:
@@ -37,6 +38,10 @@ const TASKS = {
   check: { script: 'portal:check', env: {} },
   // Debian's kubectl against the cluster simulator, compared with golden files.
   conformance: { script: 'portal:conformance', env: {} },
+  // Every fault kind against the collector and the simulator (issue 16).
+  faults: { script: 'portal:faults', env: {} },
+  // The packed packages in a new create-app app, wired as the READMEs say.
+  adoption: { script: 'portal:adoption', env: {} },
   bench: { workspace: '@dr-posture/bench', script: 'bench', env: {} },
 };
 

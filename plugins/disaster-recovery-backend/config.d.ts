@@ -54,10 +54,54 @@ export interface Config {
     /** Names of clusters (from either source) that this plugin must not read. */
     excludeClusters?: string[];
     collection?: {
-      /** How often each cluster is collected. Default: 5 minutes. */
+      /**
+       * `watch` (the default): each cluster is listed once, then watched
+       * from the list's resourceVersion; one scheduled run holds a cluster's
+       * watches for `timeout` and the next run, on whichever replica claims
+       * it, resumes them from where the store stands. `poll`: each cluster
+       * is listed again every `frequency`.
+       * @visibility backend
+       */
+      mode?: 'watch' | 'poll';
+      /**
+       * How often each cluster is listed (`poll`); with `watch`, the interval
+       * that `staleAfterIntervals` counts. Default: 5 minutes.
+       * @visibility backend
+       */
       frequency?: HumanDuration | string;
-      /** Time budget of one cluster's collection, retries included. Default: 4 minutes. */
+      /**
+       * Time budget of one cluster's collection, retries included; with
+       * `watch`, how long one run holds the cluster's watches (a replica
+       * that died hands its clusters on once it passes). Default: 4 minutes.
+       * @visibility backend
+       */
       timeout?: HumanDuration | string;
+      /** How clusters are watched (`mode: watch`). */
+      watch?: {
+        /**
+         * A complete listing at least this often, as a safety net (a
+         * watch's 410 Gone lists at once). Default: 1 hour.
+         * @visibility backend
+         */
+        relistFrequency?: HumanDuration | string;
+        /**
+         * A watch stream that sends nothing, not even a bookmark, for this
+         * long is reopened from the last version seen (API servers send a
+         * bookmark about every minute). Default: 3 minutes.
+         * @visibility backend
+         */
+        stallTimeout?: HumanDuration | string;
+        /**
+         * The longest an event waits before it is written. Default: 1 second.
+         * @visibility backend
+         */
+        batchDelay?: HumanDuration | string;
+        /**
+         * Events written in one batch at most. Default: 200.
+         * @visibility backend
+         */
+        batchSize?: number;
+      };
       /** Delay before the first collection after start-up. Default: 10 seconds. */
       initialDelay?: HumanDuration | string;
       /** Objects requested per list page. Default: 500. */
@@ -73,6 +117,13 @@ export interface Config {
        * suspicious and deletes nothing. Default: 0.5.
        */
       maxDeletedShare?: number;
+      /**
+       * How many collection intervals (`frequency`) may pass without a
+       * successful run before a cluster's data is stale, whatever its latest
+       * run did (failed, hung or died with its process). Checks that rely on
+       * a stale cluster are never a pass. At least 1. Default: 3.
+       */
+      staleAfterIntervals?: number;
     };
     /**
      * Tier policies in restore order; replaces the defaults (tiers 1, 2, 3).
@@ -85,9 +136,14 @@ export interface Config {
       /** Durations are written like `15m`, `2h`, `30d`. */
       rpo?: string;
       rto?: string;
+      /** Defaults: tier 1 `7d`, tier 2 `30d`, tier 3 `90d`. */
       restoreTestEvery?: string;
+      /** Default `90d` for every tier. */
       drillEvery?: string;
+      /** Default `365d` for every tier. */
       fullDrTestEvery?: string;
+      /** For entities declaring the hot-warm pattern. Default `90d` for every tier. */
+      failoverDrillEvery?: string;
       /**
        * How long backups must be kept. Defaults: Velero backups of schedules
        * running at least hourly 48h, at least daily 7d, rarer 30d;
@@ -107,8 +163,52 @@ export interface Config {
       copies?: number;
       offsiteCopies?: number;
     }>;
+    drills?: {
+      /**
+       * The evidence a drill kind needs to count as succeeded (else it is
+       * `incomplete`), replacing that kind's default. Keys: `restore-test`,
+       * `dr-drill`, `full-dr-test`, `failover-drill`; values from
+       * `backup`, `restoreTargetTime`, `namespaceInventory`, `healthChecks`,
+       * `applicationHealthChecks`, `reconciliation`, `objectVersionCheck`,
+       * `database`, `achievedRto`, `achievedRpo`.
+       */
+      requiredEvidence?: {
+        [kind: string]: string[];
+      };
+    };
+    /**
+     * How posture is evaluated: after a full evaluation, the entities that
+     * collected changes, drills and catalog changes touch are evaluated
+     * again within seconds, and those whose statuses time alone turns (a
+     * backup growing older than the RPO) when it does.
+     */
+    evaluation?: {
+      /**
+       * How long changes gather before the entities they touch are
+       * evaluated again. Default: 2 seconds.
+       * @visibility backend
+       */
+      debounce?: HumanDuration | string;
+      /**
+       * A full evaluation of every entity at least this often, as a safety
+       * net; also how far ahead time-driven status changes are looked for.
+       * Default: `posture.evaluationFrequency` when set, else 1 hour.
+       * @visibility backend
+       */
+      fullFrequency?: HumanDuration | string;
+      /**
+       * How often the catalog is read for added, changed and removed
+       * entities. Default: 1 minute.
+       * @visibility backend
+       */
+      catalogFrequency?: HumanDuration | string;
+    };
     posture?: {
-      /** How often every entity's posture is worked out again. Default: 1 minute. */
+      /**
+       * Superseded by `evaluation.fullFrequency`, which it stands for when
+       * that is not set (it was how often every entity was evaluated).
+       * @visibility backend
+       */
       evaluationFrequency?: HumanDuration | string;
       /** How late a scheduled backup may start before it counts as overdue. Default: 1 hour. */
       scheduleGrace?: HumanDuration | string;
@@ -127,10 +227,59 @@ export interface Config {
        * `disaster-recovery/immutable: "true"`). Default: ['1']; [] asks none.
        */
       immutableCopyTiers?: string[];
+      /**
+       * Tier ids whose workloads must survive the loss of a pod or a node:
+       * they need two ready replicas and database HA, and their replica,
+       * placement, probe and disruption-budget gaps fail (for other tiers
+       * they warn). Default: ['1', '2'].
+       */
+      highAvailabilityTiers?: string[];
+      /** More restarts of one pod than this within the last hour warn. Default: 5. */
+      maxRestartsPerHour?: number;
+      /** A pod not ready for longer than this warns. Default: 5 minutes. */
+      notReadyWarnAfter?: HumanDuration | string;
+      /** A pod not ready for longer than this fails. Default: 30 minutes. */
+      notReadyFailAfter?: HumanDuration | string;
+      /** A cert-manager Certificate expiring within this warns; expired fails. Default: 14 days. */
+      certificateWarnWithin?: HumanDuration | string;
     };
+    /**
+     * Secret from which the key that seals page cursors is derived (any
+     * length; at least 32 random characters are enough). Every replica must
+     * have the same. Without it, the first replica generates a key and
+     * stores it in the plugin database for all of them.
+     * @visibility secret
+     */
+    cursorSecret?: string;
     history?: {
-      /** How long collected history is kept after objects vanish. Default: 400 days. */
+      /**
+       * How long collected history is kept after objects vanish, and posture
+       * changes after they were superseded. Default: 400 days.
+       */
       retention?: HumanDuration | string;
+    };
+    /**
+     * Notifications to an entity's owner when one of its checks fails,
+     * recovers from a failure, or warns that the RPO is about to be
+     * breached: once per change, never on an entity's first evaluation.
+     */
+    notifications?: {
+      /**
+       * Whether to notify at all. Default: true.
+       * @visibility backend
+       */
+      enabled?: boolean;
+      /**
+       * Tier ids whose entities notify (`none`: entities without a tier).
+       * Default: every tier.
+       * @visibility backend
+       */
+      tiers?: string[];
+      /**
+       * Check ids that notify, e.g. `backup-freshness`. Default: every check.
+       * @visibility backend
+       */
+      checks?: string[];
     };
   };
 }

@@ -17,7 +17,13 @@ backend.add(
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// Posture changes reach owners (notifications) and open pages (signals).
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@dr-posture/plugin-disaster-recovery-backend'));
+// Serves the actions of backend.actions.pluginSources to MCP clients.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
 // Runs the checks of techInsights.factChecker.checks (the DR defaults).

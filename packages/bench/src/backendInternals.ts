@@ -20,3 +20,11 @@ export type { RouteContext } from '../../../plugins/disaster-recovery-backend/sr
 export { resourceRow } from '../../../plugins/disaster-recovery-backend/src/database/DatabaseResourceStore';
 export { finishedRecord } from '../../../plugins/disaster-recovery-backend/src/database/finishedRecord';
 export { kubeConfigFor } from '../../../plugins/disaster-recovery-backend/src/collector/kubeConfigFor';
+export { DatabaseBackupHistoryStore } from '../../../plugins/disaster-recovery-backend/src/database/DatabaseBackupHistoryStore';
+export {
+  historyColumnsOf,
+  representativeBackup,
+} from '../../../plugins/disaster-recovery-backend/src/database/backupHistoryColumns';
+export { protectingBackupGroups } from '../../../plugins/disaster-recovery-backend/src/service/protectingBackupGroups';
+export { entityRoutes } from '../../../plugins/disaster-recovery-backend/src/service/routes/entityRoutes';
+export { CursorCodec } from '../../../plugins/disaster-recovery-backend/src/service/cursors';

@@ -12,8 +12,11 @@ import { FULL_PROFILE, QUICK_PROFILE, type BenchProfile } from './profile';
 import { renderReport, spliceGenerated } from './report/renderReport';
 import type { SuiteResult } from './report/suiteResult';
 import { judgeTargets } from './report/targets';
+import { benchBackupHistoryApi } from './suites/backupHistoryApi';
 import { benchCollector } from './suites/collector';
 import { benchEntityPage } from './suites/entityPage';
+import { benchLiveEvaluation } from './suites/liveEvaluation';
+import { benchLivePosture } from './suites/livePosture';
 import { benchOverviewApi } from './suites/overviewApi';
 import { benchOverviewPage } from './suites/overviewPage';
 import { benchPostureRules } from './suites/postureRules';
@@ -29,6 +32,9 @@ const SUITES: Record<string, Suite> = {
   overviewPage: (profile, workDir) =>
     benchOverviewPage(profile.overviewPage, workDir),
   postureRules: profile => benchPostureRules(profile.postureRules),
+  backupHistoryApi: profile => benchBackupHistoryApi(profile.backupHistoryApi),
+  livePosture: (profile, workDir) => benchLivePosture(profile.mode, workDir),
+  liveEvaluation: profile => benchLiveEvaluation(profile.mode),
 };
 
 function parseArgs(argv: string[]) {

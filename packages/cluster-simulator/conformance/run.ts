@@ -124,6 +124,15 @@ ${extra}`;
     ['get-schedules-all-namespaces', ['get', 'schedules.velero.io', '-A']],
     ['get-storage-locations', ['get', 'bsl', '-n', 'velero']],
     ['get-cnpg-clusters', ['get', 'clusters.postgresql.cnpg.io', '-A']],
+    ['get-deployments', ['get', 'deployments', '-n', 'checkout-web']],
+    ['get-statefulsets', ['get', 'sts', '-A']],
+    ['get-pdbs', ['get', 'pdb', '-A']],
+    ['get-hpa', ['get', 'hpa', '-n', 'checkout-web']],
+    [
+      'get-nodes-by-zone',
+      ['get', 'nodes', '-L', 'topology.kubernetes.io/zone'],
+    ],
+    ['get-certificates', ['get', 'certificates.cert-manager.io', '-A']],
     [
       'get-scheduledbackups',
       ['get', 'scheduledbackups.postgresql.cnpg.io', '-A'],

@@ -16,6 +16,7 @@ export type {
   FaultSettings,
   InjectableStatusCode,
 } from './faults/faultSettings.ts';
+export type { FaultStats } from './faults/faultInjector.ts';
 export type { ApiVerb, TokenGrant } from './server/accessControl.ts';
 export type { KubeObject, ObjectMeta } from './kube/kubeObject.ts';
 export { ApiError } from './kube/apiStatus.ts';
@@ -30,7 +31,7 @@ export { DEFAULT_SCALE } from './scenarios/scaleScenario.ts';
 export { demoToken } from './scenarios/demo/demoScenario.ts';
 export { DEMO_CLUSTERS, DEMO_SERVICES } from './scenarios/demo/demoEstate.ts';
 export type { DemoService, Tier } from './scenarios/demo/demoEstate.ts';
-export { demoDrills } from './scenarios/demo/demoDrills.ts';
+export { demoDrillRecord, demoDrills } from './scenarios/demo/demoDrills.ts';
 export { demoCatalogEntities } from './scenarios/demo/demoCatalog.ts';
 export { simulatedClustersConfig } from './clusterConfig.ts';
 export { DEMO_INTENDED_POSTURE } from './scenarios/demo/demoIntendedPosture.ts';

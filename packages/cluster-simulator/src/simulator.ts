@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { resolveFixturesDir } from './fixtures/fixturesDir.ts';
 import type { FaultSettings } from './faults/faultSettings.ts';
+import type { FaultStats } from './faults/faultInjector.ts';
 import type { KubeObject } from './kube/kubeObject.ts';
 import { SimulatorRuntime } from './runtime/simulatorRuntime.ts';
 import { demoScenario, demoToken } from './scenarios/demo/demoScenario.ts';
@@ -103,6 +104,15 @@ export interface Simulator {
   ): KubeObject;
   /** Replaces a cluster's faults (`{}` clears them). */
   setFaults(cluster: string, faults: FaultSettings): void;
+  /** Requests and open hung requests of a cluster since its faults were set. */
+  faultStats(cluster: string): FaultStats;
+  /**
+   * Compacts a cluster's watch history, as etcd does: a watch resuming from
+   * a resourceVersion before now gets 410 Expired and must list again.
+   */
+  compactWatchHistory(cluster: string): void;
+  /** Watch streams of a cluster open now (all resources). */
+  openWatchStreams(cluster: string): number;
   /** Adds a bearer token with its own permissions. */
   grantToken(cluster: string, grant: TokenGrant): void;
   /** Objects of a type in a cluster, in list order (for assertions). */
@@ -225,6 +235,12 @@ export async function startSimulator(
     setFaults: (cluster, faults) => {
       runtime.setFaults(cluster, faults);
     },
+    faultStats: cluster => runtime.injector(cluster).stats(),
+    compactWatchHistory: cluster => {
+      const target = runtime.cluster(cluster);
+      target.changes.compact(target.resourceVersion);
+    },
+    openWatchStreams: cluster => runtime.cluster(cluster).changes.subscribers,
     grantToken: (cluster, grant) => runtime.grantToken(cluster, grant),
     objects: (cluster, apiVersion, kind) => {
       runtime.catchUp();

@@ -4,7 +4,12 @@ import request from 'supertest';
 import { sourcesModule } from './__testUtils__/sourcesModule';
 import { disasterRecoveryPlugin } from './plugin';
 
-const BUILT_IN_SOURCES = ['velero', 'cloudnativepg', 'workloads'];
+const BUILT_IN_SOURCES = [
+  'velero',
+  'cloudnativepg',
+  'workloads',
+  'cert-manager',
+];
 
 const k8upBackups: KubernetesResourceKind = {
   id: 'k8up.io/Backup',

@@ -137,6 +137,8 @@ describe('a source added through the extension point', () => {
           data: {
             disasterRecovery: {
               clusters: simulatedClustersConfig(simulator.clusters),
+              // One run lists each cluster once (a watch run holds on).
+              collection: { mode: 'poll' },
             },
           },
         }),

@@ -48,6 +48,13 @@ export type EntityPostgresCluster =
 export type EntityOtherEnvironment =
   components['schemas']['EntityOtherEnvironment'];
 /** @public */
+export type EntityAvailability = components['schemas']['EntityAvailability'];
+/** @public */
+export type EntityWorkloadAvailability =
+  components['schemas']['EntityWorkloadAvailability'];
+/** @public */
+export type EntityStandbyParity = components['schemas']['EntityStandbyParity'];
+/** @public */
 export type BackupHistoryDay = components['schemas']['BackupHistoryDay'];
 /** @public */
 export type StaleCluster = components['schemas']['StaleCluster'];
@@ -83,3 +90,21 @@ export type SystemPostureResponse =
  * @public
  */
 export const NOT_EVALUATED_ERROR_NAME = 'NotEvaluatedError';
+/** @public */
+export type PostureHistoryItem = components['schemas']['PostureHistoryItem'];
+/** @public */
+export type PostureHistoryQuery = NonNullable<
+  operations['GetPostureHistory']['parameters']['query']
+>;
+/** @public */
+export type PostureHistoryResponse =
+  components['schemas']['PostureHistoryResponse'];
+/** @public */
+export type EstateHistoryQuery = NonNullable<
+  operations['GetEstateHistory']['parameters']['query']
+>;
+/** @public */
+export type EstateHistoryDay = components['schemas']['EstateHistoryDay'];
+/** @public */
+export type EstateHistoryResponse =
+  components['schemas']['EstateHistoryResponse'];

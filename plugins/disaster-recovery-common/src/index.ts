@@ -38,16 +38,25 @@ export type {
   CollectionRunCounts,
   CollectionRunDetails,
   DrillListResponse,
+  EntityAvailability,
   EntityOtherEnvironment,
   EntityPostgresCluster,
   EntityPostureResponse,
   EntityPostureSummary,
   EntitySchedule,
+  EntityStandbyParity,
   EntityStorageLocation,
+  EntityWorkloadAvailability,
+  EstateHistoryDay,
+  EstateHistoryQuery,
+  EstateHistoryResponse,
   HealthResponse,
   OverviewQuery,
   OverviewResponse,
   PostureCheck,
+  PostureHistoryItem,
+  PostureHistoryQuery,
+  PostureHistoryResponse,
   PostureListResponse,
   RecordedDrill,
   RestorePlanResponse,
@@ -59,27 +68,40 @@ export { DefaultApiClient } from './schema/openapi/generated';
 export type { components, operations } from './schema/openapi/generated';
 export type { RequestOptions, TypedResponse } from './schema/openapi/generated';
 export {
+  disasterRecoveryClustersReadPermission,
+  disasterRecoveryDrillAdminPermission,
   disasterRecoveryDrillCreatePermission,
   disasterRecoveryPermissions,
 } from './permissions';
 export type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,
+  CertificateRecord,
   ClusterCondition,
   CollectedObject,
+  ContainerSpec,
   DataUploadRecord,
+  HorizontalPodAutoscalerRecord,
   LabelSelector,
+  NodeRecord,
+  PodContainerStatus,
+  PodDisruptionBudgetRecord,
+  PodStatusRecord,
   PodVolumeBackupRecord,
   PostgresBackupRecord,
   PostgresClusterRecord,
+  PostgresReplicaSource,
   PostgresScheduledBackupRecord,
   RecoveryWindow,
+  RestartObservation,
   SnapshotCounts,
+  SpreadRule,
   VeleroBackupRecord,
   VeleroBackupScope,
   VeleroRestoreRecord,
   VeleroScheduleRecord,
   VolumeSnapshotLocationRecord,
+  WorkloadControllerRecord,
   WorkloadRecord,
 } from './records';
 export {
@@ -138,19 +160,47 @@ export type {
   WorkloadMapping,
 } from './coverage';
 export {
+  achievedRpoOf,
+  controlCharacterProblems,
+  DEFAULT_DRILL_EVIDENCE_REQUIREMENTS,
+  derivedRpoOf,
+  DRILL_EVIDENCE_KEYS,
   DRILL_LABEL,
+  DRILL_LIMITS,
+  drillCountsAt,
+  drillEvidenceTitle,
   drillHistory,
   drillRecordSchema,
+  drillStateOf,
   effectiveDrillOutcome,
   findVeleroRestoreTests,
+  missingDrillEvidence,
+  parseDrillRecord,
+  readDrillEvidenceRequirements,
+  restoreTargetWarnings,
 } from './drills';
 export type {
+  DatabaseRecoveryWindow,
+  DerivedRpo,
+  DrillCorrections,
   DrillEvidence,
+  DrillEvidenceKey,
+  DrillEvidenceLink,
+  DrillEvidenceRequirements,
+  DrillHealthCheck,
   DrillHistoryEntry,
+  DrillHistoryOptions,
   DrillKind,
+  DrillObjectRef,
   DrillRecord,
+  DrillState,
   DrillVerification,
+  DrillVoid,
   EffectiveDrillOutcome,
+  HistoryDrill,
+  InputProblem,
+  ParsedDrillRecord,
+  RestoreTestInputs,
   VeleroRestoreTest,
 } from './drills';
 export {
@@ -162,10 +212,12 @@ export {
   describeRef,
   evidenceOf,
   findCheck,
+  judgeStandbyParity,
   refOf,
   verdict,
 } from './checks';
 export type {
+  AvailabilityThresholds,
   BuiltInCheck,
   Check,
   CheckDefinition,
@@ -181,6 +233,8 @@ export type {
   Verdict,
 } from './checks';
 export {
+  clusterStaleSince,
+  DEFAULT_STALE_AFTER_INTERVALS,
   dependenciesOf,
   evaluateEntityPosture,
   evaluateSystemPosture,
@@ -196,6 +250,31 @@ export type {
   PostureOptions,
   SystemPosture,
 } from './posture';
+export {
+  checkNextActionOf,
+  checksWorstFirst,
+  entityVerdictOf,
+  FINISHED_RUN_PHASES,
+  scheduleRunStateOf,
+  VERDICT_REASON_PRIORITY,
+  verdictInputOf,
+} from './verdict';
+export type {
+  EntityVerdict,
+  EntityVerdictInput,
+  RecoveryPointVerdict,
+  RecoveryTimeProof,
+  RecoveryTimeVerdict,
+  ScheduleRunState,
+  VerdictAnswer,
+  VerdictNextAction,
+} from './verdict';
+export {
+  entityPostureSignalChannel,
+  POSTURE_SIGNAL_CHANNEL,
+  postureAlertOf,
+} from './history';
+export type { PostureAlertKind } from './history';
 export { planRestoreOrder } from './restorePlan';
 export {
   postureWarningCount,

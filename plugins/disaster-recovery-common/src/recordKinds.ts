@@ -1,8 +1,12 @@
 import type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,
+  CertificateRecord,
   CollectedObject,
   DataUploadRecord,
+  HorizontalPodAutoscalerRecord,
+  NodeRecord,
+  PodDisruptionBudgetRecord,
   PodVolumeBackupRecord,
   PostgresBackupRecord,
   PostgresClusterRecord,
@@ -11,6 +15,7 @@ import type {
   VeleroRestoreRecord,
   VeleroScheduleRecord,
   VolumeSnapshotLocationRecord,
+  WorkloadControllerRecord,
   WorkloadRecord,
 } from './records';
 
@@ -32,6 +37,11 @@ export interface BuiltInPostureRecords {
   postgresBackups?: readonly PostgresBackupRecord[];
   postgresScheduledBackups?: readonly PostgresScheduledBackupRecord[];
   workloads?: readonly WorkloadRecord[];
+  workloadControllers?: readonly WorkloadControllerRecord[];
+  disruptionBudgets?: readonly PodDisruptionBudgetRecord[];
+  autoscalers?: readonly HorizontalPodAutoscalerRecord[];
+  nodes?: readonly NodeRecord[];
+  certificates?: readonly CertificateRecord[];
 }
 
 /**
@@ -99,8 +109,10 @@ export function defineRecordKind<R extends CollectedObject>(
 }
 
 /**
- * The kinds the built-in sources collect (Velero, CloudNativePG and the
- * workloads whose labels map services to backups).
+ * The kinds the built-in sources collect (Velero, CloudNativePG, the
+ * workloads whose labels map services to backups and whose replicas,
+ * placement and readiness the availability checks judge, and cert-manager
+ * Certificates).
  *
  * @public
  */
@@ -202,11 +214,54 @@ export const RECORD_KINDS = {
     plural: 'persistentvolumeclaims',
     postureKey: 'workloads',
   }),
+  node: defineRecordKind<NodeRecord>({
+    id: 'Node',
+    apiVersion: 'v1',
+    kind: 'Node',
+    plural: 'nodes',
+    postureKey: 'nodes',
+  }),
+  deployment: defineRecordKind<WorkloadControllerRecord>({
+    id: 'apps/Deployment',
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    plural: 'deployments',
+    postureKey: 'workloadControllers',
+  }),
+  statefulSet: defineRecordKind<WorkloadControllerRecord>({
+    id: 'apps/StatefulSet',
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    plural: 'statefulsets',
+    postureKey: 'workloadControllers',
+  }),
+  podDisruptionBudget: defineRecordKind<PodDisruptionBudgetRecord>({
+    id: 'policy/PodDisruptionBudget',
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    plural: 'poddisruptionbudgets',
+    postureKey: 'disruptionBudgets',
+  }),
+  horizontalPodAutoscaler: defineRecordKind<HorizontalPodAutoscalerRecord>({
+    id: 'autoscaling/HorizontalPodAutoscaler',
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    plural: 'horizontalpodautoscalers',
+    postureKey: 'autoscalers',
+  }),
+  certificate: defineRecordKind<CertificateRecord>({
+    id: 'cert-manager.io/Certificate',
+    apiVersion: 'cert-manager.io/v1',
+    kind: 'Certificate',
+    plural: 'certificates',
+    postureKey: 'certificates',
+  }),
 } as const;
 
 /**
  * The records of one kind: under its key, or in `byKind` for kinds without
- * one. Kinds sharing a key (pods and PVCs) get the records of both.
+ * one. Kinds sharing a key (pods and PVCs, Deployments and StatefulSets)
+ * get the records of both.
  *
  * @public
  */

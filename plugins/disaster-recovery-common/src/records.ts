@@ -163,6 +163,12 @@ export interface VeleroScheduleRecord extends CollectedObject {
   /** `spec.schedule`: 5-field cron, `@every <duration>`, maybe `CRON_TZ=<zone> `-prefixed. */
   schedule: string;
   paused: boolean;
+  /**
+   * When the collector first saw it paused, having seen it run before;
+   * absent while it runs, and when it was already paused when first
+   * collected (since when is then unknown).
+   */
+  pausedSince?: string;
   phase?: string;
   lastBackupAt?: string;
   template: VeleroBackupScope;
@@ -179,11 +185,19 @@ export interface VeleroRestoreRecord extends CollectedObject {
   includedNamespaces: string[];
   /** Source namespace → target namespace. */
   namespaceMapping: Record<string, string>;
+  /** `spec.includedResources`; absent or empty (or `*`) means every resource. */
+  includedResources?: string[];
+  excludedResources?: string[];
   phase?: string;
   startedAt?: string;
   completedAt?: string;
   errors: number;
   warnings: number;
+  /**
+   * `status.progress.itemsRestored`: 0 when the progress omits it (real
+   * objects leave zero out), absent when the restore has no progress.
+   */
+  itemsRestored?: number;
   failureReason?: string;
 }
 
@@ -247,14 +261,50 @@ export interface RecoveryWindow {
 }
 
 /**
+ * Where a CloudNativePG replica cluster replicates from: its
+ * `spec.replica.source`, resolved in `spec.externalClusters`.
+ *
+ * @public
+ */
+export interface PostgresReplicaSource {
+  /** `spec.replica.source`: the external cluster's name. */
+  name: string;
+  /**
+   * The origin's server name in the object store it reads WAL from
+   * (`barmanObjectStore.serverName`, or the barman-cloud plugin's
+   * `serverName` parameter), defaulting to the external cluster's name.
+   */
+  serverName: string;
+  /** `barmanObjectStore.destinationPath` of the external cluster, when it reads WAL from a store. */
+  destinationPath?: string;
+  /** The barman-cloud plugin's `barmanObjectName`, when it reads WAL through the plugin. */
+  objectStore?: string;
+  /** `connectionParameters.host`, when it streams from the origin. */
+  host?: string;
+}
+
+/**
  * A `postgresql.cnpg.io/v1` Cluster.
  *
  * @public
  */
 export interface PostgresClusterRecord extends CollectedObject {
+  /** `spec.instances`. */
   instances?: number;
+  /** `status.readyInstances`; absent when not reported. */
   readyInstances?: number;
   phase?: string;
+  /** `status.currentPrimary`: the instance (pod) that is primary. */
+  currentPrimary?: string;
+  /** `status.topology.nodesUsed`: distinct nodes holding its instances. */
+  nodesUsed?: number;
+  /**
+   * Set when the cluster is a replica cluster (`spec.replica.enabled`, or
+   * `spec.replica.primary` naming another cluster than `spec.replica.self`):
+   * where it replicates from. Absent on a primary cluster, and on records
+   * collected before the collector kept it.
+   */
+  replicaOf?: PostgresReplicaSource;
   conditions: ClusterCondition[];
   /** Deprecated status fields; unset when the barman-cloud plugin backs up. */
   statusRecoveryWindow: RecoveryWindow;
@@ -319,6 +369,12 @@ export interface PostgresScheduledBackupRecord extends CollectedObject {
   /** Usually 6 fields (seconds first); 5-field strings occur too. */
   schedule: string;
   suspended: boolean;
+  /**
+   * When the collector first saw it suspended, having seen it run before;
+   * absent while it runs, and when it was already suspended when first
+   * collected (since when is then unknown).
+   */
+  pausedSince?: string;
   /** `spec.immediate`: the first backup starts as soon as the ScheduledBackup is created. */
   immediate?: boolean;
   method?: string;
@@ -327,7 +383,8 @@ export interface PostgresScheduledBackupRecord extends CollectedObject {
 
 /**
  * A pod or persistent volume claim, kept for its labels so that backup
- * coverage of a service's workloads can be worked out.
+ * coverage of a service's workloads can be worked out (and a pod for its
+ * placement, readiness and restarts).
  *
  * @public
  */
@@ -345,4 +402,166 @@ export interface WorkloadRecord extends CollectedObject {
    */
   fsBackupVolumes?: string[];
   fsBackupExcludes?: string[];
+  /** Pods only: scheduling, readiness and restarts. */
+  pod?: PodStatusRecord;
+}
+
+/**
+ * Pod-level facts the availability checks read; kept only for pods, absent
+ * on records collected before the collector kept them.
+ *
+ * @public
+ */
+export interface PodStatusRecord {
+  /** `spec.nodeName`; absent while the pod is not scheduled. */
+  nodeName?: string;
+  /** `status.phase`: `Pending`, `Running`, `Succeeded`, `Failed`, `Unknown`. */
+  phase?: string;
+  /** The `Ready` condition; absent when the pod reports none (not scheduled yet). */
+  ready?: { status: 'True' | 'False' | 'Unknown'; since?: string };
+  /** Its containers (init containers included), as `status.containerStatuses` report them. */
+  containers: PodContainerStatus[];
+  /**
+   * The pod's total restart count as seen over past collections, oldest
+   * first: each count with when it was first and last seen (the newest
+   * entry's `lastSeenAt` is the record's own). The collector carries it
+   * from one version of the pod to the next, so restarts in the last hour
+   * can be counted.
+   */
+  restartHistory: RestartObservation[];
+}
+
+/**
+ * One container's state in a pod's status.
+ *
+ * @public
+ */
+export interface PodContainerStatus {
+  name: string;
+  /** `restartCount`. */
+  restarts: number;
+  ready: boolean;
+  /**
+   * Since when the current container has neither restarted nor been due to:
+   * `state.running.startedAt`, or `state.terminated.finishedAt` of one that
+   * ended. Absent while it waits to (re)start, e.g. in CrashLoopBackOff.
+   */
+  quietSince?: string;
+  /** `state.waiting.reason`, e.g. `CrashLoopBackOff`. */
+  waitingReason?: string;
+}
+
+/**
+ * A pod's total restart count, first and last seen at these times.
+ *
+ * @public
+ */
+export interface RestartObservation {
+  restarts: number;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
+/**
+ * A container of a pod template, as the availability checks read it.
+ *
+ * @public
+ */
+export interface ContainerSpec {
+  name: string;
+  image: string;
+  readinessProbe: boolean;
+  livenessProbe: boolean;
+  /** The resources it requests (`resources.requests`), e.g. `cpu`, `memory`. */
+  requests: string[];
+}
+
+/**
+ * How a pod template asks the scheduler to spread its replicas over one
+ * topology key (`kubernetes.io/hostname`, `topology.kubernetes.io/zone`).
+ *
+ * @public
+ */
+export interface SpreadRule {
+  topologyKey: string;
+  /**
+   * `anti-affinity` (pod anti-affinity against its own pods; `required`
+   * unless preferred) or `topology-spread` (a topology spread constraint;
+   * `required` with `whenUnsatisfiable: DoNotSchedule`).
+   */
+  how: 'anti-affinity' | 'topology-spread';
+  required: boolean;
+}
+
+/**
+ * An `apps/v1` Deployment or StatefulSet.
+ *
+ * @public
+ */
+export interface WorkloadControllerRecord extends CollectedObject {
+  kind: 'Deployment' | 'StatefulSet';
+  /** `spec.replicas` (the API server sets 1 when it is left out). */
+  replicas: number;
+  /** `status.readyReplicas` (omitted when 0). */
+  readyReplicas: number;
+  /** `spec.selector`: the pods it owns. */
+  selector: LabelSelector;
+  /** `spec.template.metadata.labels`. */
+  podLabels: Record<string, string>;
+  /** `spec.template.spec.containers` (init containers left out). */
+  containers: ContainerSpec[];
+  /** Anti-affinity and topology spread of its pod template. */
+  spread: SpreadRule[];
+  /** The `disaster-recovery/singleton` annotation: why one replica is enough. */
+  singletonReason?: string;
+}
+
+/**
+ * A `policy/v1` PodDisruptionBudget.
+ *
+ * @public
+ */
+export interface PodDisruptionBudgetRecord extends CollectedObject {
+  /** `spec.selector`; absent (null) selects no pods, an empty one every pod of the namespace. */
+  selector?: LabelSelector;
+  /** An integer or a percentage such as `50%`. */
+  minAvailable?: number | string;
+  maxUnavailable?: number | string;
+}
+
+/**
+ * An `autoscaling/v2` HorizontalPodAutoscaler.
+ *
+ * @public
+ */
+export interface HorizontalPodAutoscalerRecord extends CollectedObject {
+  target: { kind: string; name: string };
+  /** `spec.minReplicas` (1 when left out). */
+  minReplicas: number;
+  maxReplicas: number;
+}
+
+/**
+ * A `v1` Node, kept for its labels only: its zone is
+ * `topology.kubernetes.io/zone`.
+ *
+ * @public
+ */
+export type NodeRecord = CollectedObject;
+
+/**
+ * A `cert-manager.io/v1` Certificate.
+ *
+ * @public
+ */
+export interface CertificateRecord extends CollectedObject {
+  /** `spec.secretName`: the Secret it writes (never read). */
+  secretName: string;
+  dnsNames: string[];
+  /** `status.notAfter`: when the current certificate expires; absent until issued. */
+  notAfter?: string;
+  /** `status.renewalTime`: when cert-manager will renew it. */
+  renewalTime?: string;
+  /** The `Ready` condition's status. */
+  ready?: 'True' | 'False' | 'Unknown';
 }

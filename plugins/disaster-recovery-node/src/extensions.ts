@@ -38,6 +38,31 @@ export interface KubernetesResourceKind<
 > extends RecordKind<R> {
   /** Turns one listed object into its stored form; throws on a malformed object, which is then skipped and reported. */
   toRow(object: unknown): CollectedRow;
+  /**
+   * For records that keep a history across versions of an object (a pod's
+   * restart counts): the row to store for a new or changed object, given
+   * the record stored for its previous version and when that version was
+   * last seen (undefined for an object not stored yet), and when this one
+   * is seen. Left out, a changed object's record replaces the stored one.
+   */
+  carryOver?(
+    row: CollectedRow,
+    stored: StoredVersion | undefined,
+    seenAt: Date,
+  ): CollectedRow;
+}
+
+/**
+ * The record stored for the previous version of an object, and when that
+ * version was last seen.
+ *
+ * @public
+ */
+export interface StoredVersion {
+  /** The record as stored (without identity and sightings). */
+  record: JsonObject;
+  /** ISO 8601. */
+  lastSeenAt: string;
 }
 
 /**

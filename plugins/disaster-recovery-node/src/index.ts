@@ -11,4 +11,5 @@ export {
   type DisasterRecoverySource,
   type DisasterRecoverySourcesExtensionPoint,
   type KubernetesResourceKind,
+  type StoredVersion,
 } from './extensions';

@@ -11,7 +11,10 @@ export {
   DisasterRecoveryPage,
   EntityDisasterRecoveryCard,
   EntityDisasterRecoveryContent,
+  EntitySystemDisasterRecoveryContent,
+  EntityTeamDisasterRecoveryCard,
 } from './plugin';
+export { createDisasterRecoveryStatusColumn } from './components/DisasterRecoveryStatusColumn';
 export { isDisasterRecoveryAvailable } from './isDisasterRecoveryAvailable';
 export {
   disasterRecoveryApiRef,

@@ -3,9 +3,9 @@ import {
   createComponentExtension,
   createPlugin,
   createRoutableExtension,
-  discoveryApiRef,
-  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
+import type { JSX } from 'react';
 import { DisasterRecoveryClient, disasterRecoveryApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -20,7 +20,9 @@ export const disasterRecoveryPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: disasterRecoveryApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      // The very refs core-plugin-api re-exports (ids core.discovery and
+      // core.fetch), so a legacy app's own discovery and fetch APIs resolve.
+      deps: { discoveryApi: coreApis.discovery, fetchApi: coreApis.fetch },
       factory: deps => new DisasterRecoveryClient(deps),
     }),
   ],
@@ -78,6 +80,45 @@ export const EntityDisasterRecoveryCard: () => JSX.Element =
         lazy: () =>
           import('./components/EntityDisasterRecoveryCard').then(
             m => m.EntityDisasterRecoveryCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The "Disaster Recovery" tab content of a System page: each component's
+ * verdict worst first, the restore order and the estimated restore time
+ * against the RTO.
+ *
+ * @public
+ */
+export const EntitySystemDisasterRecoveryContent: () => JSX.Element =
+  disasterRecoveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySystemDisasterRecoveryContent',
+      component: {
+        lazy: () =>
+          import('./components/EntitySystemDisasterRecoveryContent').then(
+            m => m.EntitySystemDisasterRecoveryContent,
+          ),
+      },
+    }),
+  );
+
+/**
+ * A card for Group and User pages: the team's services and their verdicts,
+ * worst first.
+ *
+ * @public
+ */
+export const EntityTeamDisasterRecoveryCard: () => JSX.Element =
+  disasterRecoveryPlugin.provide(
+    createComponentExtension({
+      name: 'EntityTeamDisasterRecoveryCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityTeamDisasterRecoveryCard').then(
+            m => m.EntityTeamDisasterRecoveryCard,
           ),
       },
     }),

@@ -27,7 +27,7 @@ export const DISASTER_RECOVERY_FACT_RETRIEVER_ID =
 export const disasterRecoveryFactRetriever: FactRetriever = {
   id: DISASTER_RECOVERY_FACT_RETRIEVER_ID,
   // Bump on any change to the schema or to what the handler emits.
-  version: '2.0.0',
+  version: '2.1.0',
   title: 'Disaster recovery',
   description:
     'Disaster-recovery posture (tier, objectives, backups, drills) of entities with DR data or a tier annotation, as the disaster-recovery backend evaluates it',

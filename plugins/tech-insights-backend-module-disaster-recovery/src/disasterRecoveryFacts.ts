@@ -53,22 +53,22 @@ export const DISASTER_RECOVERY_FACT_SCHEMA: FactSchema = {
   lastDrillMetRto: {
     type: 'boolean',
     description:
-      'The latest drill that measured an achieved RTO met the RTO target',
+      'The latest succeeded drill within its interval that measured an achieved RTO (for the whole service) met the RTO target',
   },
   lastDrillMetRpo: {
     type: 'boolean',
     description:
-      'The latest drill that measured an achieved RPO met the RPO target',
+      'The latest succeeded drill within its interval that measured or derived an achieved RPO met the RPO target',
   },
   lastDrillAchievedRtoSeconds: {
     type: 'integer',
     description:
-      'Achieved RTO in seconds of the latest drill that measured one',
+      'Achieved RTO in seconds of the latest succeeded drill within its interval that measured one',
   },
   lastDrillAchievedRpoSeconds: {
     type: 'integer',
     description:
-      'Achieved RPO in seconds of the latest drill that measured one',
+      'Achieved RPO in seconds of the latest succeeded drill within its interval that measured or derived one',
   },
   overallStatus: {
     type: 'string',

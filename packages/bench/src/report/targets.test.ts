@@ -55,8 +55,13 @@ describe('judgeTargets', () => {
     });
   });
 
-  it('knows the six targets of issue 8 and the throughput target of issue 14', () => {
-    expect(TARGETS).toHaveLength(7);
+  it('knows the six targets of issue 8, the throughput target of issue 14, the history target of issue 16 and the two live posture targets of issue 20', () => {
+    expect(TARGETS).toHaveLength(10);
+    expect(
+      judgeTargets({ 'livePosture.watch.p95Ms': 12_000 }).find(
+        v => v.target.metric === 'livePosture.watch.p95Ms',
+      )?.outcome,
+    ).toBe('missed');
     expect(
       judgeTargets({ 'postureRules.perSecond': 999 }).find(
         v => v.target.metric === 'postureRules.perSecond',
@@ -69,5 +74,14 @@ describe('judgeTargets', () => {
     expect(
       verdicts.find(v => v.target.metric === 'collector.peakRssMiB')?.outcome,
     ).toBe('met');
+    // The history target is about the issue's size only.
+    const history = (liveBackups: number, p95: number) =>
+      judgeTargets({
+        'backupHistoryApi.liveBackups': liveBackups,
+        'backupHistoryApi.p95': p95,
+      }).find(v => v.target.metric === 'backupHistoryApi.p95')?.outcome;
+    expect(history(216_000, 19.9)).toBe('met');
+    expect(history(216_000, 20)).toBe('missed');
+    expect(history(215_999, 1)).toBe('not measured');
   });
 });

@@ -83,7 +83,7 @@ export async function benchCollector(
   return {
     id: 'collector',
     title: '2. Collector ingest vs the floor',
-    method: `The simulator's \`scale\` scenario (${clusters} clusters × ${namespaces} namespaces × hourly Backups for ${days} days) in its own process; each side in its own Node process with its own empty PostgreSQL database, ${profile.concurrency} clusters at a time, pages of ${profile.pageSize}. The floor lists the same kinds with \`@kubernetes/client-node\` and inserts the same rows (the collector's own row mapping) with batched knex inserts of 200, and nothing else.`,
+    method: `The simulator's \`scale\` scenario (${clusters} clusters of three zoned Nodes × ${namespaces} namespaces, each with a Deployment of three pods and hourly Backups for ${days} days) in its own process; each side in its own Node process with its own empty PostgreSQL database, ${profile.concurrency} clusters at a time, pages of ${profile.pageSize}. The floor lists the same kinds with \`@kubernetes/client-node\` and inserts the same rows (the collector's own row mapping) with batched knex inserts of 200, and nothing else.`,
     table: {
       headers: [
         '',

@@ -63,6 +63,10 @@ async function main() {
               );
             } else if (!group && kind.plural === 'namespaces') {
               page = await core.listNamespace(request);
+            } else if (!group && kind.plural === 'nodes') {
+              page = await core.listNode(request);
+            } else if (!group) {
+              throw new Error(`the floor lists no core kind ${kind.plural}`);
             } else {
               page = (await custom.listClusterCustomObject({
                 group,

@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 
 /** HTTP status codes the error-rate fault can answer with. */
 export const INJECTABLE_STATUS_CODES = [
+  '404',
   '429',
   '500',
   '502',
@@ -18,14 +19,45 @@ export type InjectableStatusCode = (typeof INJECTABLE_STATUS_CODES)[number];
  * faults); admin requests are never affected.
  */
 export interface FaultSettings {
+  /**
+   * The faults start after this many API requests of the cluster (counted
+   * from when the settings were set), so that they hit a client midway;
+   * the watch faults do not wait.
+   */
+  faultsAfterRequests?: number;
   /** Added delay before every answer, in milliseconds. */
   latencyMs?: number;
   /** Extra random delay in [0, latencyJitterMs) added to `latencyMs`. */
   latencyJitterMs?: number;
-  /** Probability per request of answering with each status code instead. */
+  /**
+   * Probability per request of answering with each status code instead;
+   * `404` answers every path as a server that serves none of them does (a
+   * mistyped URL, discovery included).
+   */
   errorRates?: Partial<Record<InjectableStatusCode, number>>;
   /** `Retry-After` seconds sent with an injected 429 (default 1). */
   retryAfterSeconds?: number;
+  /**
+   * How an injected 429's `Retry-After` is written: delay-seconds (`7`, the
+   * default) or the HTTP-date that many seconds from now.
+   */
+  retryAfterForm?: 'seconds' | 'date';
+  /**
+   * The cluster's bearer tokens stop working: `unauthorized` as a revoked
+   * token (401 on every request), `forbidden` as a token whose RBAC role
+   * was removed (403 on every list and get; discovery still answers).
+   */
+  tokenRevoked?: 'unauthorized' | 'forbidden';
+  /**
+   * Probability of a hung request: no answer at all, the connection held
+   * open until the client gives up (or the simulator stops).
+   */
+  hangRate?: number;
+  /**
+   * Probability of a stalled body: the headers (with Content-Length) and
+   * half the body are sent, then nothing, the connection held open.
+   */
+  stallBodyRate?: number;
   /** Probability of closing the connection half-way through the body. */
   dropConnectionRate?: number;
   /** Probability of ending the body early (a clean end, a cut-off JSON). */
@@ -52,6 +84,7 @@ const faultSettingsSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
+    faultsAfterRequests: { type: 'integer', minimum: 0 },
     latencyMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     latencyJitterMs: { type: 'integer', minimum: 0, maximum: 600_000 },
     errorRates: {
@@ -62,6 +95,10 @@ const faultSettingsSchema = {
       ),
     },
     retryAfterSeconds: { type: 'integer', minimum: 0, maximum: 3600 },
+    retryAfterForm: { enum: ['seconds', 'date'] },
+    tokenRevoked: { enum: ['unauthorized', 'forbidden'] },
+    hangRate: rate,
+    stallBodyRate: rate,
     dropConnectionRate: rate,
     truncatedJsonRate: rate,
     malformedJsonRate: rate,

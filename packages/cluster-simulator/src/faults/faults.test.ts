@@ -8,6 +8,14 @@ import { startSimulator, type Simulator } from '../simulator.ts';
 
 const backups = { group: 'velero.io', version: 'v1', plural: 'backups' };
 
+async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise(resolve => setTimeout(resolve, 20));
+  }
+}
+
 describe('fault injection', () => {
   let simulator: Simulator;
   let custom: ReturnType<typeof kubeClients>['custom'];
@@ -48,6 +56,96 @@ describe('fault injection', () => {
       details: { retryAfterSeconds: 7 },
     });
   });
+
+  it('writes Retry-After as an HTTP-date when asked', async () => {
+    simulator.setFaults('test', {
+      errorRates: { '429': 1 },
+      retryAfterSeconds: 30,
+      retryAfterForm: 'date',
+    });
+    const before = Date.now();
+    const error = await rejectionOf(list());
+    expect(error.code).toBe(429);
+    const header = error.headers['retry-after'];
+    expect(header).toMatch(
+      /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+    );
+    const wait = Date.parse(header) - before;
+    expect(wait).toBeGreaterThan(28_000);
+    expect(wait).toBeLessThanOrEqual(31_000);
+  });
+
+  it('answers 404 everywhere, discovery included, as a server that serves none of the paths', async () => {
+    simulator.setFaults('test', { errorRates: { '404': 1 } });
+    const error = await rejectionOf(list());
+    expect(error.code).toBe(404);
+    expect(statusOf(error)).toMatchObject({ reason: 'NotFound' });
+    const discovery = await fetch(`${simulator.clusters[0].url}/apis`, {
+      headers: { Authorization: 'Bearer test-token' },
+    });
+    expect(discovery.status).toBe(404);
+  });
+
+  it('starts the faults after N requests, so that they hit a client midway', async () => {
+    simulator.setFaults('test', {
+      faultsAfterRequests: 2,
+      errorRates: { '503': 1 },
+    });
+    await list();
+    await list();
+    expect((await rejectionOf(list())).code).toBe(503);
+    expect(simulator.faultStats('test').requests).toBe(3);
+  });
+
+  it('revokes the token: 401 on every request', async () => {
+    simulator.setFaults('test', { tokenRevoked: 'unauthorized' });
+    expect((await rejectionOf(list())).code).toBe(401);
+    const raw = await fetch(`${simulator.clusters[0].url}/api`, {
+      headers: { Authorization: 'Bearer test-token' },
+    });
+    expect(raw.status).toBe(401);
+    expect(await raw.json()).toMatchObject({ reason: 'Unauthorized' });
+  });
+
+  it('removes the token’s role: 403 with the RBAC message, discovery still answers', async () => {
+    simulator.setFaults('test', { tokenRevoked: 'forbidden' });
+    const error = await rejectionOf(list());
+    expect(error.code).toBe(403);
+    expect(statusOf(error).message).toMatch(
+      /backups.velero.io is forbidden: User ".*" cannot list resource "backups" in API group "velero.io" at the cluster scope/,
+    );
+    const discovery = await fetch(`${simulator.clusters[0].url}/apis`, {
+      headers: { Authorization: 'Bearer test-token' },
+    });
+    expect(discovery.status).toBe(200);
+  });
+
+  it.each(['hangRate', 'stallBodyRate'] as const)(
+    '%s holds the connection open until the client closes it',
+    async fault => {
+      simulator.setFaults('test', { [fault]: 1 });
+      const controller = new AbortController();
+      const request = fetch(
+        `${simulator.clusters[0].url}/apis/velero.io/v1/backups`,
+        {
+          headers: { Authorization: 'Bearer test-token' },
+          signal: controller.signal,
+        },
+      ).then(response => response.text());
+      const settled = request.catch(error => error);
+      await waitFor(() => simulator.faultStats('test').openHungRequests === 1);
+      const raced = await Promise.race([
+        settled,
+        new Promise(resolve => setTimeout(() => resolve('pending'), 300)),
+      ]);
+      expect(raced).toBe('pending');
+
+      controller.abort();
+
+      expect(await settled).toMatchObject({ name: 'AbortError' });
+      await waitFor(() => simulator.faultStats('test').openHungRequests === 0);
+    },
+  );
 
   it.each([
     ['500', 'InternalError'],

@@ -15,6 +15,11 @@ export interface ResourceType {
   kind: string;
   namespaced: boolean;
   shortNames?: string[];
+  /**
+   * Served by every API server (the core group and built-in groups such as
+   * `apps`), as opposed to a custom resource whose CRD may be missing.
+   */
+  builtIn: boolean;
   /** File name of the CRD under the fixtures directory, for schema validation. */
   crdFile?: string;
   /**
@@ -30,7 +35,8 @@ export interface ResourceType {
 export type ApiGroupName =
   | 'velero.io'
   | 'postgresql.cnpg.io'
-  | 'barmancloud.cnpg.io';
+  | 'barmancloud.cnpg.io'
+  | 'cert-manager.io';
 
 /** All resource types the simulator knows. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
@@ -71,6 +77,40 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     'ScheduledBackup',
   ),
   cnpg('barmancloud.cnpg.io', 'objectstores', 'objectstore', 'ObjectStore'),
+  core('nodes', 'node', 'Node', false, ['no']),
+  builtInGroup('apps', 'v1', 'deployments', 'deployment', 'Deployment', [
+    'deploy',
+  ]),
+  builtInGroup('apps', 'v1', 'statefulsets', 'statefulset', 'StatefulSet', [
+    'sts',
+  ]),
+  builtInGroup(
+    'policy',
+    'v1',
+    'poddisruptionbudgets',
+    'poddisruptionbudget',
+    'PodDisruptionBudget',
+    ['pdb'],
+  ),
+  builtInGroup(
+    'autoscaling',
+    'v2',
+    'horizontalpodautoscalers',
+    'horizontalpodautoscaler',
+    'HorizontalPodAutoscaler',
+    ['hpa'],
+  ),
+  {
+    group: 'cert-manager.io',
+    version: 'v1',
+    plural: 'certificates',
+    singular: 'certificate',
+    kind: 'Certificate',
+    namespaced: true,
+    shortNames: ['cert', 'certs'],
+    builtIn: false,
+    statusSubresource: true,
+  },
 ];
 
 function core(
@@ -88,6 +128,29 @@ function core(
     kind,
     namespaced,
     shortNames,
+    builtIn: true,
+    statusSubresource: true,
+  };
+}
+
+/** A namespaced type of a group every API server serves (`apps`, `policy`, `autoscaling`). */
+function builtInGroup(
+  group: string,
+  version: string,
+  plural: string,
+  singular: string,
+  kind: string,
+  shortNames: string[],
+): ResourceType {
+  return {
+    group,
+    version,
+    plural,
+    singular,
+    kind,
+    namespaced: true,
+    shortNames,
+    builtIn: true,
     statusSubresource: true,
   };
 }
@@ -107,6 +170,7 @@ function velero(
     kind,
     namespaced: true,
     shortNames,
+    builtIn: false,
     // Velero's CRDs declare no status subresource.
     statusSubresource: false,
     crdFile: `velero/crds/velero.io_${plural}.yaml`,
@@ -126,6 +190,7 @@ function cnpg(
     singular,
     kind,
     namespaced: true,
+    builtIn: false,
     statusSubresource: true,
     crdFile: `cnpg/crds/${group}_${plural}.yaml`,
   };
@@ -187,4 +252,13 @@ export const Types = {
   cnpgBackup: knownType('postgresql.cnpg.io/v1', 'Backup'),
   cnpgScheduledBackup: knownType('postgresql.cnpg.io/v1', 'ScheduledBackup'),
   objectStore: knownType('barmancloud.cnpg.io/v1', 'ObjectStore'),
+  node: knownType('v1', 'Node'),
+  deployment: knownType('apps/v1', 'Deployment'),
+  statefulSet: knownType('apps/v1', 'StatefulSet'),
+  podDisruptionBudget: knownType('policy/v1', 'PodDisruptionBudget'),
+  horizontalPodAutoscaler: knownType(
+    'autoscaling/v2',
+    'HorizontalPodAutoscaler',
+  ),
+  certificate: knownType('cert-manager.io/v1', 'Certificate'),
 };

@@ -17,6 +17,12 @@ export interface BackupRunPolicy {
   failingSince?: number;
   /** From this time on every run ends PartiallyFailed (one item keeps failing); epoch ms. */
   partiallyFailingSince?: number;
+  /**
+   * The first run fired at or after this time never finishes: it stays
+   * InProgress, and Velero starts no other backup of the schedule while one
+   * is New or InProgress (velero-io/velero#6193); epoch ms.
+   */
+  hangingSince?: number;
   /** `status.failureReason` of failed runs. */
   failureReason?: string;
   /**

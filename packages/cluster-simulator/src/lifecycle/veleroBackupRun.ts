@@ -33,6 +33,7 @@ export interface BackupRun {
   namespace: string;
   storageLocation: string;
   startedAt: number;
+  /** `Infinity` for a run that hangs InProgress and never finishes. */
   completedAt: number;
   expiresAt: number;
   phase: 'Completed' | 'PartiallyFailed' | 'Failed' | 'FailedValidation';
@@ -200,6 +201,17 @@ export function decideBackupRun(options: {
   }
   const duration = drawFrom(policy.durationMs, random());
   const items = drawFrom(policy.itemCount, random());
+  if (policy.hangingSince !== undefined && firedAt >= policy.hangingSince) {
+    return {
+      ...base,
+      completedAt: Number.POSITIVE_INFINITY,
+      // Never written: the Backup stays InProgress.
+      phase: 'Completed',
+      items,
+      errors: 0,
+      warnings: 0,
+    };
+  }
   // A run that may not fail at random rolls past both failure rates.
   const roll = mayFailAtRandom(policy, firedAt) ? random() : 1;
   const broken =

@@ -31,6 +31,8 @@ interface ScheduleState {
   /** Bumped on every change; queued fires carrying an older token are void. */
   token: number;
   lastFire?: number;
+  /** The schedule's latest backup while it is still InProgress. */
+  running?: { name: string; namespace: string; until: number };
   statusDirty: boolean;
 }
 
@@ -114,6 +116,7 @@ export class VeleroScheduleController implements LifecycleController {
         object: schedule,
         token: (state?.token ?? 0) + 1,
         lastFire: state?.lastFire ?? lastBackupTime(schedule),
+        running: state?.running,
         statusDirty: false,
       };
       // Fires already queued hold the old state: voiding its token stops
@@ -213,10 +216,33 @@ export class VeleroScheduleController implements LifecycleController {
         if (state.token !== token) {
           return;
         }
+        const busyUntil = this.busyUntil(state, at);
+        if (busyUntil !== undefined) {
+          // Velero's checkIfBackupInNewOrProgress: no overlapping run. The
+          // schedule stays due (lastBackup is unchanged), so its periodic
+          // resync starts the run once the one in progress has finished.
+          if (Number.isFinite(busyUntil)) {
+            this.queueFire(state, cadence, busyUntil);
+          }
+          return;
+        }
         this.fire(state, at, horizon);
         this.queueFire(state, cadence, cadence(at));
       },
     });
+  }
+
+  /** When the schedule's backup in progress at `at` finishes, if there is one. */
+  private busyUntil(state: ScheduleState, at: number): number | undefined {
+    const running = state.running;
+    if (
+      running === undefined ||
+      running.until <= at ||
+      !state.cluster.find(Types.veleroBackup, running.namespace, running.name)
+    ) {
+      return undefined;
+    }
+    return running.until;
   }
 
   private fire(state: ScheduleState, at: number, horizon: number): void {
@@ -249,6 +275,11 @@ export class VeleroScheduleController implements LifecycleController {
             capture: volumeCapture(cluster, templateOf(schedule)),
           };
     state.lastFire = at;
+    state.running = {
+      name: run.name,
+      namespace: run.namespace,
+      until: run.completedAt,
+    };
     state.statusDirty = true;
     const finishedByHorizon = run.completedAt <= horizon;
     const written = this.context.write(
@@ -258,7 +289,7 @@ export class VeleroScheduleController implements LifecycleController {
     );
     if (finishedByHorizon) {
       this.finish(cluster, written, schedule, run);
-    } else {
+    } else if (Number.isFinite(run.completedAt)) {
       this.context.queue.push({
         at: run.completedAt,
         run: () => {

@@ -179,6 +179,7 @@ export class SimulatorRuntime {
       throw badRequest(`invalid fault settings: ${errors.join('; ')}`);
     }
     cluster.faults = { ...(faults as FaultSettings) };
+    this.injector(clusterName).reset();
     return cluster.faults;
   }
 

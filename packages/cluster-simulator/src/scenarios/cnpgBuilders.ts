@@ -3,6 +3,9 @@ import { BARMAN_CLOUD_PLUGIN } from '../lifecycle/cnpgBackupRun.ts';
 import type { Condition } from '../lifecycle/conditions.ts';
 import { kubeTimestamp } from '../time/timestamps.ts';
 import { boundClaim, servicePod, SERVICE_LABEL } from './objectBuilders.ts';
+import { containerSpec, type PodHealth } from './workloadBuilders.ts';
+
+const POSTGRES_IMAGE = 'ghcr.io/cloudnative-pg/postgresql:16.4';
 
 const S3_CREDENTIALS = {
   accessKeyId: { name: 'pg-backup-s3', key: 'ACCESS_KEY_ID' },
@@ -46,6 +49,10 @@ export function postgresCluster(options: {
   createdAt: number;
   /** False: no ContinuousArchiving condition yet (a cluster just created). */
   archivingReported?: boolean;
+  /** Default 3. */
+  instances?: number;
+  /** Default all of them. */
+  readyInstances?: number;
   backup:
     | { plugin: { objectStore: string } }
     | {
@@ -55,6 +62,8 @@ export function postgresCluster(options: {
       };
 }): KubeObject {
   const { name, namespace, createdAt, backup } = options;
+  const instances = options.instances ?? 3;
+  const readyInstances = options.readyInstances ?? instances;
   const spec =
     'plugin' in backup
       ? {
@@ -88,22 +97,90 @@ export function postgresCluster(options: {
       labels: { [SERVICE_LABEL]: namespace },
     },
     spec: {
-      instances: 3,
-      imageName: 'ghcr.io/cloudnative-pg/postgresql:16.4',
+      instances,
+      imageName: POSTGRES_IMAGE,
       storage: { size: '20Gi' },
       ...spec,
     },
     status: {
-      phase: 'Cluster in healthy state',
-      instances: 3,
-      readyInstances: 3,
-      currentPrimary: `${name}-1`,
-      targetPrimary: `${name}-1`,
-      instanceNames: [`${name}-1`, `${name}-2`, `${name}-3`],
+      ...instanceStatus(name, instances, readyInstances),
       conditions: healthyConditions(
         createdAt,
         options.archivingReported ?? true,
       ),
+    },
+  };
+}
+
+/** The instance part of a Cluster's status: one instance per node. */
+function instanceStatus(name: string, instances: number, ready: number) {
+  const names = Array.from({ length: instances }, (_, i) => `${name}-${i + 1}`);
+  return {
+    phase:
+      ready === instances
+        ? 'Cluster in healthy state'
+        : 'Waiting for the instances to become active',
+    instances,
+    ...(ready > 0 ? { readyInstances: ready } : {}),
+    currentPrimary: names[0],
+    targetPrimary: names[0],
+    instanceNames: names,
+    instancesStatus: {
+      healthy: names.slice(0, ready),
+      ...(ready < instances ? { failed: names.slice(ready) } : {}),
+    },
+    topology: { nodesUsed: instances, successfullyExtracted: true },
+  };
+}
+
+/**
+ * A replica cluster (`spec.replica`) in another Kubernetes cluster: it
+ * bootstraps from the origin's barman object store and keeps replaying its
+ * WAL from there, with one instance.
+ */
+export function replicaCluster(options: {
+  name: string;
+  namespace: string;
+  /** The origin cluster, which names its server in the object store. */
+  origin: string;
+  destinationPath: string;
+  ready: boolean;
+  createdAt: number;
+}): KubeObject {
+  const { name, namespace, origin, createdAt } = options;
+  const store = {
+    destinationPath: options.destinationPath,
+    s3Credentials: S3_CREDENTIALS,
+    wal: { compression: 'gzip', maxParallel: 8 },
+  };
+  return {
+    apiVersion: 'postgresql.cnpg.io/v1',
+    kind: 'Cluster',
+    metadata: {
+      name,
+      namespace,
+      creationTimestamp: kubeTimestamp(createdAt),
+      labels: { [SERVICE_LABEL]: namespace },
+    },
+    spec: {
+      instances: 1,
+      imageName: POSTGRES_IMAGE,
+      storage: { size: '20Gi' },
+      bootstrap: { recovery: { source: origin } },
+      replica: { enabled: true, source: origin },
+      externalClusters: [{ name: origin, barmanObjectStore: store }],
+    },
+    status: {
+      ...instanceStatus(name, 1, options.ready ? 1 : 0),
+      conditions: [
+        {
+          type: 'Ready',
+          status: options.ready ? 'True' : 'False',
+          reason: options.ready ? 'ClusterIsReady' : 'ClusterIsNotReady',
+          message: options.ready ? 'Cluster is Ready' : 'Cluster Is Not Ready',
+          lastTransitionTime: kubeTimestamp(createdAt),
+        },
+      ],
     },
   };
 }
@@ -168,9 +245,17 @@ export function postgresInstances(
   name: string,
   namespace: string,
   createdAt: number,
+  options: {
+    /** Default 3. */
+    instances?: number;
+    /** Where instance `i` (from 1) runs. */
+    nodeOf?: (instance: number) => string;
+    /** How instance `i` (from 1) is doing. */
+    healthOf?: (instance: number) => PodHealth | undefined;
+  } = {},
 ): KubeObject[] {
   const objects: KubeObject[] = [];
-  for (let i = 1; i <= 3; i++) {
+  for (let i = 1; i <= (options.instances ?? 3); i++) {
     const instance = `${name}-${i}`;
     const labels = {
       [SERVICE_LABEL]: namespace,
@@ -187,8 +272,23 @@ export function postgresInstances(
         createdAt,
         name: instance,
         labels,
-        image: 'ghcr.io/cloudnative-pg/postgresql:16.4',
+        image: POSTGRES_IMAGE,
         claimName: instance,
+        ...(options.nodeOf
+          ? {
+              nodeName: options.nodeOf(i),
+              containers: [
+                containerSpec({
+                  name: 'postgres',
+                  image: POSTGRES_IMAGE,
+                  readinessProbe: true,
+                  livenessProbe: true,
+                  requests: ['cpu', 'memory'],
+                }),
+              ],
+              health: options.healthOf?.(i),
+            }
+          : {}),
       }),
       boundClaim({
         name: instance,

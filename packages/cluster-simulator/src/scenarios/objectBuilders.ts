@@ -1,6 +1,7 @@
 import type { JsonObject, KubeObject } from '../kube/kubeObject.ts';
 import { hashString } from '../random/seededRandom.ts';
 import { kubeTimestamp } from '../time/timestamps.ts';
+import { podStatusFields, type PodHealth } from './workloadBuilders.ts';
 
 /**
  * Builders for the objects scenarios start from, shaped like what the
@@ -33,7 +34,7 @@ function shortHash(text: string, length: number): string {
   return hashString(text).toString(36).padStart(length, '0').slice(-length);
 }
 
-/** A running Deployment-made Pod of a service. */
+/** A running Pod of a service (a Deployment's unless named otherwise). */
 export function servicePod(options: {
   service: string;
   namespace: string;
@@ -43,6 +44,11 @@ export function servicePod(options: {
   name?: string;
   image?: string;
   claimName?: string;
+  /** Its pod template's containers; one plain container of `image` when left out. */
+  containers?: readonly JsonObject[];
+  /** Where the scheduler put it; a node of three made-up ones when left out. */
+  nodeName?: string;
+  health?: PodHealth;
 }): KubeObject {
   const { service, namespace, index, createdAt } = options;
   const templateHash = shortHash(`${namespace}/${service}`, 10);
@@ -52,21 +58,25 @@ export function servicePod(options: {
       `${namespace}/${service}/${index}`,
       5,
     )}`;
+  const mounts = options.claimName
+    ? { volumeMounts: [{ name: 'data', mountPath: '/var/lib/data' }] }
+    : {};
+  const containers = options.containers?.map(c => ({ ...c, ...mounts })) ?? [
+    {
+      name: service,
+      image:
+        options.image ??
+        `registry.example.com/demo-retail/${service}:1.${index % 3}.0`,
+      ...mounts,
+    },
+  ];
   const spec: JsonObject = {
-    containers: [
-      {
-        name: service,
-        image:
-          options.image ??
-          `registry.example.com/demo-retail/${service}:1.${index % 3}.0`,
-        ...(options.claimName
-          ? { volumeMounts: [{ name: 'data', mountPath: '/var/lib/data' }] }
-          : {}),
-      },
-    ],
-    nodeName: `ip-10-0-${(hashString(name) % 3) + 1}-${
-      hashString(name) % 200
-    }.internal`,
+    containers,
+    nodeName:
+      options.nodeName ??
+      `ip-10-0-${(hashString(name) % 3) + 1}-${
+        hashString(name) % 200
+      }.internal`,
     restartPolicy: 'Always',
     ...(options.claimName
       ? {
@@ -94,6 +104,9 @@ export function servicePod(options: {
     spec,
     status: {
       phase: 'Running',
+      ...(options.containers
+        ? podStatusFields(containers, createdAt, options.health)
+        : {}),
       podIP: `10.1.${hashString(name) % 250}.${
         (hashString(`${name}ip`) % 250) + 2
       }`,

@@ -2,10 +2,17 @@ import type { KubeObject } from '../kube/kubeObject.ts';
 import { Millis } from '../time/timestamps.ts';
 import {
   namespaceObject,
+  SERVICE_LABEL,
   servicePod,
   storageLocation,
   veleroSchedule,
 } from './objectBuilders.ts';
+import {
+  type ContainerDesign,
+  containerSpec,
+  controllerObject,
+  nodeObject,
+} from './workloadBuilders.ts';
 import { readOnlyGrant, type Scenario } from './scenario.ts';
 
 /** The knobs of the `scale` scenario. */
@@ -37,6 +44,54 @@ export function scaleToken(cluster: string): string {
   return `scale-token-${cluster}`;
 }
 
+/** Each service runs as a Deployment of this many pods, one per zone. */
+const REPLICAS = 3;
+const ZONES = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+
+function serviceContainer(service: string): ContainerDesign {
+  return {
+    name: service,
+    image: `registry.example.com/scale/${service}:1.0.0`,
+    readinessProbe: true,
+    livenessProbe: true,
+    requests: ['cpu', 'memory'],
+  };
+}
+
+/** A service's Deployment and its pods, spread over the cluster's zones. */
+function serviceWorkload(
+  namespace: string,
+  nodes: readonly string[],
+  createdAt: number,
+): KubeObject[] {
+  const podLabels = { [SERVICE_LABEL]: namespace };
+  const container = serviceContainer(namespace);
+  return [
+    controllerObject({
+      kind: 'Deployment',
+      name: namespace,
+      namespace,
+      replicas: REPLICAS,
+      readyReplicas: REPLICAS,
+      labels: podLabels,
+      podLabels,
+      containers: [container],
+      spread: 'zones',
+      createdAt,
+    }),
+    ...Array.from({ length: REPLICAS }, (_, index) =>
+      servicePod({
+        service: namespace,
+        namespace,
+        index,
+        createdAt,
+        containers: [containerSpec(container)],
+        nodeName: nodes[index % nodes.length],
+      }),
+    ),
+  ];
+}
+
 function clusterObjects(
   index: number,
   parameters: ScaleParameters,
@@ -56,17 +111,23 @@ function clusterObjects(
       createdAt: historyStart,
     }),
   ];
+  const nodes = ZONES.map(zone => `scale-${index}-${zone}`);
+  objects.push(
+    ...ZONES.map((zone, n) =>
+      nodeObject({
+        name: nodes[n],
+        zone,
+        region: 'eu-west-1',
+        createdAt: historyStart,
+      }),
+    ),
+  );
   const ttlHours = (parameters.days + 1) * 24;
   for (let n = 0; n < parameters.namespacesPerCluster; n++) {
     const namespace = `service-${String(n).padStart(3, '0')}`;
     objects.push(
       namespaceObject(namespace, historyStart),
-      servicePod({
-        service: namespace,
-        namespace,
-        index: 0,
-        createdAt: historyStart,
-      }),
+      ...serviceWorkload(namespace, nodes, historyStart),
     );
     for (let s = 0; s < parameters.schedulesPerNamespace; s++) {
       objects.push(

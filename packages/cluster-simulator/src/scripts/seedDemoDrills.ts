@@ -1,12 +1,16 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { demoDrills, type DemoDrill } from '../scenarios/demo/demoDrills.ts';
+import {
+  demoDrillRecord,
+  demoDrills,
+  type DemoDrill,
+} from '../scenarios/demo/demoDrills.ts';
 
 /**
  * `yarn workspace @dr-posture/cluster-simulator seed:drills`: records the
  * demo's drills (relative to now) through the running portal's backend, as
- * a guest user would with the "Record drill" dialog. Drills cannot come from
- * the simulator because they are not Kubernetes objects: the backend stores
- * them. Idempotent: an entity that already has drills gets none, so a
+ * a guest user would with the "Record drill" dialog, and voids those the
+ * demo shows voided. Drills cannot come from the simulator because they are
+ * not Kubernetes objects: the backend stores them. Idempotent: an entity that already has drills gets none, so a
  * restart of the portal keeps the drills of its first start.
  */
 
@@ -131,7 +135,7 @@ async function main() {
       const response = await fetch(url(entityPath(entityRef)), {
         method: 'POST',
         headers,
-        body: JSON.stringify(drill),
+        body: JSON.stringify(demoDrillRecord(drill)),
       });
       if (response.status !== 201) {
         throw new Error(
@@ -141,6 +145,21 @@ async function main() {
         );
       }
       recorded++;
+      if (drill.voidReason) {
+        const { id } = (await response.json()) as { id: string };
+        const voided = await fetch(url(`${entityPath(entityRef)}/${id}/void`), {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ reason: drill.voidReason }),
+        });
+        if (voided.status !== 200) {
+          throw new Error(
+            `voiding a ${drill.kind} of ${entityRef} answered ${
+              voided.status
+            }: ${await voided.text()}`,
+          );
+        }
+      }
     }
   }
   process.stdout.write(

@@ -39,6 +39,9 @@ interface GroupVersions {
   versions: string[];
 }
 
+/** The built-in groups served, in kube-apiserver's priority order. */
+const BUILT_IN_GROUPS = ['apps', AUTHORIZATION_GROUP, 'autoscaling', 'policy'];
+
 function groupsOf(cluster: SimulatedCluster): GroupVersions[] {
   // Built-in groups come first (their priority is higher); the CRD groups
   // share one priority and are ordered by name.
@@ -53,18 +56,22 @@ function groupsOf(cluster: SimulatedCluster): GroupVersions[] {
     }
     groups.set(type.group, versions);
   }
-  const custom = [...groups].filter(([name]) => name !== AUTHORIZATION_GROUP);
-  custom.sort(([a], [b]) => (a < b ? -1 : 1));
-  return [[AUTHORIZATION_GROUP, ['v1']] as const, ...custom].map(
-    ([name, versions]) => ({
-      name,
-      // v1 first: the first version is the preferred one.
-      versions: [
-        ...versions.filter(v => v === 'v1'),
-        ...versions.filter(v => v !== 'v1').sort(),
-      ],
-    }),
+  const builtIn = BUILT_IN_GROUPS.flatMap(name => {
+    const versions = groups.get(name);
+    return versions ? [[name, versions] as const] : [];
+  });
+  const custom = [...groups].filter(
+    ([name]) => !BUILT_IN_GROUPS.includes(name),
   );
+  custom.sort(([a], [b]) => (a < b ? -1 : 1));
+  return [...builtIn, ...custom].map(([name, versions]) => ({
+    name,
+    // v1 first: the first version is the preferred one.
+    versions: [
+      ...versions.filter(v => v === 'v1'),
+      ...versions.filter(v => v !== 'v1').sort(),
+    ],
+  }));
 }
 
 function apiGroup(group: GroupVersions) {
@@ -76,7 +83,7 @@ function apiGroup(group: GroupVersions) {
 }
 
 function verbsOf(type: ResourceType): string[] {
-  if (type.group !== '') {
+  if (!type.builtIn) {
     return CUSTOM_RESOURCE_VERBS;
   }
   return type.plural === 'namespaces' ? NAMESPACE_VERBS : CORE_VERBS;

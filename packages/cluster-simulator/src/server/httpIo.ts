@@ -62,6 +62,8 @@ export async function readRequestBody(req: IncomingMessage): Promise<unknown> {
  * - `truncate` sends a cleanly ended body cut in half.
  * - `malformed` puts a control character in the middle of the body, which
  *   no JSON parser accepts, inside a string or outside one.
+ * - `stall` sends the Content-Length and half the body, then nothing: the
+ *   connection stays open until the client closes it.
  */
 export function sendJson(
   res: ServerResponse,
@@ -89,6 +91,10 @@ export function sendJson(
   });
   if (fault === 'drop') {
     res.write(payload.subarray(0, half), () => res.destroy());
+    return;
+  }
+  if (fault === 'stall') {
+    res.write(payload.subarray(0, half));
     return;
   }
   res.end(payload);

@@ -44,10 +44,16 @@ describe('simulated cluster API', () => {
     const groups = await (await get('/apis')).json();
     // Built-in groups come before the CRD groups, as on a real cluster.
     expect(groups.groups.map((g: any) => g.name)).toEqual([
+      'apps',
       'authorization.k8s.io',
+      'autoscaling',
+      'policy',
       'velero.io',
     ]);
-    expect(groups.groups[1].preferredVersion).toEqual({
+    expect(
+      groups.groups.find((g: any) => g.name === 'autoscaling').preferredVersion,
+    ).toEqual({ groupVersion: 'autoscaling/v2', version: 'v2' });
+    expect(groups.groups[4].preferredVersion).toEqual({
       groupVersion: 'velero.io/v1',
       version: 'v1',
     });
@@ -66,6 +72,8 @@ describe('simulated cluster API', () => {
     expect(core.resources.map((r: any) => r.name)).toEqual([
       'namespaces',
       'namespaces/status',
+      'nodes',
+      'nodes/status',
       'persistentvolumeclaims',
       'persistentvolumeclaims/status',
       'pods',

@@ -122,9 +122,9 @@ function queryValue(query: URLSearchParams, key: string): string | undefined {
   return query.get(key) ?? undefined;
 }
 
-/** Lists omit `kind`/`apiVersion` on core items, as the API server does. */
+/** Lists omit `kind`/`apiVersion` on built-in items, as the API server does. */
 function listItem(type: ResourceType, object: KubeObject): unknown {
-  if (type.group !== '') {
+  if (!type.builtIn) {
     return object;
   }
   const { kind: _kind, apiVersion: _apiVersion, ...rest } = object;

@@ -78,10 +78,8 @@ const OBJECT_META_SCHEMA = {
 
 /** `velero.io` → `io.velero`, the prefix of a CRD's schema names. */
 function schemaName(type: ResourceType): string {
-  const prefix =
-    type.group === ''
-      ? 'io.k8s.api.core'
-      : type.group.split('.').reverse().join('.');
+  let prefix = type.group.split('.').reverse().join('.');
+  if (type.builtIn) prefix = `io.k8s.api.${type.group || 'core'}`;
   return `${prefix}.${type.version}.${type.kind}`;
 }
 

@@ -84,14 +84,21 @@ export async function startServer(
   ) {
     const cluster = runtime.cluster(name);
     const injector = runtime.injector(name);
+    injector.startRequest();
     const wait = injector.delayMs();
     if (wait > 0) {
       await delay(wait);
     }
-    const grant = authenticate(req.headers.authorization, cluster.grants);
+    const grant = injector.grantAfterRevocation(
+      authenticate(req.headers.authorization, cluster.grants),
+    );
     const injected = injector.error();
     if (injected) {
       throw injected;
+    }
+    if (injector.hangs()) {
+      injector.holdOpen(res);
+      return;
     }
     const simulatedNow = runtime.catchUp();
     const method = req.method ?? 'GET';
@@ -113,7 +120,9 @@ export async function startServer(
       continuePolicy: {
         now: Date.now(),
         snapshotRetentionMs: options.continueTokenTtlMs,
-        expireAfterPages: cluster.faults.continueExpiryAfterPages,
+        expireAfterPages: injector.active()
+          ? cluster.faults.continueExpiryAfterPages
+          : undefined,
       },
     });
     if (response.watch) {
@@ -141,13 +150,11 @@ export async function startServer(
         .map(w => `299 - ${JSON.stringify(w)}`)
         .join(', ');
     }
-    sendJson(
-      res,
-      response.status,
-      response.body,
-      headers,
-      injector.bodyFault(),
-    );
+    const bodyFault = injector.bodyFault();
+    if (bodyFault === 'stall') {
+      injector.holdOpen(res);
+    }
+    sendJson(res, response.status, response.body, headers, bodyFault);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

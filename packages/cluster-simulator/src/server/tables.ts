@@ -204,6 +204,102 @@ function coreColumns(type: ResourceType): Column[] {
           { priority: 1 },
         ),
       ];
+    case 'nodes':
+      return [
+        nameColumn,
+        column('Status', 'string', o => {
+          const ready = (
+            field(o, '.status.conditions') as unknown[] | undefined
+          )
+            ?.map(c => c as { type?: string; status?: string })
+            .find(c => c.type === 'Ready');
+          return ready?.status === 'True' ? 'Ready' : 'NotReady';
+        }),
+        column('Roles', 'string', () => '<none>'),
+        ageColumn,
+        column('Version', 'string', o =>
+          String(field(o, '.status.nodeInfo.kubeletVersion') ?? ''),
+        ),
+      ];
+    case 'deployments':
+      return [
+        nameColumn,
+        column(
+          'Ready',
+          'string',
+          o =>
+            `${Number(field(o, '.status.readyReplicas') ?? 0)}/${Number(
+              field(o, '.spec.replicas') ?? 1,
+            )}`,
+        ),
+        column('Up-to-date', 'integer', o =>
+          Number(field(o, '.status.updatedReplicas') ?? 0),
+        ),
+        column('Available', 'integer', o =>
+          Number(field(o, '.status.availableReplicas') ?? 0),
+        ),
+        ageColumn,
+      ];
+    case 'statefulsets':
+      return [
+        nameColumn,
+        column(
+          'Ready',
+          'string',
+          o =>
+            `${Number(field(o, '.status.readyReplicas') ?? 0)}/${Number(
+              field(o, '.spec.replicas') ?? 1,
+            )}`,
+        ),
+        ageColumn,
+      ];
+    case 'poddisruptionbudgets':
+      return [
+        nameColumn,
+        column('Min Available', 'string', o =>
+          String(field(o, '.spec.minAvailable') ?? 'N/A'),
+        ),
+        column('Max Unavailable', 'string', o =>
+          String(field(o, '.spec.maxUnavailable') ?? 'N/A'),
+        ),
+        column('Allowed Disruptions', 'integer', o =>
+          Number(field(o, '.status.disruptionsAllowed') ?? 0),
+        ),
+        ageColumn,
+      ];
+    case 'horizontalpodautoscalers':
+      return [
+        nameColumn,
+        column(
+          'Reference',
+          'string',
+          o =>
+            `${String(field(o, '.spec.scaleTargetRef.kind'))}/${String(
+              field(o, '.spec.scaleTargetRef.name'),
+            )}`,
+        ),
+        column('Targets', 'string', o => {
+          const metrics = field(o, '.spec.metrics');
+          if (!Array.isArray(metrics) || metrics.length === 0) return '<none>';
+          return metrics
+            .map(m => {
+              const name = m?.resource?.name ?? m?.type ?? 'metric';
+              const target = m?.resource?.target?.averageUtilization;
+              return `${name}: <unknown>/${target ?? '<unset>'}%`;
+            })
+            .join(', ');
+        }),
+        column('MinPods', 'string', o =>
+          String(field(o, '.spec.minReplicas') ?? 1),
+        ),
+        column('MaxPods', 'integer', o =>
+          Number(field(o, '.spec.maxReplicas')),
+        ),
+        column('Replicas', 'integer', o =>
+          Number(field(o, '.status.currentReplicas') ?? 0),
+        ),
+        ageColumn,
+      ];
     default:
       return [nameColumn, ageColumn];
   }
@@ -220,7 +316,7 @@ function accessModeShort(mode: unknown): string {
 }
 
 function columnsFor(cluster: SimulatedCluster, type: ResourceType): Column[] {
-  if (type.group === '') {
+  if (type.builtIn) {
     return coreColumns(type);
   }
   return customColumns(cluster.definition(type)?.printerColumns ?? []);

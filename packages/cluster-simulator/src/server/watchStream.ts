@@ -95,6 +95,9 @@ export function streamWatch(
     'Content-Type': 'application/json',
     'Cache-Control': 'no-cache, private',
   });
+  // kube-apiserver sends the headers at once, so a client knows the watch
+  // is open before the first event.
+  res.flushHeaders();
   let headersSent = false;
   const matches = (object: KubeObject) =>
     (watch.namespace === undefined ||
@@ -125,11 +128,16 @@ export function streamWatch(
     }
     return object;
   };
+  // A stall set while the stream is open silences it too, and for good, as
+  // a stuck connection: what it held back is never sent, so no later
+  // bookmark claims the client has it.
+  let stalled = false;
   const send = (
     type: WatchEventType | 'BOOKMARK' | 'ERROR',
     object: unknown,
   ) => {
-    if (!faults.watchStall) {
+    stalled ||= Boolean(cluster.faults.watchStall);
+    if (!stalled) {
       res.write(`${JSON.stringify({ type, object })}\n`);
     }
   };

@@ -90,11 +90,9 @@ export class SimulatedCluster {
     return this.version;
   }
 
-  /** True when the type's group is installed (core is always). */
+  /** True when the type's group is installed (built-in groups always are). */
   serves(type: ResourceType): boolean {
-    return (
-      type.group === '' || this.installedGroups.has(type.group as ApiGroupName)
-    );
+    return type.builtIn || this.installedGroups.has(type.group as ApiGroupName);
   }
 
   /** The type's CRD version, when the fixtures hold its CRD. */

@@ -75,6 +75,17 @@ export class WatchLog {
     return events;
   }
 
+  /**
+   * Forgets every recorded event, as etcd's compaction does: a watch can
+   * then resume only from the current version, and an older one gets 410.
+   */
+  compact(throughVersion: number): void {
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.count = 0;
+    this.droppedThrough = Math.max(this.droppedThrough, throughVersion);
+  }
+
   /** The oldest resource version a watch can still resume from. */
   get oldestResumable(): number {
     return this.droppedThrough;

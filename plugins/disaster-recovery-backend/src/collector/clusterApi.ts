@@ -3,6 +3,8 @@ import {
   CoreApi,
   CoreV1Api,
   CustomObjectsApi,
+  Observable,
+  type ConfigurationOptions,
   type KubeConfig,
 } from '@kubernetes/client-node';
 import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
@@ -12,36 +14,63 @@ export interface ListPage {
   items: unknown[];
   /** The token of the next page; absent on the last one. */
   continueToken?: string;
+  /** The list's resourceVersion: a watch from it misses nothing after it. */
+  resourceVersion?: string;
 }
 
-/** Lists one page of a resource kind across all namespaces. */
+/**
+ * Lists one page of a resource kind across all namespaces; aborting
+ * `signal` closes the request's connection.
+ */
 export type ListPageFn = (
   kind: KubernetesResourceKind,
   limit: number,
   continueToken: string | undefined,
+  signal: AbortSignal,
 ) => Promise<ListPage>;
+
+/**
+ * Per-request options that hand `signal` to the client's fetch, the way the
+ * client's own `setHeaderOptions` adds a header (it has no signal option).
+ */
+function abortedBy(signal: AbortSignal): ConfigurationOptions {
+  return {
+    middleware: [
+      {
+        pre: request => {
+          request.setSignal(signal);
+          return new Observable(Promise.resolve(request));
+        },
+        post: response => new Observable(Promise.resolve(response)),
+      },
+    ],
+    middlewareMergeStrategy: 'append',
+  };
+}
 
 type CoreLister = (
   api: CoreV1Api,
-  limit: number,
-  continueToken: string | undefined,
-) => Promise<{ items: unknown[]; metadata?: { _continue?: string } }>;
+  page: { limit: number; _continue: string | undefined },
+  options: ConfigurationOptions,
+) => Promise<{
+  items: unknown[];
+  metadata?: { _continue?: string; resourceVersion?: string };
+}>;
 
 /** Core resources have typed calls of their own, unlike custom resources. */
 const CORE_LISTERS: Record<string, CoreLister> = {
-  namespaces: (api, limit, _continue) =>
-    api.listNamespace({ limit, _continue }),
-  pods: (api, limit, _continue) =>
-    api.listPodForAllNamespaces({ limit, _continue }),
-  persistentvolumeclaims: (api, limit, _continue) =>
-    api.listPersistentVolumeClaimForAllNamespaces({ limit, _continue }),
+  namespaces: (api, page, options) => api.listNamespace(page, options),
+  nodes: (api, page, options) => api.listNode(page, options),
+  pods: (api, page, options) => api.listPodForAllNamespaces(page, options),
+  persistentvolumeclaims: (api, page, options) =>
+    api.listPersistentVolumeClaimForAllNamespaces(page, options),
 };
 
 /** A page lister for one cluster, on @kubernetes/client-node. */
 export function createListPage(kubeConfig: KubeConfig): ListPageFn {
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
   const core = kubeConfig.makeApiClient(CoreV1Api);
-  return async (kind, limit, continueToken) => {
+  return async (kind, limit, continueToken, signal) => {
     const [group, version] = kind.apiVersion.includes('/')
       ? kind.apiVersion.split('/')
       : ['', kind.apiVersion];
@@ -52,28 +81,36 @@ export function createListPage(kubeConfig: KubeConfig): ListPageFn {
           `Listing core resource '${kind.plural}' is not supported`,
         );
       }
-      const page = await list(core, limit, continueToken);
+      const page = await list(
+        core,
+        { limit, _continue: continueToken },
+        abortedBy(signal),
+      );
       return {
         items: page.items,
         continueToken: page.metadata?._continue || undefined,
+        resourceVersion: page.metadata?.resourceVersion || undefined,
       };
     }
-    const page = (await custom.listClusterCustomObject({
-      group,
-      version,
-      plural: kind.plural,
-      limit,
-      _continue: continueToken,
-    })) as { items?: unknown[]; metadata?: { continue?: string } };
+    const page = (await custom.listClusterCustomObject(
+      { group, version, plural: kind.plural, limit, _continue: continueToken },
+      abortedBy(signal),
+    )) as {
+      items?: unknown[];
+      metadata?: { continue?: string; resourceVersion?: string };
+    };
     return {
       items: page.items ?? [],
       continueToken: page.metadata?.continue || undefined,
+      resourceVersion: page.metadata?.resourceVersion || undefined,
     };
   };
 }
 
 /** The group versions a cluster serves (`v1`, `velero.io/v1`, ...). */
-export type ServedGroupVersionsFn = () => Promise<Set<string>>;
+export type ServedGroupVersionsFn = (
+  signal: AbortSignal,
+) => Promise<Set<string>>;
 
 /**
  * Reads API discovery (`/api` and `/apis`), as kubectl does, to tell which
@@ -86,10 +123,10 @@ export function createServedGroupVersions(
 ): ServedGroupVersionsFn {
   const core = kubeConfig.makeApiClient(CoreApi);
   const apis = kubeConfig.makeApiClient(ApisApi);
-  return async () => {
+  return async signal => {
     const [coreVersions, groups] = await Promise.all([
-      core.getAPIVersions(),
-      apis.getAPIVersions(),
+      core.getAPIVersions({}, abortedBy(signal)),
+      apis.getAPIVersions({}, abortedBy(signal)),
     ]);
     if (
       !Array.isArray(coreVersions?.versions) ||

@@ -30,6 +30,7 @@ function collect(
     budgetMs?: number;
     requestTimeoutMs?: number;
     url?: (url: string) => string;
+    now?: () => Date;
   } = {},
 ) {
   const config = clusterConfig(simulator, cluster);
@@ -39,8 +40,11 @@ function collect(
     store,
     logger: mockServices.logger.mock(),
     pageSize: options.pageSize ?? 100,
-    deadline: Date.now() + (options.budgetMs ?? 20_000),
+    // Generous: a loaded CI machine took over 20 s to list a cluster into
+    // MySQL; the tests of the deadline set a short budget of their own.
+    deadline: Date.now() + (options.budgetMs ?? 90_000),
     requestTimeoutMs: options.requestTimeoutMs,
+    now: options.now,
   });
 }
 
@@ -104,9 +108,14 @@ describe('collectCluster against the simulator', () => {
       );
     });
 
-    it('isolates a failing cluster: its data stays, marked stale, the others are collected', async () => {
+    it('isolates a failing cluster: its data stays, stale once its last success is too old, the others are collected', async () => {
       const [failing, ...healthy] = simulator.clusters.map(c => c.name);
-      await collect(simulator, store, failing);
+      // Its last success was an hour ago, more than the 15 minutes allowed
+      // (whole seconds: MySQL keeps no more).
+      const anHourAgo = new Date(
+        Math.floor((Date.now() - 3_600_000) / 1000) * 1000,
+      );
+      await collect(simulator, store, failing, { now: () => anHourAgo });
       const before = await storedCounts(store, failing);
 
       simulator.setFaults(failing, { errorRates: { '500': 1 } });
@@ -124,7 +133,9 @@ describe('collectCluster against the simulator', () => {
       expect(await storedCounts(store, failing)).toEqual(before);
       const health = await store.listClusterHealth();
       const failingHealth = health.find(h => h.name === failing)!;
-      expect(failingHealth.staleSince).toBeDefined();
+      expect(failingHealth.staleSince).toBe(
+        new Date(anHourAgo.getTime() + 15 * 60_000).toISOString(),
+      );
       expect(failingHealth.lastError).toMatch(/500/);
       expect(health.filter(h => h.staleSince).map(h => h.name)).toEqual([
         failing,
@@ -308,11 +319,21 @@ describe('collectCluster against the simulator', () => {
       expect(result).toMatchObject({
         status: 'failed',
         deleted: 0,
-        error: expect.stringContaining('API discovery of the cluster failed'),
+        // A reason anyone may read; the URL only in the detail.
+        error:
+          'API discovery failed: the API server answered 404 NotFound (check the cluster URL)',
+        errorDetail: expect.stringContaining(
+          'API discovery of the cluster failed',
+        ),
       });
       expect(await storedCounts(store, cluster)).toEqual(before);
-      const health = await store.listClusterHealth();
-      expect(health.find(h => h.name === cluster)?.staleSince).toBeDefined();
+      const [health] = (
+        await store.listClusterHealth({
+          now: new Date(Date.now() + 15 * 60_000 + 1),
+        })
+      ).filter(h => h.name === cluster);
+      expect(health.lastRun?.status).toBe('failed');
+      expect(health.staleSince).toBeDefined();
     });
 
     it('refuses a run that would mark most of the live objects deleted', async () => {
@@ -363,7 +384,8 @@ describe('collectCluster against the simulator', () => {
       });
 
       expect(result.status).toBe('failed');
-      expect(result.error).toMatch(
+      expect(result.error).toMatch(/timed out after \d+ ms$/);
+      expect(result.errorDetail).toMatch(
         /Kubernetes API request timed out after \d+ ms/,
       );
     });

@@ -1,21 +1,16 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  CollectedRow,
-  KubernetesResourceKind,
-} from '@dr-posture/plugin-disaster-recovery-node';
+import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
 import type { ClusterConfig } from '../clusters/readClusterConfigs';
 import type { ResourceStore, RunDetails } from '../database/ResourceStore';
 import { createListPage, createServedGroupVersions } from './clusterApi';
+import { describeCollectionError } from './describeCollectionError';
+import { discoverServed } from './discoverServed';
 import { kubeConfigFor } from './kubeConfigFor';
 import { listAllPages } from './listAllPages';
-import { withRetries } from './retryPolicy';
-import { withTimeout } from './withTimeout';
+import { writeObjects } from './writeObjects';
 
 /** The default of `disasterRecovery.collection.maxDeletedShare`. */
 export const DEFAULT_MAX_DELETED_SHARE = 0.5;
-
-/** Malformed objects named in a run's details; the count covers the rest. */
-const MAX_NAMED_SKIPS = 20;
 
 /** The outcome of one collection run of one cluster. */
 export interface CollectionResult {
@@ -25,44 +20,20 @@ export interface CollectionResult {
   written: number;
   skipped: number;
   deleted: number;
+  /** A short classified reason, safe to show to anyone. */
   error?: string;
+  /** The error in full, for admins. */
+  errorDetail?: string;
+  /**
+   * After a success, the resourceVersion each served kind was listed at,
+   * by kind id: watching from it misses nothing (kinds that are not
+   * installed are left out).
+   */
+  listVersions?: Map<string, string | undefined>;
 }
 
-function describeObject(kind: KubernetesResourceKind, object: unknown): string {
-  const metadata = (
-    object as { metadata?: { namespace?: string; name?: string } }
-  )?.metadata;
-  const name = metadata?.name ?? '(unnamed)';
-  return `${kind.id} ${
-    metadata?.namespace ? `${metadata.namespace}/` : ''
-  }${name}`;
-}
-
-/** An object's uid and resourceVersion, when its metadata has both. */
-function identityOf(
-  object: unknown,
-): { uid: string; resourceVersion: string } | undefined {
-  const metadata = (
-    object as { metadata?: { uid?: unknown; resourceVersion?: unknown } }
-  )?.metadata;
-  return typeof metadata?.uid === 'string' &&
-    typeof metadata.resourceVersion === 'string' &&
-    metadata.resourceVersion !== ''
-    ? { uid: metadata.uid, resourceVersion: metadata.resourceVersion }
-    : undefined;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Collects every resource kind from one cluster into the store. Each page is
- * written as it arrives; malformed objects are skipped and reported; only a
- * run that listed every kind completely marks vanished objects deleted. A
- * failed run keeps all stored data and marks the cluster stale.
- */
-export async function collectCluster(options: {
+/** What a collection run of one cluster works with. */
+export interface ClusterRunOptions {
   cluster: ClusterConfig;
   resourceKinds: KubernetesResourceKind[];
   store: ResourceStore;
@@ -76,8 +47,26 @@ export async function collectCluster(options: {
   maxRetryDelayMs?: number;
   /** Share of the cluster's live objects one run may mark deleted; default 0.5. */
   maxDeletedShare?: number;
+  /** The scheduler's abort signal (task timeout or shutdown). */
+  signal?: AbortSignal;
   now?: () => Date;
-}): Promise<CollectionResult> {
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Collects every resource kind from one cluster into the store. Each page is
+ * written as it arrives; malformed objects are skipped and reported; only a
+ * run that listed every kind completely marks vanished objects deleted. A
+ * failed run keeps all stored data (its cluster goes stale when no run
+ * succeeds for long enough). Aborting `signal` stops the run at once: the
+ * request in flight is aborted and the run recorded as failed.
+ */
+export async function collectCluster(
+  options: ClusterRunOptions,
+): Promise<CollectionResult> {
   const { cluster, resourceKinds, store, logger, pageSize, deadline } = options;
   const now = options.now ?? (() => new Date());
   const startedAt = now();
@@ -87,39 +76,51 @@ export async function collectCluster(options: {
   const servedGroupVersions = createServedGroupVersions(kubeConfig);
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const seenUids = new Map<string, Set<string>>();
+  const listVersions = new Map<string, string | undefined>();
   const details: RunDetails = { kinds: {}, skippedObjects: [] };
   const counts = { seen: 0, written: 0, skipped: 0 };
 
   const failed = async (error: unknown): Promise<CollectionResult> => {
-    const message = errorMessage(error);
-    await store.failRun({
-      runId,
-      cluster: cluster.name,
-      finishedAt: now(),
-      error: message,
-      counts: { ...counts, deleted: 0 },
-      details,
-    });
+    const { reason, detail } = describeCollectionError(error);
+    try {
+      await store.failRun({
+        runId,
+        cluster: cluster.name,
+        finishedAt: now(),
+        error: reason,
+        errorDetail: detail,
+        counts: { ...counts, deleted: 0 },
+        details,
+      });
+    } catch (recordError) {
+      // The database itself is failing: the run stays open until the next
+      // run of this cluster, or a restart, closes it; staleness follows
+      // from the age of the last success either way.
+      logger.error(
+        `Could not record the failed collection of cluster ${
+          cluster.name
+        }: ${errorMessage(recordError)}`,
+      );
+    }
     logger.error(
-      `Collection of cluster ${cluster.name} failed; its earlier data is kept and marked stale: ${message}`,
+      `Collection of cluster ${cluster.name} failed (${reason}); its earlier data is kept and marked stale: ${detail}`,
     );
-    return { runId, status: 'failed', ...counts, deleted: 0, error: message };
+    return {
+      runId,
+      status: 'failed',
+      ...counts,
+      deleted: 0,
+      error: reason,
+      errorDetail: detail,
+    };
   };
 
   try {
-    const served = await withRetries(
-      () =>
-        withTimeout(
-          servedGroupVersions(),
-          Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now())),
-        ),
-      { deadline, maxDelayMs: options.maxRetryDelayMs },
-    ).catch(error => {
-      throw new Error(
-        `API discovery of the cluster failed, so no kind could be judged installed or not: ${errorMessage(
-          error,
-        )}`,
-      );
+    const served = await discoverServed(servedGroupVersions, {
+      deadline,
+      requestTimeoutMs,
+      maxRetryDelayMs: options.maxRetryDelayMs,
+      signal: options.signal,
     });
     for (const kind of resourceKinds) {
       const kindCounts = { seen: 0, skipped: 0 };
@@ -139,59 +140,28 @@ export async function collectCluster(options: {
         deadline,
         requestTimeoutMs,
         maxRetryDelayMs: options.maxRetryDelayMs,
-        onPage: async items => {
-          const markSeen = (uid: string) => {
-            if (!seen.has(uid)) {
-              seen.add(uid);
-              kindCounts.seen += 1;
-              counts.seen += 1;
-            }
-          };
-          // Objects whose resourceVersion is stored already are unchanged:
-          // neither parsed nor written, which keeps re-collection cheap.
-          const identities = items.map(identityOf);
-          const stored = await store.storedVersions(
-            cluster.name,
-            identities.flatMap(identity => (identity ? [identity.uid] : [])),
-          );
-          const rows: Array<{ row: CollectedRow; raw: unknown }> = [];
-          items.forEach((object, index) => {
-            const identity = identities[index];
-            if (
-              identity &&
-              stored.get(identity.uid) === identity.resourceVersion
-            ) {
-              markSeen(identity.uid);
-              return;
-            }
-            try {
-              const row = kind.toRow(object);
-              rows.push({ row, raw: object });
-              markSeen(row.uid);
-            } catch (error) {
-              const description = `${describeObject(
-                kind,
-                object,
-              )}: ${errorMessage(error)}`;
-              logger.warn(
-                `Skipped a malformed object in cluster ${cluster.name}: ${description}`,
-              );
-              kindCounts.skipped += 1;
-              counts.skipped += 1;
-              if (details.skippedObjects.length < MAX_NAMED_SKIPS) {
-                details.skippedObjects.push(description);
+        signal: options.signal,
+        onPage: items =>
+          writeObjects({
+            cluster: cluster.name,
+            kind,
+            objects: items,
+            store,
+            logger,
+            seenAt: now(),
+            counts,
+            details,
+            onSeen: uid => {
+              if (!seen.has(uid)) {
+                seen.add(uid);
+                kindCounts.seen += 1;
+                counts.seen += 1;
               }
-            }
-          });
-          counts.written += await store.upsertPage(
-            cluster.name,
-            kind.id,
-            rows,
-            now(),
-          );
-        },
+            },
+          }),
       });
       seenUids.set(kind.id, seen);
+      listVersions.set(kind.id, outcome.resourceVersion);
       if (outcome.restarts > 0) {
         details.kinds[kind.id] = {
           ...kindCounts,
@@ -227,5 +197,5 @@ export async function collectCluster(options: {
       durationMs: now().getTime() - startedAt.getTime(),
     },
   );
-  return { runId, status: 'succeeded', ...counts, deleted };
+  return { runId, status: 'succeeded', ...counts, deleted, listVersions };
 }

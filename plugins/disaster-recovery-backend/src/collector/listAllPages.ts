@@ -1,7 +1,7 @@
 import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recovery-node';
 import type { ListPageFn } from './clusterApi';
+import { abortableRequest } from './abortableRequest';
 import { statusOf, withRetries } from './retryPolicy';
-import { withTimeout } from './withTimeout';
 
 /** How often one listing may restart after its continue token expired. */
 const MAX_RESTARTS = 3;
@@ -10,6 +10,11 @@ const MAX_RESTARTS = 3;
 export interface ListingOutcome {
   /** Listings restarted because a continue token expired (410). */
   restarts: number;
+  /**
+   * The resourceVersion of the listing (its first page's: every page of a
+   * paginated list reads one snapshot); absent when the server sent none.
+   */
+  resourceVersion?: string;
 }
 
 /**
@@ -27,23 +32,33 @@ export async function listAllPages(options: {
   deadline: number;
   requestTimeoutMs: number;
   maxRetryDelayMs?: number;
+  /** The run's abort signal: it aborts the request in flight. */
+  signal?: AbortSignal;
   onPage: (items: unknown[]) => Promise<void>;
 }): Promise<ListingOutcome> {
   const { listPage, kind, pageSize, deadline, requestTimeoutMs, onPage } =
     options;
-  const retry = { deadline, maxDelayMs: options.maxRetryDelayMs };
+  const retry = {
+    deadline,
+    maxDelayMs: options.maxRetryDelayMs,
+    signal: options.signal,
+  };
   let continueToken: string | undefined;
   let restarts = 0;
+  let resourceVersion: string | undefined;
   for (;;) {
     let page;
     const token = continueToken;
     try {
       page = await withRetries(
         () =>
-          withTimeout(
-            listPage(kind, pageSize, token),
-            Math.max(1, Math.min(requestTimeoutMs, deadline - Date.now())),
-          ),
+          abortableRequest(signal => listPage(kind, pageSize, token, signal), {
+            timeoutMs: Math.max(
+              1,
+              Math.min(requestTimeoutMs, deadline - Date.now()),
+            ),
+            runSignal: options.signal,
+          }),
         retry,
       );
     } catch (error) {
@@ -55,10 +70,13 @@ export async function listAllPages(options: {
       }
       throw error;
     }
+    if (!token) {
+      resourceVersion = page.resourceVersion;
+    }
     await onPage(page.items);
     continueToken = page.continueToken;
     if (!continueToken) {
-      return { restarts };
+      return { restarts, resourceVersion };
     }
   }
 }

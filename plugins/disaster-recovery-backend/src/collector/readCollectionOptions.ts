@@ -2,10 +2,22 @@ import { readDurationFromConfig, type Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import type { HumanDuration } from '@backstage/types';
 import { Duration } from 'luxon';
+import { DEFAULT_STALE_AFTER_INTERVALS } from '@dr-posture/plugin-disaster-recovery-common';
 import { DEFAULT_MAX_DELETED_SHARE } from './collectCluster';
+
+/** How clusters are watched in `watch` mode. */
+export interface WatchOptions {
+  relistFrequency: HumanDuration;
+  stallTimeout: HumanDuration;
+  batchDelay: HumanDuration;
+  batchSize: number;
+}
 
 /** How collection and history pruning are scheduled. */
 export interface CollectionOptions {
+  /** Watch each cluster (resuming on every run) or list it every `frequency`. */
+  mode: 'watch' | 'poll';
+  watch: WatchOptions;
   frequency: HumanDuration;
   timeout: HumanDuration;
   initialDelay: HumanDuration;
@@ -14,20 +26,28 @@ export interface CollectionOptions {
   maxRetryDelay: HumanDuration;
   /** Share of a cluster's live objects one run may mark deleted. */
   maxDeletedShare: number;
+  /** Collection intervals without a successful run after which data is stale. */
+  staleAfterIntervals: number;
   historyRetention: HumanDuration;
-  /** How often every entity's posture is worked out again. */
-  evaluationFrequency: HumanDuration;
 }
 
-const DEFAULTS: CollectionOptions = {
+/** The collection options without any config. */
+export const DEFAULT_COLLECTION_OPTIONS: CollectionOptions = {
+  mode: 'watch',
+  watch: {
+    relistFrequency: { hours: 1 },
+    stallTimeout: { minutes: 3 },
+    batchDelay: { seconds: 1 },
+    batchSize: 200,
+  },
   frequency: { minutes: 5 },
   timeout: { minutes: 4 },
   initialDelay: { seconds: 10 },
   pageSize: 500,
   maxRetryDelay: { seconds: 60 },
   maxDeletedShare: DEFAULT_MAX_DELETED_SHARE,
+  staleAfterIntervals: DEFAULT_STALE_AFTER_INTERVALS,
   historyRetention: { days: 400 },
-  evaluationFrequency: { minutes: 1 },
 };
 
 function optionalDuration(
@@ -43,14 +63,23 @@ export function durationMs(duration: HumanDuration): number {
   return Duration.fromObject(duration).toMillis();
 }
 
+/** The age of a cluster's last successful run after which its data is stale. */
+export function staleAfterMs(options: CollectionOptions): number {
+  return options.staleAfterIntervals * durationMs(options.frequency);
+}
+
+/** {@link staleAfterMs} of the default options. */
+export const DEFAULT_STALE_AFTER_MS = staleAfterMs(DEFAULT_COLLECTION_OPTIONS);
+
 /** Reads `disasterRecovery.collection` and `.history`, failing on bad values with the key. */
 export function readCollectionOptions(rootConfig: Config): CollectionOptions {
   const config = rootConfig.getOptionalConfig('disasterRecovery');
   if (!config) {
-    return DEFAULTS;
+    return DEFAULT_COLLECTION_OPTIONS;
   }
   const pageSize =
-    config.getOptionalNumber('collection.pageSize') ?? DEFAULTS.pageSize;
+    config.getOptionalNumber('collection.pageSize') ??
+    DEFAULT_COLLECTION_OPTIONS.pageSize;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 10_000) {
     throw new InputError(
       `disasterRecovery.collection.pageSize must be an integer from 1 to 10000, got ${pageSize}`,
@@ -58,40 +87,95 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
   }
   const maxDeletedShare =
     config.getOptionalNumber('collection.maxDeletedShare') ??
-    DEFAULTS.maxDeletedShare;
+    DEFAULT_COLLECTION_OPTIONS.maxDeletedShare;
   if (!(maxDeletedShare > 0 && maxDeletedShare <= 1)) {
     throw new InputError(
       `disasterRecovery.collection.maxDeletedShare must be above 0 and at most 1, got ${maxDeletedShare}`,
     );
   }
+  const staleAfterIntervals =
+    config.getOptionalNumber('collection.staleAfterIntervals') ??
+    DEFAULT_COLLECTION_OPTIONS.staleAfterIntervals;
+  if (!(staleAfterIntervals >= 1)) {
+    throw new InputError(
+      `disasterRecovery.collection.staleAfterIntervals must be at least 1, got ${staleAfterIntervals}`,
+    );
+  }
+  const mode =
+    config.getOptionalString('collection.mode') ??
+    DEFAULT_COLLECTION_OPTIONS.mode;
+  if (mode !== 'watch' && mode !== 'poll') {
+    throw new InputError(
+      `disasterRecovery.collection.mode must be watch or poll, got ${mode}`,
+    );
+  }
+  const batchSize =
+    config.getOptionalNumber('collection.watch.batchSize') ??
+    DEFAULT_COLLECTION_OPTIONS.watch.batchSize;
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+    throw new InputError(
+      `disasterRecovery.collection.watch.batchSize must be an integer from 1 to 10000, got ${batchSize}`,
+    );
+  }
+  const watch: WatchOptions = {
+    batchSize,
+    relistFrequency: optionalDuration(
+      config,
+      'collection.watch.relistFrequency',
+      DEFAULT_COLLECTION_OPTIONS.watch.relistFrequency,
+    ),
+    stallTimeout: optionalDuration(
+      config,
+      'collection.watch.stallTimeout',
+      DEFAULT_COLLECTION_OPTIONS.watch.stallTimeout,
+    ),
+    batchDelay: optionalDuration(
+      config,
+      'collection.watch.batchDelay',
+      DEFAULT_COLLECTION_OPTIONS.watch.batchDelay,
+    ),
+  };
+  for (const key of [
+    'relistFrequency',
+    'stallTimeout',
+    'batchDelay',
+  ] as const) {
+    if (!(durationMs(watch[key]) > 0)) {
+      throw new InputError(
+        `disasterRecovery.collection.watch.${key} must be a positive duration`,
+      );
+    }
+  }
   return {
+    mode,
+    watch,
     maxDeletedShare,
+    staleAfterIntervals,
     frequency: optionalDuration(
       config,
       'collection.frequency',
-      DEFAULTS.frequency,
+      DEFAULT_COLLECTION_OPTIONS.frequency,
     ),
-    timeout: optionalDuration(config, 'collection.timeout', DEFAULTS.timeout),
+    timeout: optionalDuration(
+      config,
+      'collection.timeout',
+      DEFAULT_COLLECTION_OPTIONS.timeout,
+    ),
     initialDelay: optionalDuration(
       config,
       'collection.initialDelay',
-      DEFAULTS.initialDelay,
+      DEFAULT_COLLECTION_OPTIONS.initialDelay,
     ),
     pageSize,
     maxRetryDelay: optionalDuration(
       config,
       'collection.maxRetryDelay',
-      DEFAULTS.maxRetryDelay,
+      DEFAULT_COLLECTION_OPTIONS.maxRetryDelay,
     ),
     historyRetention: optionalDuration(
       config,
       'history.retention',
-      DEFAULTS.historyRetention,
-    ),
-    evaluationFrequency: optionalDuration(
-      config,
-      'posture.evaluationFrequency',
-      DEFAULTS.evaluationFrequency,
+      DEFAULT_COLLECTION_OPTIONS.historyRetention,
     ),
   };
 }

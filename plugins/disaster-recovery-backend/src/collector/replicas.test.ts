@@ -1,16 +1,11 @@
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   simulatedClustersConfig,
   startSimulator,
   type Simulator,
 } from '@dr-posture/cluster-simulator';
 import knexFactory, { type Knex } from 'knex';
-import { disasterRecoveryPlugin } from '../plugin';
+import { replicaBackend, waitUntil } from '../__testUtils__/replicaBackend';
 
 jest.setTimeout(180_000);
 
@@ -18,35 +13,16 @@ jest.setTimeout(180_000);
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
 const CLUSTERS = 5;
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error('timed out waiting');
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
-
 function backendOn(knex: Knex, simulator: Simulator) {
-  return startTestBackend({
-    features: [
-      disasterRecoveryPlugin,
-      mockServices.database.factory({ knex }),
-      // The real scheduler: it coordinates replicas through the database.
-      schedulerServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          disasterRecovery: {
-            clusters: simulatedClustersConfig(simulator.clusters),
-            collection: {
-              frequency: { seconds: 3 },
-              initialDelay: { seconds: 0 },
-              timeout: { seconds: 60 },
-            },
-            posture: { evaluationFrequency: { hours: 1 } },
-          },
-        },
-      }),
-    ],
+  return replicaBackend(knex, {
+    clusters: simulatedClustersConfig(simulator.clusters),
+    collection: {
+      mode: 'poll',
+      frequency: { seconds: 3 },
+      initialDelay: { seconds: 0 },
+      timeout: { seconds: 60 },
+    },
+    posture: { evaluationFrequency: { hours: 1 } },
   });
 }
 
@@ -80,7 +56,7 @@ describeOnPostgres('two backend replicas on one PostgreSQL database', () => {
     const second = await backendOn(knexB, simulator);
 
     // Wait for two successful runs of every cluster.
-    await waitFor(async () => {
+    await waitUntil(async () => {
       const rows = await knex('collection_runs')
         .select('cluster')
         .count({ n: '*' })

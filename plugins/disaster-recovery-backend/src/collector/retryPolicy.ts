@@ -1,4 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
+import { throwIfRunAborted } from './abortableRequest';
 
 /** HTTP statuses worth retrying: throttling and server-side trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
@@ -45,7 +46,9 @@ export interface RetryOptions {
   deadline: number;
   /** The longest wait, even when the server asks for more. Default 60 s. */
   maxDelayMs?: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** The run's abort signal: no attempt or wait goes on once it fires. */
+  signal?: AbortSignal;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** A number in [0, 1); jitter comes from it. */
   random?: () => number;
 }
@@ -111,9 +114,26 @@ export function retryDelayMs(
   return Math.max(BASE_DELAY_MS, Math.round(ceiling * random()));
 }
 
+/** Waits `ms`, or less when `signal` fires first. */
+export function sleepUnlessAborted(
+  ms: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  return new Promise(resolve => {
+    let timer: NodeJS.Timeout | undefined = undefined;
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
  * Runs `request`, retrying retryable failures as long as the next attempt
- * would start before the deadline.
+ * would start before the deadline and the run was not aborted.
  */
 export async function withRetries<T>(
   request: () => Promise<T>,
@@ -121,17 +141,20 @@ export async function withRetries<T>(
 ): Promise<T> {
   const {
     deadline,
-    sleep = ms => new Promise(r => setTimeout(r, ms)),
+    signal,
+    sleep = sleepUnlessAborted,
     ...delayOptions
   } = options;
   for (let attempt = 0; ; attempt++) {
     try {
       return await request();
     } catch (error) {
+      throwIfRunAborted(signal);
       if (!isRetryable(error)) throw error;
       const delay = retryDelayMs(error, attempt, delayOptions);
       if (Date.now() + delay >= deadline) throw error;
-      await sleep(delay);
+      await sleep(delay, signal);
+      throwIfRunAborted(signal);
     }
   }
 }

@@ -6,6 +6,11 @@ import {
   type OverviewQuery,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { Knex } from 'knex';
+import {
+  DatabasePostureHistoryStore,
+  type RecordedPostureChange,
+} from './DatabasePostureHistoryStore';
+import { isUniqueViolation } from './isUniqueViolation';
 
 /** An entity matching an overview query. */
 export interface PostureMatch {
@@ -18,6 +23,8 @@ export interface PostureMatch {
 export interface StoredPosture {
   detail: EntityPostureResponse;
   dependsOn: string[];
+  /** The Velero backup groups protecting the entity (its backup history). */
+  backupGroups?: string[];
 }
 
 const SORT_COLUMNS: Record<NonNullable<OverviewQuery['sort']>, string> = {
@@ -30,17 +37,42 @@ const SORT_COLUMNS: Record<NonNullable<OverviewQuery['sort']>, string> = {
   lastDrillAt: 'last_drill_at',
 };
 
-/** The latest evaluated posture of every entity, for fast overviews. */
-export class DatabasePostureStore {
-  private constructor(private readonly db: Knex) {}
+/** Told of the posture changes a write recorded, once it committed. */
+export type PostureChangeListener = (
+  changes: RecordedPostureChange[],
+) => Promise<void>;
 
-  static create(db: Knex): DatabasePostureStore {
-    return new DatabasePostureStore(db);
+/** Attempts of a write that lost a race for a revision to another replica. */
+const WRITE_ATTEMPTS = 3;
+
+/**
+ * The latest evaluated posture of every entity, for fast overviews, and the
+ * history of its changes, written in the same transaction.
+ */
+export class DatabasePostureStore {
+  private constructor(
+    private readonly db: Knex,
+    private readonly history: DatabasePostureHistoryStore,
+    private readonly onChanges?: PostureChangeListener,
+  ) {}
+
+  static create(
+    db: Knex,
+    options?: { onChanges?: PostureChangeListener },
+  ): DatabasePostureStore {
+    return new DatabasePostureStore(
+      db,
+      DatabasePostureHistoryStore.create(db),
+      options?.onChanges,
+    );
   }
 
-  /** Replaces the stored postures with these; entities not among them are dropped. */
-  async replaceAll(postures: StoredPosture[]): Promise<void> {
-    await this.db.transaction(async tx => {
+  /**
+   * Replaces the stored postures with these; entities not among them are
+   * dropped, and their history records that they left at `now`.
+   */
+  async replaceAll(postures: StoredPosture[], now = new Date()): Promise<void> {
+    await this.write(async tx => {
       const keep = new Set(postures.map(p => p.detail.summary.entityRef));
       const stored: string[] = await tx('entity_postures').pluck('entity_ref');
       const gone = stored.filter(ref => !keep.has(ref));
@@ -49,12 +81,49 @@ export class DatabasePostureStore {
           .delete()
           .whereIn('entity_ref', gone.slice(i, i + 500));
       }
-      await this.upsert(postures, tx);
+      await this.writeRows(postures, tx);
+      return this.history.record(tx, postures, gone, now.getTime());
     });
   }
 
-  async upsert(postures: StoredPosture[], db: Knex = this.db): Promise<void> {
-    const rows = postures.map(({ detail, dependsOn }) => {
+  /** Stores these postures; others stay as they are. */
+  async upsert(postures: StoredPosture[]): Promise<void> {
+    await this.write(async tx => {
+      await this.writeRows(postures, tx);
+      return this.history.record(tx, postures, [], Date.now());
+    });
+  }
+
+  /**
+   * Runs a write and its history in one transaction, then tells the
+   * listener what changed. Another replica recording a revision of the
+   * same entity meanwhile makes the transaction fail on the revision's
+   * uniqueness; it is run again, against that revision, so each change is
+   * recorded (and told) once.
+   */
+  private async write(
+    fn: (tx: Knex.Transaction) => Promise<RecordedPostureChange[]>,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      let changes: RecordedPostureChange[];
+      try {
+        changes = await this.db.transaction(fn);
+      } catch (error) {
+        if (attempt < WRITE_ATTEMPTS && isUniqueViolation(error)) continue;
+        throw error;
+      }
+      if (changes.length > 0 && this.onChanges) {
+        await this.onChanges(changes);
+      }
+      return;
+    }
+  }
+
+  private async writeRows(
+    postures: StoredPosture[],
+    db: Knex.Transaction,
+  ): Promise<void> {
+    const rows = postures.map(({ detail, dependsOn, backupGroups }) => {
       const summary = detail.summary;
       return {
         entity_ref: summary.entityRef,
@@ -75,6 +144,7 @@ export class DatabasePostureStore {
         summary: JSON.stringify(summary),
         detail: JSON.stringify(detail),
         depends_on: JSON.stringify(dependsOn),
+        backup_groups: JSON.stringify(backupGroups ?? []),
         evaluated_at: new Date(summary.evaluatedAt),
       };
     });
@@ -92,6 +162,18 @@ export class DatabasePostureStore {
       .where({ entity_ref: entityRef })
       .first();
     return row ? JSON.parse(row.detail) : undefined;
+  }
+
+  /**
+   * The Velero backup groups protecting an entity as last evaluated; none
+   * for a posture stored before they were.
+   */
+  async getBackupGroups(entityRef: string): Promise<string[]> {
+    const row = await this.db('entity_postures')
+      .select('backup_groups')
+      .where({ entity_ref: entityRef })
+      .first();
+    return row?.backup_groups ? JSON.parse(row.backup_groups) : [];
   }
 
   /**
@@ -135,12 +217,19 @@ export class DatabasePostureStore {
     }
     const order = query.order ?? 'asc';
     const column = SORT_COLUMNS[query.sort ?? 'name'];
-    // Missing values last in either direction. (knex's `nulls` option drops
-    // the column itself on SQLite and MySQL.)
+    // Missing values last in either direction, except that an entity never
+    // backed up is the oldest of all: first when the oldest backups come
+    // first. (knex's `nulls` option drops the column itself on SQLite and
+    // MySQL.)
+    const neverFirst = column === 'last_clean_backup_at' && order === 'asc';
     sql
-      .orderByRaw('(?? is null) asc', [column])
-      .orderBy(column, order)
-      .orderBy('entity_ref', 'asc');
+      .orderByRaw(`(?? is null) ${neverFirst ? 'desc' : 'asc'}`, [column])
+      .orderBy(column, order);
+    // Within a status the most critical tier first, as the guides rank them.
+    if (column === 'status_rank') {
+      sql.orderByRaw('(?? is null) asc', ['tier']).orderBy('tier', 'asc');
+    }
+    sql.orderBy('entity_ref', 'asc');
     const rows = await sql;
     return rows.map(row => ({
       entityRef: row.entity_ref,

@@ -110,25 +110,36 @@ describe('DatabaseResourceStore', () => {
         details: emptyDetails,
       });
 
-      // b vanished, but the run fails: nothing is deleted, the cluster is stale.
+      // b vanished, but the run fails: nothing is deleted, and the cluster
+      // is stale once its last success is older than the limit (15 min).
       const failed = await store.startRun('prod', T1);
       await store.upsertPage('prod', KIND.id, [backup('a', '1')], T1);
       await store.failRun({
         runId: failed,
         cluster: 'prod',
         finishedAt: T1,
-        error: 'HTTP 503',
+        error: 'the API server answered 503 ServiceUnavailable',
+        errorDetail: 'HTTP-Code: 503 from https://10.0.0.1:6443',
         counts: { seen: 1, written: 0, skipped: 0, deleted: 0 },
         details: emptyDetails,
       });
       expect(await store.listRecords({ kind: KIND })).toHaveLength(2);
-      const [staleHealth] = await store.listClusterHealth();
+      const staleAt = new Date(T0.getTime() + 15 * 60_000);
+      const [staleHealth] = await store.listClusterHealth({
+        now: new Date(staleAt.getTime() + 1),
+      });
       expect(staleHealth).toMatchObject({
         name: 'prod',
-        staleSince: T1.toISOString(),
-        lastError: 'HTTP 503',
+        staleSince: staleAt.toISOString(),
+        lastError: 'the API server answered 503 ServiceUnavailable',
+        lastErrorDetail: 'HTTP-Code: 503 from https://10.0.0.1:6443',
         lastSuccessAt: T0.toISOString(),
-        lastRun: { id: failed, status: 'failed', error: 'HTTP 503' },
+        lastRun: {
+          id: failed,
+          status: 'failed',
+          error: 'the API server answered 503 ServiceUnavailable',
+          errorDetail: 'HTTP-Code: 503 from https://10.0.0.1:6443',
+        },
       });
 
       // The next complete run marks b deleted; it stays in history.
@@ -159,7 +170,7 @@ describe('DatabaseResourceStore', () => {
         ['a', T2.toISOString()],
         ['b', T0.toISOString()],
       ]);
-      const [health] = await store.listClusterHealth();
+      const [health] = await store.listClusterHealth({ now: T2 });
       expect(health).toMatchObject({
         lastSuccessAt: T2.toISOString(),
         lastRun: {
@@ -169,6 +180,8 @@ describe('DatabaseResourceStore', () => {
         },
       });
       expect(health.staleSince).toBeUndefined();
+      expect(health.lastError).toBeUndefined();
+      expect(health.lastErrorDetail).toBeUndefined();
 
       // A deleted object that reappears is live again.
       await store.upsertPage('prod', KIND.id, [backup('b', '1')], T2);

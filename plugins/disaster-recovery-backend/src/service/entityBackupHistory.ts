@@ -1,45 +1,19 @@
-import type { Entity } from '@backstage/catalog-model';
 import {
   RECORD_KINDS,
-  resolveEntityCoverage,
-  resolveWorkloadMapping,
   type BackupHistoryItem,
   type EntityPostureResponse,
+  type PostgresBackupRecord,
+  type VeleroBackupRecord,
 } from '@dr-posture/plugin-disaster-recovery-common';
-import type { ResourceStore } from '../database/ResourceStore';
+import { postgresGroupKey } from '../database/backupHistoryColumns';
+import type {
+  BackupHistoryEntry,
+  BackupHistoryPosition,
+  DatabaseBackupHistoryStore,
+} from '../database/DatabaseBackupHistoryStore';
 
-/**
- * Every backup that protected an entity, including those gone from their
- * cluster, newest first, filtered by time and phase. Coverage is worked out
- * with the posture rules' own coverage function.
- */
-export async function entityBackupHistory(
-  resources: ResourceStore,
-  entity: Entity,
-  detail: EntityPostureResponse,
-  query: { from?: string; to?: string; phase?: string[] },
-): Promise<BackupHistoryItem[]> {
-  const backups = await resources.listRecords({
-    kind: RECORD_KINDS.veleroBackup,
-    includeDeleted: true,
-  });
-  const coverage = resolveEntityCoverage(resolveWorkloadMapping(entity), {
-    // History includes vanished backups, judged as if they were still there.
-    backups: backups.map(({ deletedAt: _gone, ...live }) => live),
-    schedules: await resources.listRecords({
-      kind: RECORD_KINDS.veleroSchedule,
-    }),
-    workloads: [
-      ...(await resources.listRecords({ kind: RECORD_KINDS.pod })),
-      ...(await resources.listRecords({
-        kind: RECORD_KINDS.persistentVolumeClaim,
-      })),
-    ],
-  });
-  const deletedAt = new Map(
-    backups.map(b => [`${b.cluster}/${b.uid}`, b.deletedAt]),
-  );
-  const velero: BackupHistoryItem[] = coverage.backups.map(b => ({
+function veleroItem(b: VeleroBackupRecord): BackupHistoryItem {
+  return {
     ref: {
       kind: 'Backup',
       cluster: b.cluster,
@@ -55,60 +29,63 @@ export async function entityBackupHistory(
     errors: b.errors,
     warnings: b.warnings,
     storageLocation: b.storageLocation,
-    deletedAt: deletedAt.get(`${b.cluster}/${b.uid}`),
-  }));
+    deletedAt: b.deletedAt,
+  };
+}
 
-  const clusters = new Set(
-    detail.postgresClusters.map(
-      c => `${c.ref.cluster}/${c.ref.namespace}/${c.ref.name}`,
-    ),
-  );
-  const postgres: BackupHistoryItem[] = (
-    await resources.listRecords({
-      kind: RECORD_KINDS.postgresBackup,
-      includeDeleted: true,
-    })
-  )
-    .filter(record =>
-      clusters.has(
-        `${record.cluster}/${record.namespace}/${record.clusterName}`,
+function postgresItem(b: PostgresBackupRecord): BackupHistoryItem {
+  return {
+    ref: {
+      kind: 'Backup',
+      cluster: b.cluster,
+      namespace: b.namespace,
+      name: b.name,
+    },
+    source: 'cloudnativepg',
+    phase: b.phase,
+    scheduleName: b.scheduledBackupName,
+    startedAt: b.startedAt ?? b.createdAt,
+    completedAt: b.stoppedAt,
+    errors: b.phase === 'failed' ? 1 : 0,
+    warnings: 0,
+    deletedAt: b.deletedAt,
+  };
+}
+
+function itemOf(entry: BackupHistoryEntry): BackupHistoryItem {
+  return entry.kindId === RECORD_KINDS.veleroBackup.id
+    ? veleroItem(entry.record as VeleroBackupRecord)
+    : postgresItem(entry.record as PostgresBackupRecord);
+}
+
+/**
+ * One page of the backups that protected an entity, including those gone
+ * from their cluster, newest first: the Velero backups of the groups the
+ * evaluator found protecting it, and the backups of its CloudNativePG
+ * clusters.
+ */
+export async function entityBackupHistory(options: {
+  history: DatabaseBackupHistoryStore;
+  veleroGroups: string[];
+  postgresClusters: EntityPostureResponse['postgresClusters'];
+  from?: number;
+  to?: number;
+  phases?: string[];
+  after?: BackupHistoryPosition;
+  limit: number;
+}): Promise<{ items: BackupHistoryItem[]; next?: BackupHistoryPosition }> {
+  const { history, veleroGroups, postgresClusters, ...page } = options;
+  const { entries, next } = await history.page({
+    ...page,
+    groups: [
+      ...veleroGroups,
+      ...postgresClusters.map(({ ref }) =>
+        postgresGroupKey(ref.cluster, {
+          namespace: ref.namespace,
+          clusterName: ref.name,
+        }),
       ),
-    )
-    .map(record => ({
-      ref: {
-        kind: 'Backup',
-        cluster: record.cluster,
-        namespace: record.namespace,
-        name: record.name,
-      },
-      source: 'cloudnativepg',
-      phase: record.phase,
-      scheduleName: record.scheduledBackupName,
-      startedAt: record.startedAt ?? record.createdAt,
-      completedAt: record.stoppedAt,
-      errors: record.phase === 'failed' ? 1 : 0,
-      warnings: 0,
-      deletedAt: record.deletedAt,
-    }));
-
-  const from = query.from ? Date.parse(query.from) : -Infinity;
-  const to = query.to ? Date.parse(query.to) : Infinity;
-  return [...velero, ...postgres]
-    .filter(item => {
-      const started = item.startedAt ? Date.parse(item.startedAt) : NaN;
-      if (query.from || query.to) {
-        if (Number.isNaN(started) || started < from || started >= to)
-          return false;
-      }
-      return (
-        !query.phase ||
-        (item.phase !== undefined && query.phase.includes(item.phase))
-      );
-    })
-    .sort(
-      (a, b) =>
-        (b.startedAt ? Date.parse(b.startedAt) : 0) -
-          (a.startedAt ? Date.parse(a.startedAt) : 0) ||
-        a.ref.name.localeCompare(b.ref.name),
-    );
+    ],
+  });
+  return { items: entries.map(itemOf), next };
 }

@@ -33,6 +33,26 @@ describe('readPostureOptions', () => {
     });
   });
 
+  it('reads the availability thresholds', () => {
+    expect(
+      readPostureOptions(
+        posture({
+          highAvailabilityTiers: ['1'],
+          maxRestartsPerHour: 0,
+          notReadyWarnAfter: { minutes: 2 },
+          notReadyFailAfter: { minutes: 10 },
+          certificateWarnWithin: { days: 21 },
+        }),
+      ),
+    ).toEqual({
+      highAvailabilityTiers: ['1'],
+      maxRestartsPerHour: 0,
+      notReadyWarnMs: 2 * 60_000,
+      notReadyFailMs: 10 * 60_000,
+      certificateWarnMs: 21 * 86_400_000,
+    });
+  });
+
   it.each([
     [
       {
@@ -53,6 +73,23 @@ describe('readPostureOptions', () => {
     ],
     [{ freshnessWarnShare: 'most' }, 'freshnessWarnShare'],
     [{ immutableCopyTiers: '1' }, 'immutableCopyTiers'],
+    [
+      { notReadyWarnAfter: { minutes: 30 }, notReadyFailAfter: { minutes: 5 } },
+      'notReadyFailAfter must not be shorter than notReadyWarnAfter',
+    ],
+    [
+      { maxRestartsPerHour: -1 },
+      'maxRestartsPerHour must be a whole number, 0 or more',
+    ],
+    [
+      { maxRestartsPerHour: 2.5 },
+      'maxRestartsPerHour must be a whole number, 0 or more',
+    ],
+    [
+      { certificateWarnWithin: { days: 0 } },
+      'certificateWarnWithin must be a positive duration',
+    ],
+    [{ highAvailabilityTiers: '1' }, 'highAvailabilityTiers'],
   ])('rejects %j naming the key', (values, message) => {
     expect(() => readPostureOptions(posture(values))).toThrow(message);
   });

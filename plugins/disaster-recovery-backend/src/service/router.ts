@@ -1,12 +1,16 @@
-import { ServiceUnavailableError } from '@backstage/errors';
-import type express from 'express';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError, toError } from '@backstage/errors';
+import { Router, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { ResourceStore } from '../database/ResourceStore';
 import { createOpenApiRouter } from '../schema/openapi/generated';
+import { clusterRoutes } from './routes/clusterRoutes';
 import type { ApiRouter, RouteContext } from './routes/context';
 import { entityRoutes } from './routes/entityRoutes';
+import { historyRoutes } from './routes/historyRoutes';
 import { overviewRoutes } from './routes/overviewRoutes';
 import { postureListRoutes } from './routes/postureListRoutes';
+import { answerSafely } from './routes/safeErrors';
 import { systemRoutes } from './routes/systemRoutes';
 import { nameInvalidFields } from './routes/validationErrors';
 
@@ -16,6 +20,7 @@ export interface RouterOptions extends RouteContext {
   sourceIds: string[];
   /** Names of the clusters in config, collected or not yet. */
   clusterNames: string[];
+  logger: LoggerService;
 }
 
 /**
@@ -40,46 +45,41 @@ export async function createApiRouter(): Promise<ApiRouter> {
   });
 }
 
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
-  const { database, resources, sourceIds, clusterNames } = options;
-  const router = await createApiRouter();
+/** Answers of an authenticated API must not be kept by browsers or proxies. */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
 
-  router.get('/health', async (_req, res) => {
+export async function createRouter(options: RouterOptions): Promise<Router> {
+  const { database, sourceIds } = options;
+  const api = await createApiRouter();
+
+  api.get('/health', async (_req, res) => {
     try {
       await database.raw('select 1');
     } catch (error) {
-      throw new ServiceUnavailableError(
+      // The cause (host, driver text) is the log's, never the answer's.
+      options.logger.error(
         'The plugin database is unreachable',
-        error,
+        toError(error),
       );
+      throw new ServiceUnavailableError('The plugin database is unreachable');
     }
     res.json({ status: 'ok', sources: sourceIds });
   });
 
-  router.get('/clusters', async (_req, res) => {
-    const stored = new Map(
-      (await resources.listClusterHealth()).map(health => [
-        health.name,
-        health,
-      ]),
-    );
-    const configured = new Set(clusterNames);
-    const names = [...new Set([...clusterNames, ...stored.keys()])].sort();
-    res.json({
-      items: names.map(name => ({
-        ...(stored.get(name) ?? { name }),
-        configured: configured.has(name),
-      })),
-    });
-  });
+  clusterRoutes(api, options);
+  entityRoutes(api, options);
+  historyRoutes(api, options);
+  overviewRoutes(api, options);
+  postureListRoutes(api, options);
+  systemRoutes(api, options);
+  api.use(nameInvalidFields);
+  api.use(answerSafely(options.logger));
 
-  entityRoutes(router, options);
-  overviewRoutes(router, options);
-  postureListRoutes(router, options);
-  systemRoutes(router, options);
-  router.use(nameInvalidFields);
-
+  const router = Router();
+  router.use(noStore);
+  router.use(api);
   return router;
 }

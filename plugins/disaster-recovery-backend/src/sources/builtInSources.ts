@@ -1,4 +1,5 @@
 import type { DisasterRecoverySource } from '@dr-posture/plugin-disaster-recovery-node';
+import { certManagerSource } from './certManager';
 import { cloudNativePgSource } from './cloudnativepg';
 import { resourceKindsOf } from './resourceKindsOf';
 import { veleroSource } from './velero';
@@ -9,6 +10,7 @@ export const BUILT_IN_SOURCES: DisasterRecoverySource[] = [
   veleroSource,
   cloudNativePgSource,
   workloadsSource,
+  certManagerSource,
 ];
 
 /** The resource kinds of the built-in sources. */

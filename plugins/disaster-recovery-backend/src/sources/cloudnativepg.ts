@@ -3,6 +3,7 @@ import {
   type BarmanObjectStoreRecord,
   type PostgresBackupRecord,
   type PostgresClusterRecord,
+  type PostgresReplicaSource,
   type PostgresScheduledBackupRecord,
   type RecoveryWindow,
 } from '@dr-posture/plugin-disaster-recovery-common';
@@ -11,6 +12,7 @@ import type {
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
 import { z } from 'zod';
+import { carryPausedSince } from './pausedSince';
 import {
   collectedRow,
   commonRecord,
@@ -30,6 +32,12 @@ const barmanDestination = z.object({
   endpointURL: z.string().optional(),
 });
 
+const pluginEntry = z.object({
+  name: z.string(),
+  isWALArchiver: z.boolean().optional(),
+  parameters: stringMap.optional().default({}),
+});
+
 const clusterObject = z.object({
   metadata: objectMetadata,
   spec: z
@@ -40,27 +48,43 @@ const clusterObject = z.object({
           retentionPolicy: z.string().optional(),
           barmanObjectStore: barmanDestination.optional(),
           // Any volumeSnapshot stanza turns snapshot backups on.
-          volumeSnapshot: z.object({}).passthrough().optional(),
+          volumeSnapshot: z.looseObject({}).optional(),
         })
         .optional(),
-      plugins: z
+      plugins: z.array(pluginEntry).optional().default([]),
+      replica: z
+        .object({
+          enabled: z.boolean().optional(),
+          source: z.string().min(1),
+          primary: z.string().optional(),
+          self: z.string().optional(),
+        })
+        .optional(),
+      externalClusters: z
         .array(
           z.object({
             name: z.string(),
-            isWALArchiver: z.boolean().optional(),
-            parameters: stringMap.optional().default({}),
+            barmanObjectStore: barmanDestination
+              .extend({ serverName: z.string().optional() })
+              .optional(),
+            connectionParameters: z
+              .looseObject({ host: z.string().optional() })
+              .optional(),
+            plugin: pluginEntry.optional(),
           }),
         )
         .optional()
         .default([]),
     })
     .optional()
-    .default({ plugins: [] }),
+    .default({ plugins: [], externalClusters: [] }),
   status: z
     .object({
       phase: z.string().optional(),
       instances: z.number().int().optional(),
       readyInstances: z.number().int().optional(),
+      currentPrimary: z.string().optional(),
+      topology: z.object({ nodesUsed: z.number().int().optional() }).optional(),
       conditions: z
         .array(
           z.object({
@@ -81,8 +105,47 @@ const clusterObject = z.object({
     .default({ conditions: [] }),
 });
 
+type ClusterSpec = z.infer<typeof clusterObject>['spec'];
+
+/**
+ * Where a replica cluster replicates from: `spec.replica` enabled, or (the
+ * distributed topology) naming a primary other than itself; its source
+ * resolved in `spec.externalClusters`.
+ */
+function replicaSourceOf(spec: ClusterSpec): PostgresReplicaSource | undefined {
+  const { replica } = spec;
+  if (!replica) return undefined;
+  const isReplica =
+    replica.enabled ??
+    (replica.primary !== undefined &&
+      replica.self !== undefined &&
+      replica.primary !== replica.self);
+  if (!isReplica) return undefined;
+  const external = spec.externalClusters.find(c => c.name === replica.source);
+  const plugin =
+    external?.plugin?.name === BARMAN_CLOUD_PLUGIN
+      ? external.plugin.parameters
+      : undefined;
+  const host = external?.connectionParameters?.host;
+  return {
+    name: replica.source,
+    serverName:
+      external?.barmanObjectStore?.serverName ??
+      plugin?.serverName ??
+      replica.source,
+    ...(external?.barmanObjectStore?.destinationPath
+      ? { destinationPath: external.barmanObjectStore.destinationPath }
+      : {}),
+    ...(plugin?.barmanObjectName
+      ? { objectStore: plugin.barmanObjectName }
+      : {}),
+    ...(host ? { host } : {}),
+  };
+}
+
 function clusterRow(object: unknown): CollectedRow {
   const { metadata, spec, status } = parseObject(clusterObject, object);
+  const replicaOf = replicaSourceOf(spec);
   const barmanPlugin = spec.plugins.find(
     plugin =>
       plugin.name === BARMAN_CLOUD_PLUGIN && plugin.parameters.barmanObjectName,
@@ -90,8 +153,15 @@ function clusterRow(object: unknown): CollectedRow {
   const record: StoredRecord<PostgresClusterRecord> = {
     ...commonRecord(metadata),
     instances: spec.instances ?? status.instances,
-    readyInstances: status.readyInstances,
+    // Omitted when none is ready, once the operator reports instances at all.
+    readyInstances:
+      status.readyInstances ?? (status.instances !== undefined ? 0 : undefined),
     phase: status.phase,
+    ...(status.currentPrimary ? { currentPrimary: status.currentPrimary } : {}),
+    ...(status.topology?.nodesUsed !== undefined
+      ? { nodesUsed: status.topology.nodesUsed }
+      : {}),
+    ...(replicaOf ? { replicaOf } : {}),
     conditions: status.conditions,
     statusRecoveryWindow: {
       firstRecoverabilityPoint: status.firstRecoverabilityPoint,
@@ -248,7 +318,11 @@ export const cloudNativePgSource: DisasterRecoverySource = {
   resourceKinds: [
     { ...RECORD_KINDS.postgresCluster, toRow: clusterRow },
     { ...RECORD_KINDS.postgresBackup, toRow: backupRow },
-    { ...RECORD_KINDS.postgresScheduledBackup, toRow: scheduledBackupRow },
+    {
+      ...RECORD_KINDS.postgresScheduledBackup,
+      toRow: scheduledBackupRow,
+      carryOver: carryPausedSince('suspended'),
+    },
     { ...RECORD_KINDS.barmanObjectStore, toRow: objectStoreRow },
   ],
 };

@@ -14,6 +14,7 @@ import type {
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
 import { z } from 'zod';
+import { carryPausedSince } from './pausedSince';
 import {
   collectedRow,
   commonRecord,
@@ -177,6 +178,8 @@ const restoreObject = z.object({
       scheduleName: z.string().optional(),
       includedNamespaces: z.array(z.string()).optional().default([]),
       namespaceMapping: stringMap.optional().default({}),
+      includedResources: z.array(z.string()).optional(),
+      excludedResources: z.array(z.string()).optional(),
     })
     .refine(
       spec => Boolean(spec.backupName || spec.scheduleName),
@@ -190,6 +193,10 @@ const restoreObject = z.object({
       errors: count,
       warnings: count,
       failureReason: z.string().optional(),
+      // Velero leaves out counts of 0, and older restores the whole progress.
+      progress: z
+        .object({ itemsRestored: count, totalItems: count })
+        .optional(),
     })
     .optional()
     .default({ errors: 0, warnings: 0 }),
@@ -203,12 +210,15 @@ function restoreRow(object: unknown): CollectedRow {
     scheduleName: spec.scheduleName,
     includedNamespaces: spec.includedNamespaces,
     namespaceMapping: spec.namespaceMapping,
+    ...optional('includedResources', spec.includedResources),
+    ...optional('excludedResources', spec.excludedResources),
     phase: status.phase,
     startedAt: status.startTimestamp,
     completedAt: status.completionTimestamp,
     errors: status.errors,
     warnings: status.warnings,
     failureReason: status.failureReason,
+    ...optional('itemsRestored', status.progress?.itemsRestored),
   };
   return collectedRow(metadata, record);
 }
@@ -360,7 +370,11 @@ export const veleroSource: DisasterRecoverySource = {
   id: 'velero',
   resourceKinds: [
     { ...RECORD_KINDS.veleroBackup, toRow: backupRow },
-    { ...RECORD_KINDS.veleroSchedule, toRow: scheduleRow },
+    {
+      ...RECORD_KINDS.veleroSchedule,
+      toRow: scheduleRow,
+      carryOver: carryPausedSince('paused'),
+    },
     { ...RECORD_KINDS.veleroRestore, toRow: restoreRow },
     { ...RECORD_KINDS.veleroStorageLocation, toRow: storageLocationRow },
     {

@@ -7,6 +7,9 @@ import type {
   DisasterRecoverySource,
 } from '@dr-posture/plugin-disaster-recovery-node';
 import { z } from 'zod';
+import { podStatusFields, podStatusOf } from './podStatus';
+import { carryPodRestarts } from './restartHistory';
+import { workloadControllerKinds } from './workloadControllers';
 import {
   collectedRow,
   commonRecord,
@@ -26,8 +29,9 @@ const podObject = z.object({
   metadata: objectMetadata.extend({
     annotations: stringMap.optional().default({}),
   }),
-  spec: z
-    .object({
+  status: podStatusFields.status,
+  spec: podStatusFields.spec
+    .extend({
       volumes: z
         .array(
           z.object({
@@ -52,7 +56,7 @@ function commaList(text: string | undefined): string[] | undefined {
     .filter(item => item !== '');
 }
 
-function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
+function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace' | 'Node') {
   return (object: unknown): CollectedRow => {
     const { metadata } = parseObject(labelledObject, object);
     return collectedRow(metadata, { ...commonRecord(metadata), kind });
@@ -60,7 +64,7 @@ function workloadRow(kind: WorkloadRecord['kind'] | 'Namespace') {
 }
 
 function podRow(object: unknown): CollectedRow {
-  const { metadata, spec } = parseObject(podObject, object);
+  const { metadata, spec, status } = parseObject(podObject, object);
   const volumes = spec.volumes.flatMap(volume =>
     volume.persistentVolumeClaim
       ? [
@@ -79,23 +83,29 @@ function podRow(object: unknown): CollectedRow {
     volumes,
     ...(include ? { fsBackupVolumes: include } : {}),
     ...(exclude ? { fsBackupExcludes: exclude } : {}),
+    pod: podStatusOf(spec, status),
   };
   return collectedRow(metadata, record);
 }
 
 /**
  * Namespaces, pods and persistent volume claims, kept for their labels so
- * that backup coverage of each service's workloads can be worked out, and
- * pods for the claims they mount, which file-system backups capture.
+ * that backup coverage of each service's workloads can be worked out, pods
+ * for the claims they mount (which file-system backups capture) and for
+ * their node, readiness and restarts; Nodes for their zone label only; and
+ * the Deployments, StatefulSets, autoscalers and disruption budgets the
+ * availability checks judge.
  */
 export const workloadsSource: DisasterRecoverySource = {
   id: 'workloads',
   resourceKinds: [
     { ...RECORD_KINDS.namespace, toRow: workloadRow('Namespace') },
-    { ...RECORD_KINDS.pod, toRow: podRow },
+    { ...RECORD_KINDS.pod, toRow: podRow, carryOver: carryPodRestarts },
     {
       ...RECORD_KINDS.persistentVolumeClaim,
       toRow: workloadRow('PersistentVolumeClaim'),
     },
+    { ...RECORD_KINDS.node, toRow: workloadRow('Node') },
+    ...workloadControllerKinds,
   ],
 };

@@ -5,13 +5,23 @@ import type { ClusterFacts } from '../environments';
 import type { EntityPostureInput } from '../posture/evaluateEntityPosture';
 import { DEFAULT_TIER_POLICIES } from '../policy';
 import type { BuiltInPostureRecords } from '../recordKinds';
-import type { DataUploadRecord, PodVolumeBackupRecord } from '../records';
+import type {
+  DataUploadRecord,
+  PodVolumeBackupRecord,
+  WorkloadRecord,
+} from '../records';
 import {
   backup,
+  certificate,
+  completeDrillEvidence,
   component,
+  deployment,
+  disruptionBudget,
   minutesAgo,
+  node,
   NOW,
   objectStore,
+  podStatus,
   postgresBackup,
   postgresCluster,
   postgresScheduledBackup,
@@ -248,6 +258,10 @@ const postgresArb = fc.record({
   ),
   storeRetention: maybe(fc.constantFrom('30d', '7d')),
   storeWindow: maybe(ago),
+  instances: maybe(fc.constantFrom(1, 2, 3)),
+  readyInstances: maybe(fc.constantFrom(0, 1, 2, 3)),
+  nodesUsed: maybe(fc.constantFrom(1, 2)),
+  replica: fc.constantFrom('ready', 'not-ready', 'other-source', 'none'),
 });
 
 type PostgresShape = typeof postgresArb extends fc.Arbitrary<infer T>
@@ -273,6 +287,9 @@ function postgresRecords(p: PostgresShape): Partial<BuiltInPostureRecords> {
           firstRecoverabilityPoint: p.firstRecoverabilityPoint,
           lastSuccessfulBackupAt: p.lastSuccessfulBackupAt,
         },
+        instances: p.instances,
+        readyInstances: p.readyInstances,
+        nodesUsed: p.nodesUsed,
         retentionPolicy: plugin ? undefined : p.retentionPolicy,
         pluginObjectStore: plugin
           ? { name: 'store', serverName: 'payments-db' }
@@ -285,6 +302,24 @@ function postgresRecords(p: PostgresShape): Partial<BuiltInPostureRecords> {
           volumeSnapshot: p.destination === 'snapshots',
         },
       }),
+      // Its replica cluster on the standby, replicating from it or not.
+      ...(p.replica === 'none'
+        ? []
+        : [
+            postgresCluster({
+              cluster: 'standby',
+              uid: 'replica-payments-db',
+              conditions: [],
+              instances: 1,
+              readyInstances: p.replica === 'not-ready' ? 0 : 1,
+              replicaOf: {
+                name: 'payments-db',
+                serverName:
+                  p.replica === 'other-source' ? 'orders-db' : 'payments-db',
+                destinationPath: 's3://pg-backups/payments-db',
+              },
+            }),
+          ]),
     ],
     postgresScheduledBackups: p.scheduledBackups.map((s, i) =>
       postgresScheduledBackup({
@@ -343,6 +378,7 @@ const drillArb = fc
     ),
     verified: maybe(fc.boolean()),
     manualSteps: fc.constantFrom<string[]>([], ['scale the ingress by hand']),
+    complete: fc.boolean(),
   })
   .map(
     (d): DrillRecord => ({
@@ -354,6 +390,7 @@ const drillArb = fc
       achievedRtoMs: d.achievedRtoMs,
       achievedRpoMs: d.achievedRpoMs,
       evidence: {
+        ...(d.complete ? completeDrillEvidence() : {}),
         manualStepsNotInRunbook: d.manualSteps,
         ...(d.verified === undefined
           ? {}
@@ -474,6 +511,227 @@ const workloadsArb = fc.record({
   database: fc.boolean(),
 });
 
+const availabilityArb = fc.record({
+  replicas: fc.constantFrom(1, 2, 3),
+  readyReplicas: fc.constantFrom(0, 1, 2, 3),
+  singleton: maybe(fc.constantFrom('a leader-elected batch worker', ' ')),
+  readinessProbe: fc.boolean(),
+  livenessProbe: fc.boolean(),
+  requests: fc.constantFrom<string[]>(['cpu', 'memory'], ['cpu'], []),
+  spread: fc.constantFrom('zone', 'node', 'none'),
+  autoscalerMin: maybe(fc.constantFrom(1, 2)),
+  budget: fc.constantFrom(
+    'min-1',
+    'max-0',
+    'min-100%',
+    'max-100%',
+    'none',
+    'two',
+    'no-selector',
+  ),
+  nodes: fc.constantFrom('zoned', 'zoned', 'unzoned', 'not-collected'),
+  placement: fc.constantFrom('spread', 'spread', 'one-node', 'one-zone'),
+  notReadyMinutes: maybe(fc.constantFrom(2, 10, 45)),
+  readySinceKnown: fc.boolean(),
+  restarts: fc.constantFrom(0, 3, 12),
+  quiet: fc.boolean(),
+  restartHistory: fc.constantFrom('long', 'before', 'within', 'gap', 'none'),
+  createdMinutesAgo: fc.constantFrom(20, 30 * DAY),
+  certificateDaysLeft: maybe(fc.constantFrom(-1, 9, 14, 60)),
+  certificateReady: maybe(fc.constantFrom<'True' | 'False'>('True', 'False')),
+  standby: fc.constantFrom('same', 'drift', 'not-ready', 'missing'),
+});
+
+type AvailabilityShape = typeof availabilityArb extends fc.Arbitrary<infer T>
+  ? T
+  : never;
+
+const ZONES = ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'];
+
+/** Restart counts seen over past collections (minutes ago), ending at the current count. */
+function restartHistoryOf(a: AvailabilityShape) {
+  const seen = (restarts: number, first: number, last: number) => ({
+    restarts,
+    first,
+    last,
+  });
+  const history = {
+    long: [seen(a.restarts, 30 * DAY, 0)],
+    before: [seen(0, 30 * DAY, 70), seen(a.restarts, 65, 0)],
+    within: [seen(0, 30 * DAY, 50), seen(a.restarts, 45, 0)],
+    gap: [seen(0, 30 * DAY, 90), seen(a.restarts, 30, 0)],
+    none: [],
+  }[a.restartHistory];
+  // Nothing is seen of a pod before it was created.
+  return history
+    .filter(h => h.last <= a.createdMinutesAgo)
+    .map(h => ({
+      restarts: h.restarts,
+      firstSeenAt: minutesAgo(Math.min(h.first, a.createdMinutesAgo)),
+      lastSeenAt: minutesAgo(h.last),
+    }));
+}
+
+/** The payments Deployment's pods (the first one given), its Deployment, autoscaler, budget, Nodes, certificate and standby copy. */
+function availabilityRecords(
+  a: AvailabilityShape,
+  firstPod: WorkloadRecord,
+): Partial<BuiltInPostureRecords> {
+  const nodeOf = (i: number) =>
+    a.placement === 'one-node' ? 'node-0' : `node-${i}`;
+  const zoneOf = (i: number) =>
+    a.placement === 'one-zone' ? ZONES[0] : ZONES[i % ZONES.length];
+  const pods = Array.from({ length: a.replicas }, (_, i) => {
+    const notReady = i === 0 && a.notReadyMinutes !== undefined;
+    const status = podStatus({
+      nodeName: nodeOf(i),
+      ready: notReady
+        ? {
+            status: 'False',
+            ...(a.readySinceKnown
+              ? { since: minutesAgo(a.notReadyMinutes!) }
+              : {}),
+          }
+        : { status: 'True', since: minutesAgo(30 * DAY) },
+      containers: [
+        {
+          name: 'payments',
+          restarts: i === 0 ? a.restarts : 0,
+          ready: !notReady,
+          ...(a.quiet || i > 0
+            ? { quietSince: minutesAgo(i > 0 ? 30 * DAY : a.createdMinutesAgo) }
+            : { waitingReason: 'CrashLoopBackOff' }),
+        },
+      ],
+      restartHistory:
+        i === 0
+          ? restartHistoryOf(a)
+          : [
+              {
+                restarts: 0,
+                firstSeenAt: minutesAgo(30 * DAY),
+                lastSeenAt: NOW.toISOString(),
+              },
+            ],
+    });
+    return i === 0
+      ? {
+          ...firstPod,
+          createdAt: minutesAgo(a.createdMinutesAgo),
+          pod: status,
+        }
+      : workload({
+          name: `payments-7d9f-${i}`,
+          uid: `pod-${i}`,
+          pod: status,
+        });
+  });
+  const spread =
+    a.spread === 'none'
+      ? []
+      : [
+          {
+            topologyKey:
+              a.spread === 'zone'
+                ? 'topology.kubernetes.io/zone'
+                : 'kubernetes.io/hostname',
+            how: 'anti-affinity' as const,
+            required: true,
+          },
+        ];
+  const container = {
+    name: 'payments',
+    image: 'example/payments:1.4.2',
+    readinessProbe: a.readinessProbe,
+    livenessProbe: a.livenessProbe,
+    requests: a.requests,
+  };
+  const production = deployment({
+    replicas: a.replicas,
+    readyReplicas: Math.min(a.readyReplicas, a.replicas),
+    containers: [container],
+    spread,
+    singletonReason: a.singleton,
+  });
+  const budgets = {
+    'min-1': [disruptionBudget()],
+    'max-0': [disruptionBudget({ minAvailable: undefined, maxUnavailable: 0 })],
+    'min-100%': [disruptionBudget({ minAvailable: '100%' })],
+    'max-100%': [
+      disruptionBudget({ minAvailable: undefined, maxUnavailable: '100%' }),
+    ],
+    none: [],
+    two: [disruptionBudget(), disruptionBudget({ uid: 'pdb-2', name: 'all' })],
+    'no-selector': [disruptionBudget({ selector: undefined })],
+  }[a.budget];
+  const nodeNames = [...new Set(pods.map(p => p.pod!.nodeName!))];
+  return {
+    workloads: pods,
+    workloadControllers: [
+      production,
+      ...(a.standby === 'missing'
+        ? []
+        : [
+            deployment({
+              cluster: 'standby',
+              uid: 'standby-deployment',
+              replicas: 1,
+              readyReplicas: a.standby === 'not-ready' ? 0 : 1,
+              containers: [
+                {
+                  ...container,
+                  image:
+                    a.standby === 'drift'
+                      ? 'example/payments:1.3.0'
+                      : container.image,
+                },
+              ],
+            }),
+          ]),
+    ],
+    autoscalers:
+      a.autoscalerMin === undefined
+        ? []
+        : [
+            {
+              cluster: 'prod',
+              namespace: 'payments',
+              name: 'payments',
+              uid: 'hpa-payments',
+              labels: {},
+              lastSeenAt: NOW.toISOString(),
+              target: { kind: 'Deployment', name: 'payments' },
+              minReplicas: a.autoscalerMin,
+              maxReplicas: 6,
+            },
+          ],
+    disruptionBudgets: budgets,
+    nodes:
+      a.nodes === 'not-collected'
+        ? []
+        : nodeNames.map(name =>
+            node(
+              name,
+              a.nodes === 'zoned' ? zoneOf(Number(name.slice(5))) : undefined,
+            ),
+          ),
+    certificates:
+      a.certificateDaysLeft === undefined && a.certificateReady === undefined
+        ? []
+        : [
+            certificate({
+              notAfter:
+                a.certificateDaysLeft === undefined
+                  ? undefined
+                  : new Date(
+                      NOW.getTime() + a.certificateDaysLeft * 86_400_000,
+                    ).toISOString(),
+              ready: a.certificateReady,
+            }),
+          ],
+  };
+}
+
 /** A posture input for the payments service, every part drawn independently. */
 export const arbitraryPostureInput: fc.Arbitrary<EntityPostureInput> = fc
   .record({
@@ -497,6 +755,7 @@ export const arbitraryPostureInput: fc.Arbitrary<EntityPostureInput> = fc
     drills: fc.array(drillArb, { maxLength: 4 }),
     clusters: fc.boolean(),
     clusterHealth: clusterHealthArb,
+    availability: availabilityArb,
   })
   .map((g): EntityPostureInput => {
     const pod = workload({
@@ -511,20 +770,22 @@ export const arbitraryPostureInput: fc.Arbitrary<EntityPostureInput> = fc
     if (g.annotations['disaster-recovery/tier'] === undefined) {
       delete entity.metadata.annotations?.['disaster-recovery/tier'];
     }
+    const availability = availabilityRecords(g.availability, pod);
     return {
       entity,
       policies: DEFAULT_TIER_POLICIES,
       records: {
+        ...availability,
         workloads: g.workloads.pvc
           ? [
-              pod,
+              ...availability.workloads!,
               workload({
                 kind: 'PersistentVolumeClaim',
                 name: 'payments-data',
                 uid: 'pvc',
               }),
             ]
-          : [pod],
+          : availability.workloads!,
         schedules: g.schedules,
         backups: g.backups,
         storageLocations: g.locations,

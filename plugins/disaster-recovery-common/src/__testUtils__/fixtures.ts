@@ -1,13 +1,19 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { DrillEvidence } from '../drills';
 import type {
   BackupStorageLocationRecord,
   BarmanObjectStoreRecord,
+  CertificateRecord,
+  NodeRecord,
+  PodDisruptionBudgetRecord,
+  PodStatusRecord,
   PostgresBackupRecord,
   PostgresClusterRecord,
   PostgresScheduledBackupRecord,
   VeleroBackupRecord,
   VeleroRestoreRecord,
   VeleroScheduleRecord,
+  WorkloadControllerRecord,
   WorkloadRecord,
 } from '../records';
 
@@ -45,6 +51,33 @@ const base = {
   lastSeenAt: NOW.toISOString(),
 };
 
+/** A running, ready pod status on `nodeName`, up for 30 days without a restart. */
+export function podStatus(
+  overrides: Partial<PodStatusRecord> = {},
+): PodStatusRecord {
+  return {
+    nodeName: 'node-a',
+    phase: 'Running',
+    ready: { status: 'True', since: minutesAgo(30 * 24 * 60) },
+    containers: [
+      {
+        name: 'payments',
+        restarts: 0,
+        ready: true,
+        quietSince: minutesAgo(30 * 24 * 60),
+      },
+    ],
+    restartHistory: [
+      {
+        restarts: 0,
+        firstSeenAt: minutesAgo(30 * 24 * 60),
+        lastSeenAt: NOW.toISOString(),
+      },
+    ],
+    ...overrides,
+  };
+}
+
 export function workload(
   overrides: Partial<WorkloadRecord> = {},
 ): WorkloadRecord {
@@ -54,6 +87,95 @@ export function workload(
     namespace: 'payments',
     name: 'payments-7d9f',
     labels: { 'backstage.io/kubernetes-id': 'payments', app: 'payments' },
+    createdAt: minutesAgo(30 * 24 * 60),
+    ...((overrides.kind ?? 'Pod') === 'Pod' ? { pod: podStatus() } : {}),
+    ...overrides,
+  };
+}
+
+/** The payments Deployment: 2 ready replicas, probes, requests, spread over nodes and zones. */
+export function deployment(
+  overrides: Partial<WorkloadControllerRecord> = {},
+): WorkloadControllerRecord {
+  return {
+    ...base,
+    uid: 'deployment-payments',
+    kind: 'Deployment',
+    namespace: 'payments',
+    name: 'payments',
+    labels: { 'backstage.io/kubernetes-id': 'payments' },
+    replicas: 2,
+    readyReplicas: 2,
+    selector: { matchLabels: { app: 'payments' } },
+    podLabels: { 'backstage.io/kubernetes-id': 'payments', app: 'payments' },
+    containers: [
+      {
+        name: 'payments',
+        image: 'example/payments:1.4.2',
+        readinessProbe: true,
+        livenessProbe: true,
+        requests: ['cpu', 'memory'],
+      },
+    ],
+    spread: [
+      {
+        topologyKey: 'topology.kubernetes.io/zone',
+        how: 'topology-spread',
+        required: true,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** A Node of cluster prod in a zone. */
+export function node(
+  name: string,
+  zone?: string,
+  cluster = 'prod',
+): NodeRecord {
+  return {
+    ...base,
+    cluster,
+    uid: `node-${cluster}-${name}`,
+    namespace: '',
+    name,
+    labels: {
+      'kubernetes.io/hostname': name,
+      ...(zone ? { 'topology.kubernetes.io/zone': zone } : {}),
+    },
+  };
+}
+
+/** A PodDisruptionBudget keeping one payments pod up. */
+export function disruptionBudget(
+  overrides: Partial<PodDisruptionBudgetRecord> = {},
+): PodDisruptionBudgetRecord {
+  return {
+    ...base,
+    uid: 'pdb-payments',
+    namespace: 'payments',
+    name: 'payments',
+    selector: { matchLabels: { app: 'payments' } },
+    minAvailable: 1,
+    ...overrides,
+  };
+}
+
+/** A cert-manager Certificate of the payments namespace, valid 60 more days. */
+export function certificate(
+  overrides: Partial<CertificateRecord> = {},
+): CertificateRecord {
+  return {
+    ...base,
+    uid: 'certificate-payments',
+    namespace: 'payments',
+    name: 'payments-tls',
+    labels: { 'backstage.io/kubernetes-id': 'payments' },
+    secretName: 'payments-tls',
+    dnsNames: ['payments.example.com'],
+    notAfter: new Date(NOW.getTime() + 60 * 86_400_000).toISOString(),
+    ready: 'True',
     ...overrides,
   };
 }
@@ -114,6 +236,32 @@ export function restore(
     completedAt: minutesAgo(2),
     errors: 0,
     warnings: 0,
+    itemsRestored: 42,
+    ...overrides,
+  };
+}
+
+/**
+ * Every piece of evidence any drill kind needs by default: the backup used
+ * (5 minutes before the restore target), the target, the restored inventory,
+ * passed health and application checks and a reconciliation.
+ */
+export function completeDrillEvidence(
+  overrides: Partial<DrillEvidence> = {},
+): DrillEvidence {
+  return {
+    backup: {
+      name: 'payments-hourly-20250601085500',
+      createdAt: '2025-06-01T08:55:00.000Z',
+    },
+    restoreTargetTime: '2025-06-01T09:00:00.000Z',
+    namespaceInventory: [
+      { namespace: 'payments', expectedObjects: 40, restoredObjects: 40 },
+    ],
+    healthChecks: [{ name: 'pods ready', passed: true }],
+    applicationHealthChecks: [{ name: 'checkout', passed: true }],
+    reconciliation: { passed: true },
+    manualStepsNotInRunbook: [],
     ...overrides,
   };
 }

@@ -198,12 +198,25 @@ export const backupFreshness = defineCheck<
       ageMs === undefined
         ? noCleanPart
         : `the last clean backup was ${formatDuration(ageMs)} ago`;
-    const recentPart =
-      recentFailures.length > 0
-        ? ` Failures in the last 24 h: ${recentFailures
-            .map(b => `${describeRef(b)} ${describeFailure(b)}`)
-            .join(', ')}.`
-        : '';
+    // The sentence names the latest failed runs; of the other failures of
+    // the last 24 h (a schedule failing every 5 minutes fails 288 times a
+    // day) it names two at most and counts the rest: all are in the evidence.
+    const namedRuns = new Set(failedRuns.map(run => run.backup));
+    const earlier = recentFailures.filter(b => !namedRuns.has(b));
+    const failureText = (b: VeleroBackupRecord) =>
+      `${describeRef(b)} ${describeFailure(b)}`;
+    let recentPart = '';
+    if (earlier.length === 1) {
+      recentPart = ` One earlier failure in the last 24 h: ${failureText(
+        earlier[0],
+      )}.`;
+    } else if (earlier.length > 1) {
+      recentPart = ` ${earlier.length} earlier failures in the last 24 h, ${
+        earlier.length === 2
+          ? earlier.map(failureText).join(' and ')
+          : `the newest ${failureText(earlier[0])}`
+      }.`;
+    }
 
     if (!latest) {
       return verdict(

@@ -6,7 +6,11 @@ import type {
   WorkloadMapping,
 } from '../coverage';
 import type { EntityOtherEnvironment } from '../api';
-import type { DrillRecord, VeleroRestoreTest } from '../drills';
+import type {
+  DrillEvidenceRequirements,
+  DrillRecord,
+  VeleroRestoreTest,
+} from '../drills';
 import type { ClusterFacts, EntityEnvironment } from '../environments';
 import type { EntityPolicy } from '../policy';
 import type {
@@ -56,6 +60,12 @@ export interface PostureContext {
   clusters?: ReadonlyMap<string, ClusterFacts>;
   /** What covers the entity on clusters that do not count for it; never judged. */
   otherEnvironments: readonly EntityOtherEnvironment[];
+  /**
+   * Everything collected on the clusters that do not count for the
+   * entity's environment: a standby's copies, read by the standby checks
+   * only.
+   */
+  otherRecords: PostureRecords;
   now: Date;
   policy: EntityPolicy;
   mapping: WorkloadMapping;
@@ -68,9 +78,15 @@ export interface PostureContext {
     objectStores: BarmanObjectStoreRecord[];
   };
   storageLocations: BackupStorageLocationRecord[];
+  /** Velero Restores of the entity's backups: tests and restores into production. */
   restoreTests: VeleroRestoreTest[];
-  /** The drills that exercised this entity. */
+  /**
+   * The drills that exercised this entity and count: neither voided nor
+   * superseded, and ended by `now`.
+   */
   drills: DrillRecord[];
+  /** Evidence each drill kind needs to count as succeeded. */
+  drillRequirements: DrillEvidenceRequirements;
   scheduleGraceMs: number;
   /** Tier ids whose 3-2-1 check warns without an immutable copy. */
   immutableCopyTiers: readonly string[];
@@ -80,6 +96,31 @@ export interface PostureContext {
   storageValidationMaxAgeMs: number;
   /** Validated longer ago than this, an Available location fails. */
   storageValidationFailAgeMs: number;
+  /** Thresholds of the availability checks. */
+  availability: AvailabilityThresholds;
+}
+
+/**
+ * Thresholds of the availability checks (replicas, placement, probes,
+ * disruption budgets, stability, database HA, certificates).
+ *
+ * @public
+ */
+export interface AvailabilityThresholds {
+  /**
+   * Tier ids whose workloads must survive the loss of a pod or a node:
+   * they need two ready replicas and database HA, and their availability
+   * gaps fail (for other tiers they warn).
+   */
+  highAvailabilityTiers: readonly string[];
+  /** More restarts of one pod than this within the last hour warn. */
+  maxRestartsPerHour: number;
+  /** A pod not ready for longer than this warns. */
+  notReadyWarnMs: number;
+  /** A pod not ready for longer than this fails. */
+  notReadyFailMs: number;
+  /** A certificate expiring within this warns. */
+  certificateWarnMs: number;
 }
 
 /**
@@ -183,4 +224,10 @@ export function veleroApplies(context: PostureContext): boolean {
     (context.postgres.clusters.length > 0 ||
       context.postgres.missing.length > 0);
   return !postgresOnly;
+}
+
+/** Clauses joined into one sentence: capitalised, `; `-separated, ending in a full stop. */
+export function sentenceOf(clauses: readonly string[]): string {
+  const text = clauses.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -14,11 +14,18 @@ interface Exercise {
   description: string;
   endedAt: string;
   succeeded: boolean;
+  /** `failed` or `incomplete` when it did not succeed. */
+  outcome: 'succeeded' | 'failed' | 'incomplete';
   failureReasons: string[];
   ref?: EvidenceRef;
 }
 
-/** The entity's exercises of the given drill kinds, plus Velero restore tests if asked. */
+/**
+ * The entity's exercises of the given drill kinds that count, plus Velero
+ * restore tests if asked: restores into production, restores that bring no
+ * data back, and drills voided, superseded or dated in the future are left
+ * out (`context.drills` holds only counting drills).
+ */
 export function exercisesOf(
   context: PostureContext,
   kinds: readonly DrillKind[],
@@ -27,12 +34,14 @@ export function exercisesOf(
   const history = drillHistory(
     context.drills.filter(drill => kinds.includes(drill.kind)),
     includeVeleroRestores ? context.restoreTests : [],
+    { requirements: context.drillRequirements, now: context.now },
   );
   return history.flatMap<Exercise>(entry => {
-    if (entry.endedAt === undefined) return [];
+    if (entry.endedAt === undefined || !entry.counts) return [];
     const common = {
       endedAt: entry.endedAt,
       succeeded: entry.succeeded,
+      outcome: entry.outcome,
       failureReasons: entry.reasons,
     };
     if (entry.source === 'recorded') {
@@ -51,13 +60,18 @@ export function exercisesOf(
           test.backupName
         }${
           test.durationMs !== undefined
-            ? ` (took ${formatDuration(test.durationMs)})`
+            ? ` (restore duration ${formatDuration(test.durationMs)})`
             : ''
         }`,
         ref: refOf('Restore', test.restore),
       },
     ];
   });
+}
+
+/** How a sentence says an exercise did not succeed. */
+function didNotSucceed(exercise: Exercise): string {
+  return exercise.outcome === 'incomplete' ? 'was incomplete' : 'failed';
 }
 
 /**
@@ -97,9 +111,9 @@ export function judgeRecency(
   };
   if (!lastSuccess) {
     const attempt = latest
-      ? ` The latest, ${
-          latest.description
-        }, failed: ${latest.failureReasons.join('; ')}.`
+      ? ` The latest, ${latest.description}, ${didNotSucceed(
+          latest,
+        )}: ${latest.failureReasons.join('; ')}.`
       : '';
     return verdict(
       'fail',
@@ -125,7 +139,7 @@ export function judgeRecency(
       'warn',
       `${last}, within policy, but the later ${
         latest.description
-      } failed: ${latest.failureReasons.join('; ')}.`,
+      } ${didNotSucceed(latest)}: ${latest.failureReasons.join('; ')}.`,
       refs,
       values,
     );

@@ -1,6 +1,8 @@
 import { defineCheck, verdict } from './definition';
 import { formatDuration } from '../durations';
 import { HA_PATTERNS, type PlanningRange } from '../policy';
+import { worstStatus } from '../posture/worstStatus';
+import { provePattern } from './patternProof';
 
 function judgeTarget(name: string, targetMs: number, range: PlanningRange) {
   const span = `${formatDuration(range.bestMs)}–${formatDuration(
@@ -32,57 +34,61 @@ function judgeTarget(name: string, targetMs: number, range: PlanningRange) {
 
 export const haPattern = defineCheck<
   'ha-pattern',
-  { pattern: string; rtoMs: number; rpoMs: number }
+  { pattern: string; rtoMs: number; rpoMs: number; proven: boolean | null }
 >({
   id: 'ha-pattern',
-  title: 'HA pattern can meet targets',
+  title: 'HA pattern proven and able to meet targets',
   appliesTo: 'Every entity; unknown without a declared pattern.',
-  docs: "The declared HA pattern must be able to meet the entity's RTO and RPO: a target tighter than the pattern's best case fails, one inside its planning range warns, one beyond its worst case passes. A pattern without planning ranges (cloud-native, hot-hot) is unknown until the estate proves it (multi-zone placement and database HA; two active regions).",
-  environmentIndependent: true,
+  docs: "The declared HA pattern must be real and able to meet the entity's RTO and RPO. Proof from the estate: hot-warm needs a standby cluster of each production cluster (role `standby`, `standbyFor`) in another region or provider that holds its workloads or databases; hot-cold needs a current copy of each of its data sets outside its cluster's region (another provider or region); cloud-native needs every workload to run two or more replicas in two or more zones and every database HA (two ready instances) in two zones; hot-hot needs ready workloads on production clusters in two or more regions. Missing proof fails, saying what is missing; proof that cannot be read (no cluster facts, no zone labels, an unknown region) is unknown. Planning ranges (hot-warm RTO 30–180 min, RPO 5–60 min; hot-cold RTO 8–72 h, RPO 4–24 h): a target tighter than the best case fails, one inside the range warns, one beyond its worst case passes. The worse of the two decides; it passes only with the proof.",
   scorecard: {
-    omitted: 'Scorecards of HA readiness come with the HA readiness checks.',
+    id: 'disasterRecoveryHaPattern',
+    name: 'HA pattern proven',
+    description:
+      "The declared HA pattern is proven by the estate and can meet the service's RTO and RPO.",
+    fact: 'haPatternMet',
   },
-  evaluate: ({ policy }) => {
-    const { pattern, rtoMs, rpoMs } = policy;
+  evaluate: context => {
+    const { pattern, rtoMs, rpoMs } = context.policy;
     if (!pattern.ok) return verdict('unknown', pattern.reason);
     const missing = [rtoMs, rpoMs].flatMap(target =>
       target.ok ? [] : [target.reason],
     );
     if (!rtoMs.ok || !rpoMs.ok) return verdict('unknown', missing.join(' '));
     const profile = HA_PATTERNS[pattern.value];
+    const proof = provePattern(context, pattern.value);
+    const values = {
+      pattern: pattern.value,
+      rtoMs: rtoMs.value,
+      rpoMs: rpoMs.value,
+      proven: proof.status === 'unknown' ? null : proof.status === 'pass',
+    };
+    const proofText =
+      proof.status === 'pass'
+        ? `proven: ${proof.text}`
+        : `${proof.status === 'fail' ? 'not proven' : 'unproven'}: ${
+            proof.text
+          } (it needs ${profile.proof})`;
     if (!profile.rto || !profile.rpo) {
-      // No planning range to hold the targets against: only the estate can
-      // show the pattern is real, so this is never a pass on its own.
+      // No planning range to hold the targets against: the proof decides.
       return verdict(
-        'unknown',
-        `${pattern.value} (${
-          profile.description
-        }) has no planning range for RTO or RPO, so whether it meets the ${formatDuration(
-          rtoMs.value,
-        )} RTO and ${formatDuration(
-          rpoMs.value,
-        )} RPO depends on the estate proving it (${
-          profile.proof
-        }); until then this cannot pass.`,
+        proof.status,
+        `${pattern.value} (${profile.description}) is ${proofText}.`,
         [],
-        { pattern: pattern.value, rtoMs: rtoMs.value, rpoMs: rpoMs.value },
+        values,
       );
     }
     const judged = [
       judgeTarget('RTO', rtoMs.value, profile.rto),
       judgeTarget('RPO', rpoMs.value, profile.rpo),
     ];
-    const status =
-      judged.find(j => j.status === 'fail')?.status ??
-      judged.find(j => j.status === 'warn')?.status ??
-      'pass';
+    const status = worstStatus([...judged.map(j => j.status), proof.status]);
     return verdict(
       status,
-      `${pattern.value} (${profile.description}): ${judged
+      `${pattern.value} (${profile.description}) is ${proofText}; ${judged
         .map(j => j.text)
         .join('; ')}.`,
       [],
-      { pattern: pattern.value, rtoMs: rtoMs.value, rpoMs: rpoMs.value },
+      values,
     );
   },
 });

@@ -1,5 +1,10 @@
 export type { Check, CheckStatus, EvidenceRef, EvidenceValue } from './types';
-export { describeRef, refOf, type PostureContext } from './context';
+export {
+  describeRef,
+  refOf,
+  type AvailabilityThresholds,
+  type PostureContext,
+} from './context';
 export {
   defineCheck,
   evidenceOf,
@@ -12,6 +17,7 @@ export {
   type Verdict,
 } from './definition';
 export type { RecencyEvidence } from './exercises';
+export { judgeStandbyParity } from './standbyReadiness';
 export {
   builtInCheck,
   CHECK_DEFINITIONS,

@@ -30,7 +30,12 @@ interface ClusterJudgement {
   recoveryPoint: string;
 }
 
-const FINISHED = new Set(['completed', 'failed', 'walArchivingFailing']);
+/** Phases after which CloudNativePG does no more work on a Backup. */
+export const FINISHED_POSTGRES_BACKUP_PHASES = new Set([
+  'completed',
+  'failed',
+  'walArchivingFailing',
+]);
 
 function newest(times: Array<string | undefined>): string | undefined {
   let best: string | undefined;
@@ -162,7 +167,10 @@ function judgeCluster(
   }));
   const { window } = recoveryWindowOf(context, cluster);
   const finished = backups
-    .filter(b => b.phase !== undefined && FINISHED.has(b.phase))
+    .filter(
+      b =>
+        b.phase !== undefined && FINISHED_POSTGRES_BACKUP_PHASES.has(b.phase),
+    )
     .map(b => ({ b, at: b.stoppedAt ?? b.startedAt ?? b.createdAt }))
     .filter((x): x is { b: typeof x.b; at: string } => x.at !== undefined)
     .sort((x, y) => Date.parse(y.at) - Date.parse(x.at));

@@ -1,20 +1,29 @@
 import { backupFreshness } from './backupFreshness';
+import { certificateExpiry } from './certificateExpiry';
 import { copies321 } from './copies321';
+import { databaseHa } from './databaseHa';
 import type { CheckDefinition } from './definition';
+import { disruptionBudget } from './disruptionBudget';
 import { drDrill } from './drDrill';
 import { drillObjectives } from './drillObjectives';
+import { failoverDrill } from './failoverDrill';
 import { fullDrTest } from './fullDrTest';
 import { haPattern } from './haPattern';
+import { placement } from './placement';
+import { podStability } from './podStability';
 import { postgresBaseBackup } from './postgresBaseBackup';
 import { postgresRecoveryWindow } from './postgresRecoveryWindow';
 import { postgresWalAge } from './postgresWalAge';
 import { postgresWalArchiving } from './postgresWalArchiving';
+import { probesAndResources } from './probesAndResources';
+import { replicas } from './replicas';
 import { restoreTest } from './restoreTest';
 import { retention } from './retention';
 import { runbook } from './runbook';
 import { scheduleActive } from './scheduleActive';
 import { scheduleCadence } from './scheduleCadence';
 import { scheduleOnTime } from './scheduleOnTime';
+import { standbyReadiness } from './standbyReadiness';
 import { storageLocation } from './storageLocation';
 import { tierDeclared } from './tierDeclared';
 import { workloadCoverage } from './workloadCoverage';
@@ -41,7 +50,16 @@ export const CHECK_DEFINITIONS = [
   restoreTest,
   drDrill,
   fullDrTest,
+  failoverDrill,
   drillObjectives,
+  replicas,
+  placement,
+  probesAndResources,
+  disruptionBudget,
+  podStability,
+  databaseHa,
+  certificateExpiry,
+  standbyReadiness,
   haPattern,
   runbook,
   workloadCoverage,

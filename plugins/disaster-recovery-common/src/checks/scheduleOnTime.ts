@@ -1,6 +1,6 @@
 import { parseBackupSchedule, scheduleTiming } from '../cron';
 import { formatDuration } from '../durations';
-import { describeRef } from './context';
+import { describeRef, millisecondsSince } from './context';
 import { defineCheck, verdict } from './definition';
 import { entitySchedules, type ScheduleView } from './entitySchedules';
 
@@ -58,7 +58,7 @@ export const scheduleOnTime = defineCheck<
   title: 'Schedule on time',
   appliesTo:
     'Entities with active Velero Schedules or CloudNativePG ScheduledBackups.',
-  docs: "No active schedule may be overdue: each must have started a backup since its last expected run, once a grace period has passed. Whether that backup succeeded is the freshness check's concern.",
+  docs: "No active schedule may be overdue: each must have started a backup since its last expected run, once a grace period has passed. Whether that backup succeeded is the freshness check's concern. An overdue Velero schedule with a backup still New or InProgress names it: Velero starts no run of a schedule while one is, so a hung backup stops it. While Velero has not validated a schedule that is not paused (no `Enabled` phase yet), the check cannot pass.",
   scorecard: {
     omitted:
       'Whether the latest backup ran is already judged by backup freshness, which scorecards carry.',
@@ -89,14 +89,24 @@ export const scheduleOnTime = defineCheck<
       const last = worst.view.lastRunAt
         ? `its last run started at ${worst.view.lastRunAt}`
         : 'it has never run';
+      const hung = worst.view.unfinishedBackup;
+      const why = hung
+        ? ` Its backup ${describeRef(hung.ref)} is still in progress${
+            hung.startedAt
+              ? ` after ${formatDuration(
+                  millisecondsSince(context.now, hung.startedAt),
+                )}`
+              : ''
+          }, and Velero starts no run of a schedule while one is: find out why it hangs (velero backup describe --details) or delete it.`
+        : '';
       return verdict(
         'fail',
         `${describeRef(worst.view.ref)} ("${
           worst.view.schedule
         }") should have run at ${worst.judged.expectedAt}, ${formatDuration(
           worst.judged.overdueMs,
-        )} ago (more than the ${grace} grace), but ${last}.`,
-        refs,
+        )} ago (more than the ${grace} grace), but ${last}.${why}`,
+        hung ? [...refs, hung.ref] : refs,
         {
           overdueSchedules: overdue.map(o => describeRef(o.view.ref)),
           graceMs: context.scheduleGraceMs,
@@ -115,6 +125,21 @@ export const scheduleOnTime = defineCheck<
           ' ',
         )}`,
         refs,
+      );
+    }
+    // One Velero has not validated yet may run or not: no pass without it.
+    const unvalidated = entitySchedules(context).filter(
+      s => !s.paused && !s.validated && !s.failedValidation,
+    );
+    if (unvalidated.length > 0) {
+      return verdict(
+        'unknown',
+        `Velero has not validated ${unvalidated
+          .map(s => describeRef(s.ref))
+          .join(
+            ', ',
+          )} yet, so whether every schedule starts its backups on time is not known.`,
+        [...refs, ...unvalidated.map(s => s.ref)],
       );
     }
     return verdict(

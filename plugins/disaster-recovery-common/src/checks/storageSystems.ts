@@ -96,6 +96,25 @@ export function systemOfDestination(
 export type Offsite = 'yes' | 'no' | 'unknown';
 
 /**
+ * Whether a copy is at another provider or in another region than the
+ * cluster. Region names are compared only within one known provider: an
+ * S3-compatible store of unknown provider often reports `us-east-1`
+ * wherever it stands.
+ */
+function providerOrRegionDiffers(
+  system: StorageSystem,
+  cluster: ClusterFacts,
+): Offsite {
+  const clusterProvider = cluster.provider
+    ? normalisedProvider(cluster.provider)
+    : undefined;
+  if (!system.provider || !clusterProvider) return 'unknown';
+  if (system.provider !== clusterProvider) return 'yes';
+  if (!system.region || !cluster.region) return 'unknown';
+  return system.region === cluster.region ? 'no' : 'yes';
+}
+
+/**
  * Off-site means another failure domain than the cluster holding the data:
  * another provider, account or region. A second bucket in the same account
  * and region is not off-site; what is not known cannot be off-site.
@@ -105,26 +124,20 @@ export function offsiteFrom(
   cluster: ClusterFacts | undefined,
 ): Offsite {
   if (!cluster) return 'unknown';
-  const clusterProvider = cluster.provider
-    ? normalisedProvider(cluster.provider)
-    : undefined;
-  if (
-    system.provider &&
-    clusterProvider &&
-    system.provider !== clusterProvider
-  ) {
-    return 'yes';
-  }
   if (system.account && cluster.account && system.account !== cluster.account) {
     return 'yes';
   }
-  if (
-    !system.provider ||
-    !clusterProvider ||
-    !system.region ||
-    !cluster.region
-  ) {
-    return 'unknown';
-  }
-  return system.region === cluster.region ? 'no' : 'yes';
+  return providerOrRegionDiffers(system, cluster);
+}
+
+/**
+ * Whether a copy is outside the region of the cluster holding the data:
+ * at another provider, or in another region of the same one. Another
+ * account in the same region is off-site, but not outside the region.
+ */
+export function outsideRegionOf(
+  system: StorageSystem,
+  cluster: ClusterFacts | undefined,
+): Offsite {
+  return cluster ? providerOrRegionDiffers(system, cluster) : 'unknown';
 }

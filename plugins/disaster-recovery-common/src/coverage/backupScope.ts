@@ -12,7 +12,8 @@ function namespacePattern(pattern: string): RegExp {
     // Velero accepts `*` and, since 1.14, globs such as `team-*`.
     const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
     compiled = new RegExp(`^${escaped.replace(/\*/g, '.*')}$`);
-    if (compiledPatterns.size >= MAX_COMPILED_PATTERNS) compiledPatterns.clear();
+    if (compiledPatterns.size >= MAX_COMPILED_PATTERNS)
+      compiledPatterns.clear();
     compiledPatterns.set(pattern, compiled);
   }
   return compiled;
@@ -70,7 +71,7 @@ const RESOURCE_NAMES: Record<WorkloadRecord['kind'], readonly string[]> = {
  * @public
  */
 export function backupScopeIncludesKind(
-  scope: VeleroBackupScope,
+  scope: Pick<VeleroBackupScope, 'includedResources' | 'excludedResources'>,
   kind: WorkloadRecord['kind'],
 ): boolean {
   const names = RESOURCE_NAMES[kind];

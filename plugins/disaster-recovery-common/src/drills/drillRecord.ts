@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DRILL_LIMITS } from './drillLimits';
 
 /**
  * What a drill exercised:
@@ -26,6 +27,40 @@ export interface DrillVerification {
 }
 
 /**
+ * A named check run against what was restored, judged by whoever ran it. A
+ * check nobody judged is left out rather than recorded as passed.
+ *
+ * @public
+ */
+export interface DrillHealthCheck extends DrillVerification {
+  name: string;
+}
+
+/**
+ * A namespaced Kubernetes object on a cluster, by the cluster's configured
+ * name.
+ *
+ * @public
+ */
+export interface DrillObjectRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * A link to evidence kept elsewhere: the runbook change the drill led to,
+ * its logs or recording, its ticket.
+ *
+ * @public
+ */
+export interface DrillEvidenceLink {
+  type: 'runbook-change' | 'logs' | 'ticket' | 'other';
+  url: string;
+  title?: string;
+}
+
+/**
  * What a drill recorded as proof.
  *
  * @public
@@ -35,8 +70,19 @@ export interface DrillEvidence {
   backup?: { name: string; createdAt: string };
   /** The point in time the restore aimed for, ISO 8601. */
   restoreTargetTime?: string;
-  /** Where PostgreSQL recovery ended: the checkpoint and the last WAL replayed. */
-  database?: { checkpoint?: string; walEnd?: string };
+  /**
+   * Where PostgreSQL recovery ended: the CloudNativePG Cluster restored
+   * from, the checkpoint, the last WAL replayed, and when the last WAL
+   * archived before the restore target was written.
+   */
+  database?: {
+    cluster?: DrillObjectRef;
+    checkpoint?: string;
+    walEnd?: string;
+    lastArchivedWalAt?: string;
+  };
+  /** The Velero Restore the drill ran, when there was one. */
+  veleroRestore?: DrillObjectRef;
   /** Objects expected and found per restored namespace. */
   namespaceInventory?: Array<{
     namespace: string;
@@ -45,12 +91,15 @@ export interface DrillEvidence {
   }>;
   /** Whether restored objects carry the expected versions (images, generations). */
   objectVersionCheck?: DrillVerification;
-  /** Health checks run against the restored service. */
-  healthChecks?: Array<DrillVerification & { name: string }>;
+  /** Health checks run against the restored workloads. */
+  healthChecks?: DrillHealthCheck[];
+  /** End-to-end checks of the recovered application (sign-in, a checkout). */
+  applicationHealthChecks?: DrillHealthCheck[];
   /** Whether restored data reconciled with its source (row counts, checksums). */
   reconciliation?: DrillVerification;
   /** Steps someone had to improvise because the runbook lacked them. */
   manualStepsNotInRunbook: string[];
+  links?: DrillEvidenceLink[];
   notes?: string;
 }
 
@@ -70,72 +119,113 @@ export interface DrillRecord {
   outcome: 'succeeded' | 'failed';
   /** From the start of the drill until the service was back. */
   achievedRtoMs?: number;
-  /** How much data the recovered service had lost. */
+  /** How much data the recovered service had lost; see `achievedRpoOf`. */
   achievedRpoMs?: number;
+  /**
+   * For a restore test: it brought back the whole service, not one
+   * component, so its achieved RTO is comparable with the service's RTO.
+   */
+  coversWholeService?: boolean;
   runbookUrl?: string;
+  /** Entity ref of the user or group who ran the drill. */
   performedBy?: string;
   evidence: DrillEvidence;
 }
 
-const timestamp = z.iso.datetime({ offset: true });
-const verification = z.strictObject({
-  passed: z.boolean(),
-  details: z.string().optional(),
-});
-
 /**
- * The zod schema of a {@link DrillRecord}, for validating a drill posted to
- * the backend. `evidence.manualStepsNotInRunbook` defaults to an empty list;
- * `endedAt` may not be before `startedAt`.
+ * Who voided a drill, when and why.
  *
  * @public
  */
-export const drillRecordSchema: z.ZodType<DrillRecord> = z
-  .strictObject({
-    kind: z.enum([
-      'restore-test',
-      'dr-drill',
-      'full-dr-test',
-      'failover-drill',
-    ]),
-    entityRefs: z.array(z.string().min(1)).min(1),
-    startedAt: timestamp,
-    endedAt: timestamp,
-    outcome: z.enum(['succeeded', 'failed']),
-    achievedRtoMs: z.number().nonnegative().optional(),
-    achievedRpoMs: z.number().nonnegative().optional(),
-    runbookUrl: z.url({ protocol: /^https?$/ }).optional(),
-    performedBy: z.string().optional(),
-    evidence: z.strictObject({
-      backup: z
-        .strictObject({ name: z.string().min(1), createdAt: timestamp })
-        .optional(),
-      restoreTargetTime: timestamp.optional(),
-      database: z
-        .strictObject({
-          checkpoint: z.string().optional(),
-          walEnd: z.string().optional(),
-        })
-        .optional(),
-      namespaceInventory: z
-        .array(
-          z.strictObject({
-            namespace: z.string().min(1),
-            expectedObjects: z.number().int().nonnegative(),
-            restoredObjects: z.number().int().nonnegative(),
-          }),
-        )
-        .optional(),
-      objectVersionCheck: verification.optional(),
-      healthChecks: z
-        .array(verification.extend({ name: z.string().min(1) }))
-        .optional(),
-      reconciliation: verification.optional(),
-      manualStepsNotInRunbook: z.array(z.string().min(1)).default([]),
-      notes: z.string().optional(),
-    }),
-  })
-  .refine(drill => Date.parse(drill.endedAt) >= Date.parse(drill.startedAt), {
-    path: ['endedAt'],
-    message: 'endedAt is before startedAt',
-  });
+export interface DrillVoid {
+  at: string;
+  by: string;
+  reason: string;
+}
+
+/**
+ * How a stored drill was corrected: voided, or superseded by a corrected
+ * record. Either way it stays in the history and never counts.
+ *
+ * @public
+ */
+export interface DrillCorrections {
+  voided?: DrillVoid;
+  /** Id of the drill that replaced this one. */
+  supersededBy?: string;
+}
+
+const text = z.string().max(DRILL_LIMITS.textLength);
+const requiredText = text.min(1);
+const list = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(DRILL_LIMITS.listItems);
+const timestamp = z.iso.datetime({ offset: true });
+const httpUrl = z.url({ protocol: /^https?$/ }).max(DRILL_LIMITS.textLength);
+const objective = z.number().max(DRILL_LIMITS.maxObjectiveMs);
+const verification = z.strictObject({
+  passed: z.boolean(),
+  details: text.optional(),
+});
+const healthCheck = verification.extend({ name: requiredText });
+const objectRef = z.strictObject({
+  cluster: requiredText.max(253),
+  namespace: requiredText.max(253),
+  name: requiredText.max(253),
+});
+
+/**
+ * The zod schema of a {@link DrillRecord}: its shape and limits, as the
+ * backend's spec has them. `evidence.manualStepsNotInRunbook` defaults to an
+ * empty list. What needs the time or the whole body (plausible dates,
+ * control characters, `endedAt` after `startedAt`) is checked by
+ * `parseDrillRecord`, which applies this schema first.
+ *
+ * @public
+ */
+export const drillRecordSchema: z.ZodType<DrillRecord> = z.strictObject({
+  kind: z.enum(['restore-test', 'dr-drill', 'full-dr-test', 'failover-drill']),
+  entityRefs: z.array(requiredText).min(1).max(DRILL_LIMITS.entityRefs),
+  startedAt: timestamp,
+  endedAt: timestamp,
+  outcome: z.enum(['succeeded', 'failed']),
+  achievedRtoMs: objective.positive().optional(),
+  achievedRpoMs: objective.nonnegative().optional(),
+  coversWholeService: z.boolean().optional(),
+  runbookUrl: httpUrl.optional(),
+  performedBy: requiredText.optional(),
+  evidence: z.strictObject({
+    backup: z
+      .strictObject({ name: requiredText, createdAt: timestamp })
+      .optional(),
+    restoreTargetTime: timestamp.optional(),
+    database: z
+      .strictObject({
+        cluster: objectRef.optional(),
+        checkpoint: text.optional(),
+        walEnd: text.optional(),
+        lastArchivedWalAt: timestamp.optional(),
+      })
+      .optional(),
+    veleroRestore: objectRef.optional(),
+    namespaceInventory: list(
+      z.strictObject({
+        namespace: requiredText.max(253),
+        expectedObjects: z.number().int().nonnegative(),
+        restoredObjects: z.number().int().nonnegative(),
+      }),
+    ).optional(),
+    objectVersionCheck: verification.optional(),
+    healthChecks: list(healthCheck).optional(),
+    applicationHealthChecks: list(healthCheck).optional(),
+    reconciliation: verification.optional(),
+    manualStepsNotInRunbook: list(requiredText).default([]),
+    links: list(
+      z.strictObject({
+        type: z.enum(['runbook-change', 'logs', 'ticket', 'other']),
+        url: httpUrl,
+        title: text.optional(),
+      }),
+    ).optional(),
+    notes: text.optional(),
+  }),
+});

@@ -1,28 +1,40 @@
 import type { DrillRecord } from './drillRecord';
+import {
+  drillEvidenceTitle,
+  missingDrillEvidence,
+  type DrillEvidenceKey,
+  type DrillEvidenceRequirements,
+} from './requiredEvidence';
 
 /**
- * The outcome a drill counts as, with why it failed.
+ * The outcome a drill counts as, with why.
  *
  * @public
  */
 export interface EffectiveDrillOutcome {
-  outcome: 'succeeded' | 'failed';
+  /**
+   * `failed`: reported failed, or its evidence shows recovery was not
+   * proven; `incomplete`: evidence its kind requires is missing. Only
+   * `succeeded` counts.
+   */
+  outcome: 'succeeded' | 'failed' | 'incomplete';
   /** Empty when it succeeded. */
   reasons: string[];
+  /** The required evidence not recorded. */
+  missingEvidence: DrillEvidenceKey[];
 }
 
-/**
- * Decides whether a drill counts as succeeded. A drill reported as a success
- * still fails when its own evidence says recovery was not proven: a manual
- * step the runbook lacks (the next person cannot repeat the recovery), a
- * failed health check, reconciliation or object-version check, or a
- * namespace restored with fewer objects than expected.
- *
- * @public
- */
-export function effectiveDrillOutcome(
-  drill: DrillRecord,
-): EffectiveDrillOutcome {
+function failedChecks(
+  checks: DrillRecord['evidence']['healthChecks'],
+  noun: string,
+): string[] {
+  return (checks ?? [])
+    .filter(check => !check.passed)
+    .map(check => `${noun} "${check.name}" failed`);
+}
+
+/** Why the drill's own evidence says recovery was not proven. */
+function failureReasons(drill: DrillRecord): string[] {
   const reasons: string[] = [];
   const { evidence } = drill;
   if (drill.outcome === 'failed') {
@@ -36,13 +48,21 @@ export function effectiveDrillOutcome(
       } not in the runbook (${manual.join('; ')})`,
     );
   }
-  for (const check of evidence.healthChecks ?? []) {
-    if (!check.passed) reasons.push(`health check "${check.name}" failed`);
-  }
-  if (evidence.reconciliation?.passed === false) {
+  reasons.push(...failedChecks(evidence.healthChecks, 'health check'));
+  reasons.push(
+    ...failedChecks(
+      evidence.applicationHealthChecks,
+      'application health check',
+    ),
+  );
+  // Only a verification marked passed proves anything.
+  if (evidence.reconciliation && evidence.reconciliation.passed !== true) {
     reasons.push('reconciliation failed');
   }
-  if (evidence.objectVersionCheck?.passed === false) {
+  if (
+    evidence.objectVersionCheck &&
+    evidence.objectVersionCheck.passed !== true
+  ) {
     reasons.push('the object version check failed');
   }
   for (const inventory of evidence.namespaceInventory ?? []) {
@@ -52,5 +72,39 @@ export function effectiveDrillOutcome(
       );
     }
   }
-  return { outcome: reasons.length === 0 ? 'succeeded' : 'failed', reasons };
+  return reasons;
+}
+
+/**
+ * Decides whether a drill counts as succeeded. A drill reported as a success
+ * still fails when its own evidence says recovery was not proven: a manual
+ * step the runbook lacks (the next person cannot repeat the recovery), a
+ * failed health check, application health check, reconciliation or
+ * object-version check, or a namespace restored with fewer objects than
+ * expected. Without a failure it is `incomplete` while evidence its kind
+ * requires is missing.
+ *
+ * @public
+ */
+export function effectiveDrillOutcome(
+  drill: DrillRecord,
+  requirements?: DrillEvidenceRequirements,
+): EffectiveDrillOutcome {
+  const failures = failureReasons(drill);
+  const missingEvidence = missingDrillEvidence(drill, requirements);
+  if (failures.length > 0) {
+    return { outcome: 'failed', reasons: failures, missingEvidence };
+  }
+  if (missingEvidence.length > 0) {
+    return {
+      outcome: 'incomplete',
+      reasons: [
+        `it lacks required evidence: ${missingEvidence
+          .map(drillEvidenceTitle)
+          .join('; ')}`,
+      ],
+      missingEvidence,
+    };
+  }
+  return { outcome: 'succeeded', reasons: [], missingEvidence };
 }

@@ -4,6 +4,13 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+/** The drill cadences every default tier shares. */
+const DEFAULT_DRILL_CADENCES = {
+  drillIntervalMs: 90 * DAY,
+  fullDrTestIntervalMs: 365 * DAY,
+  failoverDrillIntervalMs: 90 * DAY,
+};
+
 /**
  * Shared by every default tier, and the fallback for configured tiers that
  * have no default. From the backup and recovery guide: Kubernetes resources
@@ -24,8 +31,10 @@ export const DEFAULT_RETENTION_AND_COPIES = {
 
 /**
  * The tiers used when `disasterRecovery.tiers` is not configured, in restore
- * order. Only tier 1 (critical data) needs weekly restore tests and an annual
- * full disaster-recovery test.
+ * order. The cadences are the guides': a restore test weekly for critical
+ * data (tier 1), monthly for tier 2 and quarterly for tier 3; a DR drill
+ * every quarter and a full DR test every year for every tier; a failover
+ * drill every quarter for an entity declaring the hot-warm pattern.
  *
  * @public
  */
@@ -36,8 +45,7 @@ export const DEFAULT_TIER_POLICIES: readonly TierPolicy[] = [
     rpoMs: 15 * MINUTE,
     rtoMs: 2 * HOUR,
     restoreTestIntervalMs: 7 * DAY,
-    drillIntervalMs: 90 * DAY,
-    fullDrTestIntervalMs: 365 * DAY,
+    ...DEFAULT_DRILL_CADENCES,
     ...DEFAULT_RETENTION_AND_COPIES,
   },
   {
@@ -45,7 +53,8 @@ export const DEFAULT_TIER_POLICIES: readonly TierPolicy[] = [
     title: 'Tier 2',
     rpoMs: HOUR,
     rtoMs: 4 * HOUR,
-    drillIntervalMs: 90 * DAY,
+    restoreTestIntervalMs: 30 * DAY,
+    ...DEFAULT_DRILL_CADENCES,
     ...DEFAULT_RETENTION_AND_COPIES,
   },
   {
@@ -53,7 +62,8 @@ export const DEFAULT_TIER_POLICIES: readonly TierPolicy[] = [
     title: 'Tier 3',
     rpoMs: 24 * HOUR,
     rtoMs: 24 * HOUR,
-    drillIntervalMs: 365 * DAY,
+    restoreTestIntervalMs: 90 * DAY,
+    ...DEFAULT_DRILL_CADENCES,
     ...DEFAULT_RETENTION_AND_COPIES,
   },
 ];

@@ -24,6 +24,37 @@ describe('readTierPolicies', () => {
     expect(tiers[1]).toEqual(DEFAULT_TIER_POLICIES[0]);
   });
 
+  it.each([
+    ['1', 7, 90, 365, 90],
+    ['2', 30, 90, 365, 90],
+    ['3', 90, 90, 365, 90],
+  ])(
+    "gives tier %s the guides' cadences: restore test every %i days, DR drill %i, full DR test %i, failover drill %i",
+    (id, restoreTest, drill, fullTest, failover) => {
+      expect(DEFAULT_TIER_POLICIES.find(t => t.id === id)).toMatchObject({
+        restoreTestIntervalMs: restoreTest * DAY,
+        drillIntervalMs: drill * DAY,
+        fullDrTestIntervalMs: fullTest * DAY,
+        failoverDrillIntervalMs: failover * DAY,
+      });
+    },
+  );
+
+  it('reads every cadence per tier, keeping the defaults left out', () => {
+    const [tier] = readTierPolicies([
+      { id: '3', restoreTestEvery: '14d', failoverDrillEvery: '30d' },
+    ]);
+    expect(tier).toMatchObject({
+      restoreTestIntervalMs: 14 * DAY,
+      drillIntervalMs: 90 * DAY,
+      fullDrTestIntervalMs: 365 * DAY,
+      failoverDrillIntervalMs: 30 * DAY,
+    });
+    expect(() =>
+      readTierPolicies([{ id: '3', failoverDrillEvery: 'quarterly' }]),
+    ).toThrow('disasterRecovery.tiers[0].failoverDrillEvery');
+  });
+
   it('accepts a custom tier that gives its objectives', () => {
     expect(
       readTierPolicies([

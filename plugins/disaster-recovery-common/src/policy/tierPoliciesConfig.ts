@@ -30,6 +30,7 @@ const tierConfigSchema = z.strictObject({
   restoreTestEvery: duration.optional(),
   drillEvery: duration.optional(),
   fullDrTestEvery: duration.optional(),
+  failoverDrillEvery: duration.optional(),
   retention: z
     .union([
       // One duration, the form before retention was per component: how far
@@ -73,6 +74,7 @@ const tierConfigSchema = z.strictObject({
  *       restoreTestEvery: 7d
  *       drillEvery: 90d
  *       fullDrTestEvery: 365d
+ *       failoverDrillEvery: 90d  # hot-warm entities only
  *       retention:
  *         hourly: 48h    # Velero backups of schedules that run at least hourly
  *         daily: 7d      # ... at least daily
@@ -161,6 +163,8 @@ export function readTierPolicies(value: unknown): TierPolicy[] {
         tier.restoreTestEvery ?? base.restoreTestIntervalMs,
       drillIntervalMs: tier.drillEvery ?? base.drillIntervalMs,
       fullDrTestIntervalMs: tier.fullDrTestEvery ?? base.fullDrTestIntervalMs,
+      failoverDrillIntervalMs:
+        tier.failoverDrillEvery ?? base.failoverDrillIntervalMs,
       retentionMs: tier.retention?.postgres ?? base.retentionMs,
       kubernetesRetentionMs: {
         hourlyMs: tier.retention?.hourly ?? base.kubernetesRetentionMs.hourlyMs,

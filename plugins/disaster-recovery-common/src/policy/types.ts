@@ -41,6 +41,8 @@ export interface TierPolicy {
   drillIntervalMs?: number;
   /** How often a full disaster-recovery test must be run. */
   fullDrTestIntervalMs?: number;
+  /** How often an entity declaring the hot-warm pattern must run a failover drill. */
+  failoverDrillIntervalMs?: number;
   /**
    * How far back PostgreSQL backups must reach: the CloudNativePG retention
    * policy and the point-in-time-recovery window.

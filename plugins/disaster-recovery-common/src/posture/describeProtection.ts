@@ -1,10 +1,14 @@
 import type {
   BackupHistoryDay,
+  EntityAvailability,
   EntityOtherEnvironment,
   EntityPostgresCluster,
   EntitySchedule,
   EntityStorageLocation,
 } from '../api';
+import { budgetAllowance } from '../availability/disruptionBudgets';
+import { spreadRuleFor } from '../availability/placement';
+import { entityWorkloads } from '../checks/availabilityScope';
 import type { PostureContext } from '../checks/context';
 import { refOf } from '../checks/context';
 import { entitySchedules } from '../checks/entitySchedules';
@@ -13,6 +17,7 @@ import { archivingStoppedAt } from '../checks/postgresBackups';
 import { recoveryWindowOf } from '../checks/postgresRecoveryWindow';
 import { CONTINUOUS_ARCHIVING } from '../checks/postgresScope';
 import { judgeScheduleOnTime } from '../checks/scheduleOnTime';
+import { standbyComparison } from '../checks/standbyParity';
 import { usedStorageLocations } from '../checks/storageLocations';
 import {
   backupTime,
@@ -44,7 +49,10 @@ export interface EntityProtection {
    */
   lastCleanBackupAt?: string;
   /** The most recent finished drill or restore test. */
-  lastDrill?: { endedAt: string; succeeded: boolean };
+  lastDrill?: {
+    endedAt: string;
+    outcome: 'succeeded' | 'failed' | 'incomplete';
+  };
   /** Restore tests detected from Velero Restores of the entity's backups. */
   restoreTests: VeleroRestoreTest[];
   /**
@@ -52,6 +60,8 @@ export interface EntityProtection {
    * environment; none of it counts towards its checks.
    */
   otherEnvironments: EntityOtherEnvironment[];
+  /** Replicas, placement, probes and budgets per workload; production against standby. */
+  availability: EntityAvailability;
 }
 
 function schedulesOf(context: PostureContext): EntitySchedule[] {
@@ -77,6 +87,7 @@ function schedulesOf(context: PostureContext): EntitySchedule[] {
       ref: view.ref,
       schedule: view.schedule,
       paused: view.paused,
+      pausedSince: view.pausedSince,
       cadenceMs: timing && !('error' in timing) ? timing.cadenceMs : undefined,
       lastBackupAt: view.lastRunAt,
       previousRunAt:
@@ -109,8 +120,50 @@ function postgresClustersOf(context: PostureContext): EntityPostgresCluster[] {
       firstRecoverabilityPoint: window?.firstRecoverabilityPoint,
       lastSuccessfulBackupAt: window?.lastSuccessfulBackupAt,
       retentionPolicy: cluster.retentionPolicy,
+      instances: cluster.instances,
+      readyInstances: cluster.readyInstances,
+      currentPrimary: cluster.currentPrimary,
     };
   });
+}
+
+function availabilityOf(context: PostureContext): EntityAvailability {
+  return {
+    workloads: entityWorkloads(context).map(
+      ({ controller, autoscaler, floor, budgets, placement }) => ({
+        ref: refOf(controller.kind, controller),
+        replicas: controller.replicas,
+        readyReplicas: controller.readyReplicas,
+        minReplicas: floor,
+        ...(autoscaler
+          ? { autoscaler: refOf('HorizontalPodAutoscaler', autoscaler) }
+          : {}),
+        ...(controller.singletonReason !== undefined
+          ? { singletonReason: controller.singletonReason }
+          : {}),
+        nodes: placement.nodes.length,
+        zones: placement.zones,
+        clusterZones: [...placement.clusterZones],
+        spreadOverNodes: spreadRuleFor(controller.spread, 'node') !== undefined,
+        spreadOverZones: spreadRuleFor(controller.spread, 'zone') !== undefined,
+        containers: controller.containers.map(c => ({ ...c })),
+        disruptionBudgets: budgets.map(budget => {
+          const allowance = budgetAllowance(budget, controller.replicas);
+          return {
+            ref: refOf('PodDisruptionBudget', budget),
+            ...(budget.minAvailable !== undefined
+              ? { minAvailable: budget.minAvailable }
+              : {}),
+            ...(budget.maxUnavailable !== undefined
+              ? { maxUnavailable: budget.maxUnavailable }
+              : {}),
+            ...(allowance ? { allowedDisruptions: allowance.allowed } : {}),
+          };
+        }),
+      }),
+    ),
+    standbyParity: standbyComparison(context).rows,
+  };
 }
 
 function backupHistoryOf(context: PostureContext): BackupHistoryDay[] {
@@ -187,8 +240,9 @@ export function describeProtection(
     backupHistory: backupHistoryOf(context),
     lastCleanBackupAt: headlineRecoveryPoint(context),
     lastDrill: lastExercise
-      ? { endedAt: lastExercise.endedAt, succeeded: lastExercise.succeeded }
+      ? { endedAt: lastExercise.endedAt, outcome: lastExercise.outcome }
       : undefined,
     restoreTests: context.restoreTests,
+    availability: availabilityOf(context),
   };
 }

@@ -37,7 +37,7 @@ const posture = {
   },
   protection: {
     lastCleanBackupAt: '2025-06-11T11:00:00Z',
-    lastDrill: { endedAt: '2025-06-01T10:00:00Z', succeeded: false },
+    lastDrill: { endedAt: '2025-06-01T10:00:00Z', outcome: 'incomplete' },
   },
 } as unknown as EntityPosture;
 
@@ -67,7 +67,7 @@ describe('summarizeEntityPosture', () => {
       rtoMs: undefined,
       lastCleanBackupAt: '2025-06-11T11:00:00Z',
       lastDrillAt: '2025-06-01T10:00:00Z',
-      lastDrillOutcome: 'failed',
+      lastDrillOutcome: 'incomplete',
       evaluatedAt: '2025-06-11T12:00:00.000Z',
     });
     expect(dependenciesOf(entity)).toEqual(['component:shop/ledger']);

@@ -28,10 +28,6 @@ function normalisedRef(
   }
 }
 
-function outcomeOf(drill: { succeeded: boolean }): 'succeeded' | 'failed' {
-  return drill.succeeded ? 'succeeded' : 'failed';
-}
-
 /**
  * The entity refs an entity depends on, as its catalog relations say; the
  * restore plan orders by them.
@@ -84,7 +80,7 @@ export function summarizeEntityPosture(
     rtoMs: policy.rtoMs.ok ? policy.rtoMs.value : undefined,
     lastCleanBackupAt: protection.lastCleanBackupAt,
     lastDrillAt: lastDrill?.endedAt,
-    lastDrillOutcome: lastDrill && outcomeOf(lastDrill),
+    lastDrillOutcome: lastDrill?.outcome,
     evaluatedAt: evaluatedAt.toISOString(),
   };
 }

@@ -1,9 +1,14 @@
 import {
   backup,
+  completeDrillEvidence,
   component,
+  deployment,
+  disruptionBudget,
   minutesAgo,
+  node,
   NOW,
   objectStore,
+  podStatus,
   postgresBackup,
   postgresCluster,
   postgresScheduledBackup,
@@ -50,7 +55,23 @@ const drDrill: DrillRecord = {
   outcome: 'succeeded',
   achievedRtoMs: 60 * 60_000,
   achievedRpoMs: 10 * 60_000,
-  evidence: { manualStepsNotInRunbook: [] },
+  evidence: completeDrillEvidence(),
+};
+
+/** The hot-warm service's quarterly promotion of its standby. */
+const failover: DrillRecord = {
+  ...drDrill,
+  kind: 'failover-drill',
+  startedAt: minutesAgo(20 * DAY_MINUTES + 60),
+  endedAt: minutesAgo(20 * DAY_MINUTES),
+};
+
+/** Its yearly full DR test. */
+const fullTest: DrillRecord = {
+  ...drDrill,
+  kind: 'full-dr-test',
+  startedAt: minutesAgo(200 * DAY_MINUTES + 300),
+  endedAt: minutesAgo(200 * DAY_MINUTES),
 };
 
 /** A tier 2 service (RPO 1 h, RTO 4 h) in good shape. */
@@ -66,8 +87,21 @@ function healthy(): EntityPostureInput & {
     records: {
       workloads: [
         workload(),
+        workload({
+          name: 'payments-8e1a',
+          uid: 'pod-2',
+          pod: podStatus({ nodeName: 'node-b' }),
+        }),
         workload({ kind: 'PersistentVolumeClaim', name: 'payments-data' }),
       ],
+      workloadControllers: [
+        deployment(),
+        deployment({ cluster: 'standby', uid: 'standby-deployment' }),
+      ],
+      disruptionBudgets: [disruptionBudget()],
+      autoscalers: [],
+      nodes: [node('node-a', 'eu-west-1a'), node('node-b', 'eu-west-1b')],
+      certificates: [],
       schedules: [schedule(), offsiteSchedule],
       backups: [
         backup(),
@@ -101,7 +135,7 @@ function healthy(): EntityPostureInput & {
       postgresBackups: [],
       postgresScheduledBackups: [],
     },
-    drills: [drDrill],
+    drills: [drDrill, failover, fullTest],
     clusters: [
       {
         name: 'prod',
@@ -109,7 +143,13 @@ function healthy(): EntityPostureInput & {
         provider: 'aws',
         region: 'eu-west-1',
       },
-      { name: 'standby', role: 'standby', standbyFor: 'prod' },
+      {
+        name: 'standby',
+        role: 'standby',
+        standbyFor: 'prod',
+        provider: 'aws',
+        region: 'us-east-1',
+      },
     ],
     now: NOW,
   };
@@ -148,7 +188,7 @@ describe('evaluateEntityPosture', () => {
         .map(c => `${c.id}: ${c.summary}`),
     ).toEqual([]);
     expect(posture.status).toBe('pass');
-    // Tier 2 needs no weekly restore test or annual full test; no databases.
+    // No databases; a monthly restore test, and a hot-warm failover drill.
     expect(posture.checks.map(c => c.id)).toEqual([
       'tier-declared',
       'backup-freshness',
@@ -158,8 +198,17 @@ describe('evaluateEntityPosture', () => {
       'retention',
       'storage-location',
       'copies-3-2-1',
+      'restore-test',
       'dr-drill',
+      'full-dr-test',
+      'failover-drill',
       'drill-objectives',
+      'replicas',
+      'placement',
+      'probes-and-resources',
+      'disruption-budget',
+      'pod-stability',
+      'standby-readiness',
       'ha-pattern',
       'runbook',
       'workload-coverage',
@@ -348,7 +397,7 @@ describe('backup freshness', () => {
         ];
       },
       'fail',
-      "Schedule prod/velero/payments-hourly's latest run prod/velero/b2 partially failed (3 errors), so it is not a clean recovery point; the last clean backup was 35 min ago. Failures in the last 24 h: prod/velero/b2 partially failed (3 errors).",
+      "Schedule prod/velero/payments-hourly's latest run prod/velero/b2 partially failed (3 errors), so it is not a clean recovery point; the last clean backup was 35 min ago.",
     ],
     [
       "one schedule's latest run failed while another schedule succeeded",
@@ -425,7 +474,47 @@ describe('backup freshness', () => {
         ];
       },
       'fail',
-      'prod/velero/b2 failed (bucket gone), so it is not a clean recovery point; the last clean backup was 10 min ago. Failures in the last 24 h: prod/velero/b2 failed (bucket gone).',
+      'prod/velero/b2 failed (bucket gone), so it is not a clean recovery point; the last clean backup was 10 min ago.',
+    ],
+    [
+      'an earlier failure of the day is named after the failed latest run',
+      i => {
+        i.records.backups = [
+          backup({
+            name: 'b3',
+            phase: 'Failed',
+            failureReason: 'bucket gone',
+            completedAt: minutesAgo(1),
+          }),
+          backup({ completedAt: minutesAgo(20) }),
+          backup({
+            name: 'b1',
+            phase: 'PartiallyFailed',
+            errors: 2,
+            completedAt: minutesAgo(40),
+          }),
+        ];
+      },
+      'fail',
+      'the last clean backup was 20 min ago. One earlier failure in the last 24 h: prod/velero/b1 partially failed (2 errors).',
+    ],
+    [
+      'a schedule failing every run names its latest run and counts the earlier failures',
+      i => {
+        i.records.backups = [
+          ...[1, 2, 3, 4, 5].map(n =>
+            backup({
+              name: `f${n}`,
+              phase: 'Failed',
+              failureReason: 'timeout',
+              completedAt: minutesAgo(n),
+            }),
+          ),
+          backup({ completedAt: minutesAgo(30) }),
+        ];
+      },
+      'fail',
+      'prod/velero/f1 failed (timeout), so it is not a clean recovery point; the last clean backup was 30 min ago. 4 earlier failures in the last 24 h, the newest prod/velero/f2 failed (timeout).',
     ],
     [
       'an expired clean backup',
@@ -447,11 +536,18 @@ describe('backup freshness', () => {
       'a stale cluster',
       i => {
         i.clusterHealth = [
-          { name: 'prod', configured: true, staleSince: minutesAgo(30) },
+          {
+            name: 'prod',
+            configured: true,
+            lastSuccessAt: minutesAgo(45),
+            staleSince: minutesAgo(30),
+          },
         ];
       },
       'unknown',
-      'Not trusted as current: cluster prod has not been collected since',
+      `Not trusted as current: cluster prod has not been collected since ${minutesAgo(
+        45,
+      )}`,
     ],
   ])('%s', (_case, change, status, summary) => {
     expect(outcomeOf('backup-freshness', change)).toEqual(
@@ -465,7 +561,12 @@ describe('stale clusters', () => {
     (cluster: string): Change =>
     i => {
       i.clusterHealth = [
-        { name: cluster, configured: true, staleSince: minutesAgo(30) },
+        {
+          name: cluster,
+          configured: true,
+          lastSuccessAt: minutesAgo(45),
+          staleSince: minutesAgo(30),
+        },
       ];
     };
 
@@ -486,6 +587,19 @@ describe('stale clusters', () => {
         'Not trusted as current: cluster prod has not been collected since',
       ),
     });
+  });
+
+  it('says so of a stale cluster never collected completely', () => {
+    const posture = evaluate(i => {
+      i.clusterHealth = [
+        { name: 'prod', configured: true, staleSince: minutesAgo(30) },
+      ];
+    });
+    expect(
+      posture.checks.find(c => c.id === 'workload-coverage')?.summary,
+    ).toContain(
+      'Not trusted as current: cluster prod has never been collected completely.',
+    );
   });
 
   it('trusts checks that read only other clusters', () => {
@@ -855,6 +969,26 @@ describe('schedules', () => {
     ).toEqual(outcome(status, summary));
   });
 
+  it('names the hung backup that stops an overdue schedule, as Velero skips runs while one is in progress', () => {
+    const result = outcomeOf('schedule-on-time', i => {
+      i.records.schedules = [
+        schedule({ schedule: '0 * * * *', lastBackupAt: minutesAgo(300) }),
+      ];
+      i.records.backups = [
+        backup({
+          name: 'payments-hourly-20250611070000',
+          phase: 'InProgress',
+          startedAt: minutesAgo(300),
+          completedAt: undefined,
+        }),
+      ];
+    });
+    expect(result.status).toBe('fail');
+    expect(result.summary).toContain(
+      'Its backup prod/velero/payments-hourly-20250611070000 is still in progress after 5 h, and Velero starts no run of a schedule while one is',
+    );
+  });
+
   it('judges a suspended CloudNativePG ScheduledBackup as paused', () => {
     const scheduled: PostgresScheduledBackupRecord = {
       cluster: 'prod',
@@ -906,6 +1040,20 @@ describe('schedules', () => {
     );
     expect(outcomeOf('schedule-cadence', unvalidated).status).toBe('unknown');
     expect(outcomeOf('workload-coverage', unvalidated).status).toBe('fail');
+    // Beside one on time, it still keeps schedule-on-time from passing.
+    expect(
+      outcomeOf('schedule-on-time', i => {
+        i.records.schedules = [
+          schedule(),
+          schedule({ name: 'payments-new', uid: 'new', phase: undefined }),
+        ];
+      }),
+    ).toEqual(
+      outcome(
+        'unknown',
+        'Velero has not validated prod/velero/payments-new yet, so whether every schedule starts its backups on time is not known.',
+      ),
+    );
   });
 
   it('counts no schedule Velero refused towards cadence or workload coverage', () => {
@@ -1843,7 +1991,7 @@ describe('drills', () => {
         ];
       },
       'pass',
-      'The last successful restore test, Velero restore prod/velero/payments-restore-test of backup payments-hourly-20250611115000 (took',
+      'The last successful restore test, Velero restore prod/velero/payments-restore-test of backup payments-hourly-20250611115000 (restore duration',
     ],
     [
       'a Velero restore in the DR cluster of a backup that has since expired',
@@ -1965,12 +2113,24 @@ describe('drills', () => {
     expect(outcomeOf('dr-drill', change)).toEqual(outcome(status, summary));
   });
 
+  const relaxed = (i: ReturnType<typeof healthy>) => {
+    i.options = {
+      drillRequirements: {
+        'restore-test': [],
+        'dr-drill': [],
+        'full-dr-test': [],
+        'failover-drill': [],
+      },
+    };
+  };
+  const noTarget = { restoreTargetTime: undefined };
+
   it.each<[string, Change, CheckStatus, string]>([
     [
       'targets met',
       () => {},
       'pass',
-      'met its targets: RTO 1 h against 4 h, RPO 10 min against 1 h.',
+      'Drills met the targets: RTO 1 h against 4 h (the dr-drill of 2025-06-01T10:00:00.000Z), RPO 10 min against 1 h (the dr-drill of 2025-06-01T10:00:00.000Z).',
     ],
     [
       'RTO missed',
@@ -1978,35 +2138,268 @@ describe('drills', () => {
         i.drills = [drill({ achievedRtoMs: 5 * 3_600_000 })];
       },
       'fail',
-      'missed its target: RTO 5 h against 4 h (1 h over).',
+      'A drill missed its target: RTO 5 h against 4 h, 1 h over (the dr-drill of',
+    ],
+    [
+      'RTO exactly at the target',
+      i => {
+        i.drills = [drill({ achievedRtoMs: 4 * 3_600_000 })];
+      },
+      'pass',
+      'RTO 4 h against 4 h',
+    ],
+    [
+      'RTO a second over the target',
+      i => {
+        i.drills = [drill({ achievedRtoMs: 4 * 3_600_000 + 1000 })];
+      },
+      'fail',
+      'RTO 4 h against 4 h, 1 s over',
     ],
     [
       'no measurement',
       i => {
         i.drills = [
-          drill({ achievedRtoMs: undefined, achievedRpoMs: undefined }),
+          drill({
+            achievedRtoMs: undefined,
+            achievedRpoMs: undefined,
+            evidence: completeDrillEvidence(noTarget),
+          }),
+        ];
+        relaxed(i);
+      },
+      'unknown',
+      'No recorded drill has measured an achieved RTO or RPO.',
+    ],
+    [
+      'a failed drill within its targets',
+      i => {
+        i.drills = [
+          drill({
+            evidence: completeDrillEvidence({
+              healthChecks: [{ name: 'pods ready', passed: false }],
+            }),
+          }),
+        ];
+      },
+      'unknown',
+      'failed (health check "pods ready" failed): a failed or incomplete drill never meets targets.',
+    ],
+    [
+      'an incomplete drill within its targets',
+      i => {
+        i.drills = [
+          drill({
+            evidence: completeDrillEvidence({ reconciliation: undefined }),
+          }),
+        ];
+      },
+      'unknown',
+      'was incomplete (it lacks required evidence: the reconciliation result)',
+    ],
+    [
+      // Yesterday's recovery took 9 h: an older success does not undo that.
+      'a later failed drill that measured a miss fails, whatever the older success',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({
+            endedAt: minutesAgo(DAY_MINUTES),
+            outcome: 'failed',
+            achievedRtoMs: 9 * 3_600_000,
+          }),
+        ];
+      },
+      'fail',
+      'RTO 9 h against 4 h (the dr-drill of 2025-06-01T10:00:00.000Z, which failed: its measurement still counts against the target)',
+    ],
+    [
+      'a later failed drill within the targets leaves the succeeded one to judge',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({
+            endedAt: minutesAgo(DAY_MINUTES),
+            outcome: 'failed',
+            achievedRtoMs: 3 * 3_600_000,
+          }),
+        ];
+      },
+      'pass',
+      'RTO 1 h against 4 h',
+    ],
+    [
+      'the RPO derived from the restore target and the backup',
+      i => {
+        i.drills = [drill({ achievedRpoMs: undefined })];
+      },
+      'pass',
+      'RPO 5 min against 1 h',
+    ],
+    [
+      'the RPO derived from the last archived WAL',
+      i => {
+        i.drills = [
+          drill({
+            achievedRpoMs: undefined,
+            evidence: completeDrillEvidence({
+              database: { lastArchivedWalAt: '2025-06-01T08:59:00.000Z' },
+            }),
+          }),
+        ];
+      },
+      'pass',
+      'RPO 1 min against 1 h',
+    ],
+    [
+      'a drill exactly at its 90-day interval',
+      i => {
+        i.drills = [drill({ endedAt: minutesAgo(90 * DAY_MINUTES) })];
+      },
+      'pass',
+      'RTO 1 h against 4 h',
+    ],
+    [
+      'a drill a minute past its 90-day interval',
+      i => {
+        i.drills = [drill({ endedAt: minutesAgo(90 * DAY_MINUTES + 1) })];
+      },
+      'unknown',
+      'is older than Tier 2 allows for a dr-drill',
+    ],
+    [
+      'a restore test of one component',
+      i => {
+        i.drills = [
+          drill({ kind: 'restore-test', achievedRtoMs: 9 * 3_600_000 }),
+        ];
+      },
+      'unknown',
+      'no succeeded drill within its policy interval measured the achieved RTO (a restore test of one component is not compared with the service RTO unless it covered the whole service)',
+    ],
+    [
+      'a restore test covering the whole service',
+      i => {
+        i.drills = [
+          drill({
+            kind: 'restore-test',
+            coversWholeService: true,
+            achievedRtoMs: 9 * 3_600_000,
+          }),
+        ];
+      },
+      'fail',
+      'RTO 9 h against 4 h, 5 h over (the restore-test of',
+    ],
+    [
+      'a newer restore test of one component beside a drill',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({
+            kind: 'restore-test',
+            endedAt: minutesAgo(DAY_MINUTES),
+            achievedRtoMs: 9 * 3_600_000,
+            achievedRpoMs: 20 * 60_000,
+          }),
+        ];
+      },
+      'pass',
+      'RTO 1 h against 4 h (the dr-drill of 2025-06-01T10:00:00.000Z), RPO 20 min against 1 h (the restore-test of',
+    ],
+    [
+      'only the RTO measured, where the RPO is not required',
+      i => {
+        i.drills = [
+          drill({
+            achievedRpoMs: undefined,
+            evidence: completeDrillEvidence(noTarget),
+          }),
+        ];
+        relaxed(i);
+      },
+      'unknown',
+      'Only RTO 1 h against 4 h (the dr-drill of 2025-06-01T10:00:00.000Z) is known: no succeeded drill within its policy interval measured the achieved RPO, so whether the RPO target is met is not known.',
+    ],
+    [
+      'a drill dated in the future',
+      i => {
+        i.drills = [
+          drill({
+            startedAt: minutesAgo(-60),
+            endedAt: minutesAgo(-1),
+          }),
         ];
       },
       'unknown',
       'No recorded drill has measured',
     ],
     [
-      'only the RTO measured, and met',
-      i => {
-        i.drills = [drill({ achievedRpoMs: undefined })];
-      },
-      'unknown',
-      'measured only RTO 1 h against 4 h; its achieved RPO was not recorded, so whether the RPO target was met is not known.',
-    ],
-    [
-      'only the RPO measured, while the RTO of the same drill was missed',
+      'a voided drill',
       i => {
         i.drills = [
-          drill({ achievedRtoMs: undefined, achievedRpoMs: 10 * 60_000 }),
+          {
+            ...drDrill,
+            voided: {
+              at: NOW.toISOString(),
+              by: 'user:default/a',
+              reason: 'wrong entity',
+            },
+          },
         ];
       },
       'unknown',
-      'its achieved RTO was not recorded',
+      'No recorded drill has measured',
+    ],
+    [
+      'a superseded drill',
+      i => {
+        i.drills = [{ ...drDrill, supersededBy: 'd2' }];
+      },
+      'unknown',
+      'No recorded drill has measured',
+    ],
+    [
+      'a newer incomplete drill that measured a miss, beside an older success',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({
+            endedAt: minutesAgo(DAY_MINUTES),
+            achievedRpoMs: 3 * 3_600_000,
+            evidence: { manualStepsNotInRunbook: [] },
+          }),
+        ];
+      },
+      'fail',
+      'RPO 3 h against 1 h (the dr-drill of 2025-06-01T10:00:00.000Z, which was incomplete: its measurement still counts against the target)',
+    ],
+    [
+      'a failed drill ended at the same time as the success, with a miss',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({ outcome: 'failed', achievedRtoMs: 5 * 3_600_000 }),
+        ];
+      },
+      'fail',
+      'RTO 5 h against 4 h (the dr-drill of 2025-06-01T10:00:00.000Z, which failed',
+    ],
+    [
+      'an older failed drill with a miss, before the success',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({
+            startedAt: minutesAgo(20 * DAY_MINUTES + 120),
+            endedAt: minutesAgo(20 * DAY_MINUTES),
+            outcome: 'failed',
+            achievedRtoMs: 5 * 3_600_000,
+          }),
+        ];
+      },
+      'pass',
+      'RTO 1 h against 4 h',
     ],
   ])('drill objectives: %s', (_case, change, status, summary) => {
     expect(outcomeOf('drill-objectives', change)).toEqual(
@@ -2027,7 +2420,13 @@ describe('drills', () => {
     [
       'RPO not measured',
       i => {
-        i.drills = [drill({ achievedRpoMs: undefined })];
+        i.drills = [
+          drill({
+            achievedRpoMs: undefined,
+            evidence: completeDrillEvidence(noTarget),
+          }),
+        ];
+        relaxed(i);
       },
       true,
       null,
@@ -2039,13 +2438,110 @@ describe('drills', () => {
     });
   });
 
-  it('requires an annual full DR test for tier 1 only', () => {
-    expect(outcomeOf('full-dr-test', tier1)).toEqual(
-      outcome(
-        'fail',
-        'No successful full DR test is recorded; Tier 1 requires one every 365 days.',
-      ),
-    );
+  it.each<[string, Change, string, string, number]>([
+    [
+      'the succeeded drill that met it',
+      () => {},
+      'dr-drill',
+      drDrill.endedAt,
+      3_600_000,
+    ],
+    [
+      'a failed drill as recent that missed it, not the success',
+      i => {
+        i.drills = [
+          drDrill,
+          drill({ outcome: 'failed', achievedRtoMs: 5 * 3_600_000 }),
+        ];
+      },
+      'dr-drill',
+      drDrill.endedAt,
+      5 * 3_600_000,
+    ],
+    [
+      'the newest succeeded drill that measured the RTO, not a newer one that measured only the RPO',
+      i => {
+        i.drills = [
+          { ...failover, achievedRtoMs: 90 * 60_000 },
+          drill({ achievedRtoMs: undefined }),
+        ];
+        relaxed(i);
+      },
+      'failover-drill',
+      failover.endedAt,
+      90 * 60_000,
+    ],
+  ])(
+    'drill objectives names the drill that decided the RTO: %s',
+    (_case, change, kind, endedAt, achievedMs) => {
+      expect(checkOf('drill-objectives', change).evidence.values).toMatchObject(
+        {
+          rtoDrillKind: kind,
+          rtoDrillEndedAt: endedAt,
+          rtoDrillAchievedRtoMs: achievedMs,
+        },
+      );
+    },
+  );
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'a full DR test 200 days ago',
+      tier1,
+      'pass',
+      'ended 200 days ago, within policy (Tier 1 requires one every 365 days)',
+    ],
+    [
+      'none for tier 3 either',
+      i => {
+        i.entity = component({ 'disaster-recovery/tier': '3' });
+        i.drills = [drDrill];
+      },
+      'fail',
+      'No successful full DR test is recorded; Tier 3 requires one every 365 days.',
+    ],
+  ])('full DR test: %s', (_case, change, status, summary) => {
+    expect(outcomeOf('full-dr-test', change)).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Change, CheckStatus | undefined, string]>([
+    ['a failover 20 days ago', () => {}, 'pass', 'ended 20 days ago'],
+    [
+      'none',
+      i => {
+        i.drills = [drDrill];
+      },
+      'fail',
+      'No successful failover drill is recorded; Tier 2 requires one every 90 days.',
+    ],
+    [
+      'an incomplete one',
+      i => {
+        i.drills = [
+          drDrill,
+          {
+            ...failover,
+            evidence: completeDrillEvidence({ healthChecks: [] }),
+          },
+        ];
+      },
+      'fail',
+      'The latest, the failover-drill recorded for 2025-05-22T11:00:00.000Z, was incomplete: it lacks required evidence: health checks.',
+    ],
+  ])(
+    'failover drill of a hot-warm entity: %s',
+    (_case, change, status, summary) => {
+      expect(outcomeOf('failover-drill', change)).toEqual(
+        outcome(status!, summary),
+      );
+    },
+  );
+
+  it('asks no failover drill of an entity not declaring hot-warm', () => {
+    const posture = evaluate(i => {
+      i.entity = component({ 'disaster-recovery/pattern': 'hot-cold' });
+    });
+    expect(posture.checks.map(c => c.id)).not.toContain('failover-drill');
   });
 });
 
@@ -2104,22 +2600,74 @@ describe('HA pattern, runbook and coverage', () => {
       'its RTO of 8 h–3 days meets the 3 days RTO',
     ],
     [
-      'hot-hot, which has no planning range',
+      'hot-hot, which has no planning range, active in one region only',
       { 'disaster-recovery/pattern': 'hot-hot' },
-      'unknown',
-      'hot-hot (active-active; traffic moves to the surviving site) has no planning range for RTO or RPO, so whether it meets the 4 h RTO and 1 h RPO depends on the estate proving it (two active regions); until then this cannot pass.',
+      'fail',
+      'hot-hot (active-active; traffic moves to the surviving site) is not proven: it runs active only in eu-west-1 (prod): active-active needs ready workloads in two regions (it needs two active regions).',
     ],
     [
-      'cloud-native, which has no planning range',
+      'cloud-native, which has no planning range, in two zones',
       { 'disaster-recovery/pattern': 'cloud-native' },
-      'unknown',
-      'depends on the estate proving it (multi-zone placement and database HA)',
+      'pass',
+      'is proven: its workloads and databases run in two or more zones',
     ],
     ['no pattern', {}, 'unknown', 'No disaster-recovery/pattern annotation'],
   ])('%s', (_case, annotations, status, summary) => {
     expect(
       outcomeOf('ha-pattern', i => {
         i.entity = component(annotations);
+      }),
+    ).toEqual(outcome(status, summary));
+  });
+
+  it.each<[string, Change, CheckStatus, string]>([
+    [
+      'its only copy outside the region is unavailable',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          { ...offsiteLocation, phase: 'Unavailable' },
+        ];
+      },
+      'fail',
+      "hot-cold (the standby site is built and restored from backups) is not proven: the copy of the workloads' data outside the region is not current: prod/velero/offsite is Unavailable",
+    ],
+    [
+      'its copy outside the region is in the same region but another account',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          {
+            ...offsiteLocation,
+            provider: 'aws',
+            region: 'eu-west-1',
+            account: '999',
+          },
+        ];
+      },
+      'fail',
+      "every backup of the workloads' data is in its cluster's region",
+    ],
+    [
+      'the region of its copy is unknown',
+      i => {
+        i.records.storageLocations = [
+          storageLocation(),
+          { ...offsiteLocation, provider: 'aws', region: undefined },
+        ];
+      },
+      'unknown',
+      "whether the workloads' data has a current copy outside the region cannot be told",
+    ],
+  ])('hot-cold proof: %s', (_case, change, status, summary) => {
+    expect(
+      outcomeOf('ha-pattern', i => {
+        i.entity = component({
+          'disaster-recovery/tier': '3',
+          'disaster-recovery/pattern': 'hot-cold',
+          'disaster-recovery/rto': '72h',
+        });
+        change(i);
       }),
     ).toEqual(outcome(status, summary));
   });
@@ -2160,7 +2708,7 @@ describe('HA pattern, runbook and coverage', () => {
           ];
         },
         'pass',
-        "All 3 pods and PVCs of this entity are taken by an active schedule (1 through another cluster's schedule whose bucket their cluster reads).",
+        "All 4 pods and PVCs of this entity are taken by an active schedule (1 through another cluster's schedule whose bucket their cluster reads).",
       ],
       [
         'reading another bucket',
@@ -2218,7 +2766,7 @@ describe('HA pattern, runbook and coverage', () => {
     ).toEqual(
       outcome(
         'fail',
-        "1 of 3 pods and PVCs is not taken by any active schedule, nor restorable from another cluster's: PersistentVolumeClaim prod/payments-cache/redis.",
+        "1 of 4 pods and PVCs is not taken by any active schedule, nor restorable from another cluster's: PersistentVolumeClaim prod/payments-cache/redis.",
       ),
     );
   });

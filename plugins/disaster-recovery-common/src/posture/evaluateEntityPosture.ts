@@ -5,6 +5,8 @@ import {
 } from '@backstage/catalog-model';
 import type { ClusterCollectionHealth } from '../api';
 import type { Check, CheckStatus } from '../checks/types';
+import { entityWorkloads } from '../checks/availabilityScope';
+import { entityCertificates } from '../checks/certificateExpiry';
 import type { PostureContext } from '../checks/context';
 import { checkOf, verdict, type CheckDefinition } from '../checks/definition';
 import { CHECK_DEFINITIONS } from '../checks/registry';
@@ -13,7 +15,14 @@ import {
   resolveEntityPostgresClusters,
   resolveWorkloadMapping,
 } from '../coverage';
-import { findVeleroRestoreTests, type DrillRecord } from '../drills';
+import {
+  DEFAULT_DRILL_EVIDENCE_REQUIREMENTS,
+  drillCountsAt,
+  findVeleroRestoreTests,
+  type DrillCorrections,
+  type DrillEvidenceRequirements,
+  type DrillRecord,
+} from '../drills';
 import {
   entityEnvironment,
   recordsForEnvironment,
@@ -52,6 +61,26 @@ export interface PostureOptions {
    * clean backup warns, when no backup is running to refresh it. Default 0.75.
    */
   freshnessWarnShare?: number;
+  /**
+   * Evidence each drill kind needs to count as succeeded, e.g. from
+   * `readDrillEvidenceRequirements`. Default
+   * `DEFAULT_DRILL_EVIDENCE_REQUIREMENTS`.
+   */
+  drillRequirements?: DrillEvidenceRequirements;
+  /**
+   * Tier ids whose workloads must survive the loss of a pod or a node (two
+   * ready replicas, database HA; their availability gaps fail, other
+   * tiers' warn). Default `['1', '2']`.
+   */
+  highAvailabilityTiers?: readonly string[];
+  /** More restarts of one pod than this within the last hour warn. Default 5. */
+  maxRestartsPerHour?: number;
+  /** A pod not ready for longer than this warns. Default 5 minutes. */
+  notReadyWarnMs?: number;
+  /** A pod not ready for longer than this fails. Default 30 minutes. */
+  notReadyFailMs?: number;
+  /** A certificate expiring within this warns (expired fails). Default 14 days. */
+  certificateWarnMs?: number;
 }
 
 /**
@@ -70,8 +99,11 @@ export interface EntityPostureInput {
    * differ from the built-in ids.
    */
   checks?: readonly CheckDefinition[];
-  /** Recorded drills; those not naming this entity in `entityRefs` are ignored. */
-  drills?: readonly DrillRecord[];
+  /**
+   * Recorded drills; those not naming this entity in `entityRefs`, voided,
+   * superseded, or ending after `now` are ignored.
+   */
+  drills?: readonly (DrillRecord & DrillCorrections)[];
   /** Collection health per cluster; checks relying on a stale cluster cannot pass. */
   clusterHealth?: readonly ClusterCollectionHealth[];
   /**
@@ -104,7 +136,8 @@ export interface EntityPosture {
   protection: EntityProtection;
 }
 
-const HOUR = 3_600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 function normalisedRef(ref: string): string | undefined {
   try {
@@ -185,14 +218,16 @@ export function evaluateEntityPosture(
             c.name === item.clusterName,
         ),
     );
+  const clusters = input.clusters
+    ? new Map(input.clusters.map(c => [c.name, c]))
+    : undefined;
   const context: PostureContext = {
     entity,
     records,
     environment,
-    clusters: input.clusters
-      ? new Map(input.clusters.map(c => [c.name, c]))
-      : undefined,
+    clusters,
     otherEnvironments,
+    otherRecords: others ?? {},
     now,
     policy: resolveEntityPolicy(entity, input.policies),
     mapping,
@@ -214,16 +249,28 @@ export function evaluateEntityPosture(
       (records.restores ?? []).filter(r => r.deletedAt === undefined),
       coverage.backups,
       coverage.schedules,
+      { clusters, podVolumeBackups: records.podVolumeBackups },
     ),
-    drills: (input.drills ?? []).filter(drill =>
-      drill.entityRefs.some(ref => normalisedRef(ref) === entityRef),
+    drills: (input.drills ?? []).filter(
+      drill =>
+        drillCountsAt(drill, now) &&
+        drill.entityRefs.some(ref => normalisedRef(ref) === entityRef),
     ),
+    drillRequirements:
+      input.options?.drillRequirements ?? DEFAULT_DRILL_EVIDENCE_REQUIREMENTS,
     scheduleGraceMs: input.options?.scheduleGraceMs ?? HOUR,
     immutableCopyTiers: input.options?.immutableCopyTiers ?? ['1'],
     freshnessWarnShare: input.options?.freshnessWarnShare ?? 0.75,
     storageValidationMaxAgeMs: input.options?.storageValidationMaxAgeMs ?? HOUR,
     storageValidationFailAgeMs:
       input.options?.storageValidationFailAgeMs ?? 24 * HOUR,
+    availability: {
+      highAvailabilityTiers: input.options?.highAvailabilityTiers ?? ['1', '2'],
+      maxRestartsPerHour: input.options?.maxRestartsPerHour ?? 5,
+      notReadyWarnMs: input.options?.notReadyWarnMs ?? 5 * MINUTE,
+      notReadyFailMs: input.options?.notReadyFailMs ?? 30 * MINUTE,
+      certificateWarnMs: input.options?.certificateWarnMs ?? 14 * 24 * HOUR,
+    },
   };
   const definitions: readonly CheckDefinition[] = [
     ...CHECK_DEFINITIONS,
@@ -235,6 +282,8 @@ export function evaluateEntityPosture(
       ...coverage.schedules,
       ...coverage.backups,
       ...context.postgres.clusters,
+      ...entityWorkloads(context).map(w => w.controller),
+      ...entityCertificates(context),
     ].map(record => record.cluster),
   );
   const checks = definitions.flatMap(definition => {

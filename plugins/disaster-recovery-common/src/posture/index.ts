@@ -10,3 +10,7 @@ export type { SystemPosture } from './evaluateSystemPosture';
 export { worstStatus } from './worstStatus';
 export { dependenciesOf, summarizeEntityPosture } from './entitySummary';
 export { STATUS_SEVERITY, STATUSES_WORST_FIRST } from './worstStatus';
+export {
+  clusterStaleSince,
+  DEFAULT_STALE_AFTER_INTERVALS,
+} from './clusterStaleSince';

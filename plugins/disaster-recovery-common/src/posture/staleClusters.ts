@@ -2,8 +2,8 @@ import type { ClusterCollectionHealth } from '../api';
 import type { Check } from '../checks/types';
 
 /**
- * Data from a cluster whose collection is failing may be out of date, so a
- * check that relied on it cannot pass: a pass becomes `unknown`, and every
+ * Data from a stale cluster (no successful collection for too long) may be
+ * out of date, so a check that relied on it cannot pass: a pass becomes `unknown`, and every
  * status says which cluster is stale since when. A check relied on the
  * clusters of its evidence and on `readClusters`, those holding the
  * entity's collected objects when the check reads collected records (a
@@ -22,9 +22,10 @@ export function distrustStaleClusters(
   );
   if (stale.length === 0) return check;
   const note = stale
-    .map(
-      health =>
-        `cluster ${health.name} has not been collected since ${health.staleSince}`,
+    .map(health =>
+      health.lastSuccessAt
+        ? `cluster ${health.name} has not been collected since ${health.lastSuccessAt}`
+        : `cluster ${health.name} has never been collected completely`,
     )
     .join('; ');
   return {

@@ -4,11 +4,13 @@ import type {
   Check,
   CheckStatus,
   DrillListResponse,
+  EntityAvailability,
   EntityPolicy,
   EntityPostureResponse,
   EntityPostureSummary,
   OverviewResponse,
   RecordedDrill,
+  RestorePlanResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
 /** Test data of the component tests: times are relative to when the tests run. */
@@ -66,7 +68,8 @@ const tierOnePolicy: EntityPolicy = {
   },
 };
 
-function check(
+/** A check as the API answers it, with one Backup as its evidence. */
+export function check(
   id: Check['id'],
   title: string,
   status: CheckStatus,
@@ -211,6 +214,21 @@ export const healthyPosture: EntityPostureResponse = response('pass', [
     'Last clean backup 5 min ago is within the 15 min RPO.',
     { rpoMs: 15 * MINUTE, lastCleanBackupAgeMs: 5 * MINUTE },
   ),
+  check(
+    'drill-objectives',
+    'Drill met RTO and RPO',
+    'pass',
+    `Drills met the targets: RTO 1 h against 4 h (the dr-drill of ${ago(
+      10 * DAY,
+    )}), RPO 10 min against 15 min (the dr-drill of ${ago(10 * DAY)}).`,
+    {
+      metRto: true,
+      metRpo: true,
+      rtoDrillKind: 'dr-drill',
+      rtoDrillEndedAt: ago(10 * DAY),
+      rtoDrillAchievedRtoMs: HOUR,
+    },
+  ),
   check('runbook', 'Runbook linked', 'pass', 'The runbook is linked.'),
 ]);
 
@@ -235,6 +253,21 @@ export const breachingPosture: EntityPostureResponse = response(
       'fail',
       'Last clean backup 2 h 10 min ago is 1 h 55 min older than the 15 min RPO.',
       { rpoMs: 15 * MINUTE, lastCleanBackupAgeMs: 130 * MINUTE },
+    ),
+    check(
+      'drill-objectives',
+      'Drill met RTO and RPO',
+      'fail',
+      `A drill missed its target: RTO 5 h against 4 h, 1 h over (the dr-drill of ${ago(
+        10 * DAY,
+      )}).`,
+      {
+        metRto: false,
+        metRpo: true,
+        rtoDrillKind: 'dr-drill',
+        rtoDrillEndedAt: ago(10 * DAY),
+        rtoDrillAchievedRtoMs: 5 * HOUR,
+      },
     ),
   ],
   {
@@ -279,7 +312,8 @@ export const unknownPosture: EntityPostureResponse = response(
       {
         name: 'prod-eu',
         staleSince: ago(3 * HOUR),
-        lastError: 'connect ETIMEDOUT 10.0.0.1:443',
+        lastSuccessAt: ago(4 * HOUR),
+        lastError: 'timed out after 60 s',
       },
     ],
   },
@@ -329,12 +363,15 @@ export const recordedDrill: RecordedDrill = {
   },
   recordedBy: 'user:default/alice',
   recordedAt: ago(10 * DAY),
+  state: 'active',
   effectiveOutcome: {
     outcome: 'failed',
     reasons: [
       '1 manual step was not in the runbook (rotated the database password by hand)',
     ],
+    missingEvidence: ['restoreTargetTime', 'namespaceInventory'],
   },
+  warnings: [],
 };
 
 export const drillList: DrillListResponse = {
@@ -348,8 +385,12 @@ export const drillList: DrillListResponse = {
       },
       backupName: 'payments-20250605',
       because: 'another-cluster',
+      countsAsTest: true,
       succeeded: true,
+      reasons: [],
       phase: 'Completed',
+      errors: 0,
+      itemsRestored: 42,
       startedAt: ago(6 * DAY + HOUR),
       completedAt: ago(6 * DAY),
       durationMs: HOUR,
@@ -389,3 +430,97 @@ export function overviewPage(
     },
   };
 }
+
+/** A restore plan with nothing to restore. */
+export const emptyRestorePlan: RestorePlanResponse = {
+  steps: [],
+  cycles: [],
+  unknownDependencies: [],
+  entities: {},
+};
+
+function workloadRef(kind: string, name: string, cluster = 'prod-eu') {
+  return { kind, cluster, namespace: 'payments', name };
+}
+
+/** A singleton, a workload pinned to one zone, and a standby that drifts. */
+export const availability: EntityAvailability = {
+  workloads: [
+    {
+      ref: workloadRef('Deployment', 'payments-api'),
+      replicas: 3,
+      readyReplicas: 3,
+      minReplicas: 2,
+      autoscaler: workloadRef('HorizontalPodAutoscaler', 'payments-api'),
+      nodes: 2,
+      zones: ['eu-west-1a'],
+      clusterZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      spreadOverNodes: true,
+      spreadOverZones: false,
+      containers: [
+        {
+          name: 'api',
+          image: 'payments/api:1.4.2',
+          readinessProbe: true,
+          livenessProbe: false,
+          requests: ['cpu', 'memory'],
+        },
+      ],
+      disruptionBudgets: [
+        {
+          ref: workloadRef('PodDisruptionBudget', 'payments-api'),
+          minAvailable: 2,
+          allowedDisruptions: 1,
+        },
+      ],
+    },
+    {
+      ref: workloadRef('StatefulSet', 'payments-ledger'),
+      replicas: 1,
+      readyReplicas: 1,
+      minReplicas: 1,
+      singletonReason: 'the ledger writer must be unique',
+      nodes: 1,
+      zones: ['eu-west-1b'],
+      clusterZones: ['eu-west-1a', 'eu-west-1b', 'eu-west-1c'],
+      spreadOverNodes: false,
+      spreadOverZones: false,
+      containers: [
+        {
+          name: 'ledger',
+          readinessProbe: true,
+          livenessProbe: true,
+          requests: [],
+        },
+      ],
+      disruptionBudgets: [],
+    },
+  ],
+  standbyParity: [
+    {
+      standbyCluster: 'dr-eu',
+      production: workloadRef('Deployment', 'payments-api'),
+      standby: workloadRef('Deployment', 'payments-api', 'dr-eu'),
+      productionReady: 3,
+      productionDesired: 3,
+      standbyReady: 2,
+      standbyDesired: 2,
+      images: [
+        {
+          container: 'api',
+          production: 'payments/api:1.4.2',
+          standby: 'payments/api:1.3.9',
+        },
+      ],
+      state: 'image-drift',
+    },
+    {
+      standbyCluster: 'dr-eu',
+      production: workloadRef('StatefulSet', 'payments-ledger'),
+      productionReady: 1,
+      productionDesired: 1,
+      images: [],
+      state: 'missing',
+    },
+  ],
+};

@@ -10,3 +10,15 @@ export const entityDisasterRecoveryCard = EntityCardBlueprint.make({
       )),
   },
 });
+
+export const entityTeamDisasterRecoveryCard = EntityCardBlueprint.make({
+  name: 'team',
+  params: {
+    filter: entity =>
+      ['group', 'user'].includes(entity.kind.toLocaleLowerCase('en-US')),
+    loader: () =>
+      import('../components/EntityTeamDisasterRecoveryCard').then(m => (
+        <m.EntityTeamDisasterRecoveryCard />
+      )),
+  },
+});

@@ -2,9 +2,20 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { rootRouteRef } from '../routes';
 import { disasterRecoveryApi } from './apis';
-import { entityDisasterRecoveryCard } from './entityCards';
-import { entityDisasterRecoveryContent } from './entityContents';
-import { disasterRecoveryPage } from './pages';
+import {
+  entityDisasterRecoveryCard,
+  entityTeamDisasterRecoveryCard,
+} from './entityCards';
+import {
+  entityDisasterRecoveryContent,
+  entitySystemDisasterRecoveryContent,
+} from './entityContents';
+import {
+  disasterRecoveryCollectionSubPage,
+  disasterRecoveryOverviewSubPage,
+  disasterRecoveryPage,
+  disasterRecoveryRestorePlanSubPage,
+} from './pages';
 
 /**
  * The disaster-recovery frontend plugin for the New Frontend System.
@@ -16,8 +27,13 @@ export default createFrontendPlugin({
   extensions: [
     disasterRecoveryApi,
     disasterRecoveryPage,
+    disasterRecoveryOverviewSubPage,
+    disasterRecoveryRestorePlanSubPage,
+    disasterRecoveryCollectionSubPage,
     entityDisasterRecoveryContent,
     entityDisasterRecoveryCard,
+    entitySystemDisasterRecoveryContent,
+    entityTeamDisasterRecoveryCard,
   ],
   routes: convertLegacyRouteRefs({ root: rootRouteRef }),
 });

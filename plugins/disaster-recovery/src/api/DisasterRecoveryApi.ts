@@ -7,11 +7,16 @@ import type {
   DrillListResponse,
   DrillRecord,
   EntityPostureResponse,
+  EstateHistoryQuery,
+  EstateHistoryResponse,
   HealthResponse,
   OverviewQuery,
   OverviewResponse,
+  PostureHistoryQuery,
+  PostureHistoryResponse,
   RecordedDrill,
   RestorePlanResponse,
+  SystemPostureResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 
 /**
@@ -38,8 +43,16 @@ export interface DisasterRecoveryApi {
     query?: BackupHistoryQuery,
   ): Promise<BackupHistoryResponse>;
 
-  /** `GET /entities/{kind}/{namespace}/{name}/drills`: recorded drills and detected restore tests. */
-  getDrills(entity: CompoundEntityRef): Promise<DrillListResponse>;
+  /**
+   * `GET /entities/{kind}/{namespace}/{name}/drills`: one page of the
+   * recorded drills (voided and superseded ones included), newest first,
+   * and the Velero restores of the entity's backups; `nextCursor` asks for
+   * the next page.
+   */
+  getDrills(
+    entity: CompoundEntityRef,
+    query?: { cursor?: string; limit?: number },
+  ): Promise<DrillListResponse>;
 
   /**
    * `POST /entities/{kind}/{namespace}/{name}/drills`. `drill.entityRefs` may
@@ -52,6 +65,29 @@ export interface DisasterRecoveryApi {
     drill: DrillRecord,
   ): Promise<RecordedDrill>;
 
+  /**
+   * `POST …/drills/{drillId}/void`: the drill stays in the history and
+   * never counts again. 403 unless the caller recorded it or holds
+   * `disaster-recovery.drill.admin`; 409 when it is already voided or
+   * superseded.
+   */
+  voidDrill(
+    entity: CompoundEntityRef,
+    drillId: string,
+    reason: string,
+  ): Promise<RecordedDrill>;
+
+  /**
+   * `POST …/drills/{drillId}/supersede`: records `drill` as the correction
+   * of the drill `drillId`, which stays in the history, superseded. Rejects
+   * as `recordDrill` does, and as `voidDrill` does for the old drill.
+   */
+  supersedeDrill(
+    entity: CompoundEntityRef,
+    drillId: string,
+    drill: DrillRecord,
+  ): Promise<RecordedDrill>;
+
   /** `GET /overview`: one page of the entities matching the filters. */
   getOverview(query?: OverviewQuery): Promise<OverviewResponse>;
 
@@ -60,6 +96,21 @@ export interface DisasterRecoveryApi {
 
   /** `GET /clusters`: collection health per cluster. */
   getClusters(): Promise<ClusterCollectionHealthResponse>;
+
+  /** `GET /systems/{namespace}/{name}/posture`: a System's components and their statuses. */
+  getSystemPosture(system: {
+    namespace: string;
+    name: string;
+  }): Promise<SystemPostureResponse>;
+
+  /** `GET /entities/{kind}/{namespace}/{name}/posture-history`: the entity's posture changes, newest first. */
+  getPostureHistory(
+    entity: CompoundEntityRef,
+    query?: PostureHistoryQuery,
+  ): Promise<PostureHistoryResponse>;
+
+  /** `GET /history`: per day and tier, the share of entities within their RPO. */
+  getEstateHistory(query?: EstateHistoryQuery): Promise<EstateHistoryResponse>;
 }
 
 /**

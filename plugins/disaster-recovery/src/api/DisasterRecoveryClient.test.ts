@@ -172,6 +172,73 @@ describe('DisasterRecoveryClient', () => {
     );
   });
 
+  it('asks for the next page of drills with its cursor', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ items: [], restoreTests: [] }),
+    );
+
+    await client.getDrills(payments, { cursor: 'c/2=', limit: 20 });
+
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/entities/Component/default/payments/drills?cursor=c%2F2%3D&limit=20`,
+      GET,
+    );
+  });
+
+  it('voids a drill with its reason', async () => {
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ id: 'd 1', state: 'voided' }),
+    );
+
+    await expect(
+      client.voidDrill(payments, 'd 1', 'wrong entity'),
+    ).resolves.toMatchObject({ state: 'voided' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/entities/Component/default/payments/drills/d%201/void`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: 'wrong entity' }),
+      },
+    );
+  });
+
+  it('posts the correction of a drill to its supersede URL', async () => {
+    const drill: DrillRecord = {
+      kind: 'restore-test',
+      entityRefs: [],
+      startedAt: '2025-06-10T10:00:00Z',
+      endedAt: '2025-06-10T11:00:00Z',
+      outcome: 'failed',
+      evidence: { manualStepsNotInRunbook: [] },
+    };
+    const { client, fetch } = clientAnswering(() =>
+      jsonResponse({ ...drill, id: 'd2', supersedes: 'd1' }, 201),
+    );
+
+    await expect(
+      client.supersedeDrill(payments, 'd1', drill),
+    ).resolves.toMatchObject({ supersedes: 'd1' });
+    expect(fetch).toHaveBeenCalledWith(
+      `${BASE}/entities/Component/default/payments/drills/d1/supersede`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(drill),
+      },
+    );
+  });
+
+  it('rejects a void the backend refuses with its 403', async () => {
+    const { client } = clientAnswering(() =>
+      errorBody(403, 'NotAllowedError', 'only the recorder may void'),
+    );
+
+    await expect(
+      client.voidDrill(payments, 'd1', 'typo'),
+    ).rejects.toMatchObject({ statusCode: 403 });
+  });
+
   it.each([
     ['getHealth', (c: DisasterRecoveryClient) => c.getHealth(), 503],
     [

@@ -9,11 +9,16 @@ import {
   type DrillListResponse,
   type DrillRecord,
   type EntityPostureResponse,
+  type EstateHistoryQuery,
+  type EstateHistoryResponse,
   type HealthResponse,
   type OverviewQuery,
   type OverviewResponse,
+  type PostureHistoryQuery,
+  type PostureHistoryResponse,
   type RecordedDrill,
   type RestorePlanResponse,
+  type SystemPostureResponse,
   type TypedResponse,
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { DisasterRecoveryApi } from './DisasterRecoveryApi';
@@ -55,8 +60,11 @@ export class DisasterRecoveryClient implements DisasterRecoveryApi {
     return bodyOf(this.client.getBackupHistory({ path: entity, query }));
   }
 
-  getDrills(entity: CompoundEntityRef): Promise<DrillListResponse> {
-    return bodyOf(this.client.getDrills({ path: entity }));
+  getDrills(
+    entity: CompoundEntityRef,
+    query?: { cursor?: string; limit?: number },
+  ): Promise<DrillListResponse> {
+    return bodyOf(this.client.getDrills({ path: entity, query }));
   }
 
   recordDrill(
@@ -64,6 +72,29 @@ export class DisasterRecoveryClient implements DisasterRecoveryApi {
     drill: DrillRecord,
   ): Promise<RecordedDrill> {
     return bodyOf(this.client.recordDrill({ path: entity, body: drill }));
+  }
+
+  voidDrill(
+    entity: CompoundEntityRef,
+    drillId: string,
+    reason: string,
+  ): Promise<RecordedDrill> {
+    return bodyOf(
+      this.client.voidDrill({
+        path: { ...entity, drillId },
+        body: { reason },
+      }),
+    );
+  }
+
+  supersedeDrill(
+    entity: CompoundEntityRef,
+    drillId: string,
+    drill: DrillRecord,
+  ): Promise<RecordedDrill> {
+    return bodyOf(
+      this.client.supersedeDrill({ path: { ...entity, drillId }, body: drill }),
+    );
   }
 
   getOverview(query?: OverviewQuery): Promise<OverviewResponse> {
@@ -76,5 +107,23 @@ export class DisasterRecoveryClient implements DisasterRecoveryApi {
 
   getClusters(): Promise<ClusterCollectionHealthResponse> {
     return bodyOf(this.client.getClusters());
+  }
+
+  getSystemPosture(system: {
+    namespace: string;
+    name: string;
+  }): Promise<SystemPostureResponse> {
+    return bodyOf(this.client.getSystemPosture({ path: system }));
+  }
+
+  getPostureHistory(
+    entity: CompoundEntityRef,
+    query?: PostureHistoryQuery,
+  ): Promise<PostureHistoryResponse> {
+    return bodyOf(this.client.getPostureHistory({ path: entity, query }));
+  }
+
+  getEstateHistory(query?: EstateHistoryQuery): Promise<EstateHistoryResponse> {
+    return bodyOf(this.client.getEstateHistory({ query }));
   }
 }

@@ -1,140 +1,27 @@
 import {
-  drillRecordSchema,
+  missingDrillEvidence,
+  parseDrillRecord,
   parseDuration,
-  type DrillKind,
+  type DrillEvidenceKey,
+  type DrillEvidenceRequirements,
+  type DrillHealthCheck,
+  type DrillObjectRef,
   type DrillRecord,
   type DrillVerification,
 } from '@dr-posture/plugin-disaster-recovery-common';
-
-/** A yes/no verification as the form holds it. */
-export interface VerificationValues {
-  result: 'not-checked' | 'passed' | 'failed';
-  details: string;
-}
-
-/** What the "Record drill" form holds: text as typed, times as `datetime-local` values. */
-export interface DrillFormValues {
-  kind: DrillKind;
-  /** Other entities exercised, one ref per line; the entity of the page is always included. */
-  otherEntityRefs: string;
-  startedAt: string;
-  endedAt: string;
-  outcome: 'succeeded' | 'failed';
-  /** Durations as people write them: `45m`, `2h30m`. */
-  achievedRto: string;
-  achievedRpo: string;
-  runbookUrl: string;
-  performedBy: string;
-  backupName: string;
-  backupCreatedAt: string;
-  restoreTargetTime: string;
-  databaseCheckpoint: string;
-  databaseWalEnd: string;
-  namespaceInventory: Array<{
-    namespace: string;
-    expectedObjects: string;
-    restoredObjects: string;
-  }>;
-  healthChecks: Array<{ name: string; passed: boolean; details: string }>;
-  reconciliation: VerificationValues;
-  objectVersionCheck: VerificationValues;
-  /** One step per line. */
-  manualStepsNotInRunbook: string;
-  notes: string;
-}
-
-/**
- * The fields of the form, named by the path of the {@link DrillRecord}
- * property they fill, so that schema issues and API messages land on them.
- */
-export const DRILL_FORM_FIELDS = [
-  'kind',
-  'entityRefs',
-  'startedAt',
-  'endedAt',
-  'outcome',
-  'achievedRtoMs',
-  'achievedRpoMs',
-  'runbookUrl',
-  'performedBy',
-  'evidence.backup.name',
-  'evidence.backup.createdAt',
-  'evidence.restoreTargetTime',
-  'evidence.database.checkpoint',
-  'evidence.database.walEnd',
-  'evidence.namespaceInventory',
-  'evidence.healthChecks',
-  'evidence.reconciliation',
-  'evidence.objectVersionCheck',
-  'evidence.manualStepsNotInRunbook',
-  'evidence.notes',
-] as const;
-
-/** A field of the drill form. */
-export type DrillFormField = (typeof DRILL_FORM_FIELDS)[number];
-
-/** Problems per field, and those that belong to no field. */
-export interface DrillFormErrors {
-  fields: Partial<Record<DrillFormField, string>>;
-  general: string[];
-}
-
-/** An empty form for a drill that ended just now. */
-export function emptyDrillForm(): DrillFormValues {
-  const unchecked: VerificationValues = { result: 'not-checked', details: '' };
-  return {
-    kind: 'restore-test',
-    otherEntityRefs: '',
-    startedAt: '',
-    endedAt: '',
-    outcome: 'succeeded',
-    achievedRto: '',
-    achievedRpo: '',
-    runbookUrl: '',
-    performedBy: '',
-    backupName: '',
-    backupCreatedAt: '',
-    restoreTargetTime: '',
-    databaseCheckpoint: '',
-    databaseWalEnd: '',
-    namespaceInventory: [],
-    healthChecks: [],
-    reconciliation: unchecked,
-    objectVersionCheck: { ...unchecked },
-    manualStepsNotInRunbook: '',
-    notes: '',
-  };
-}
-
-/**
- * The form field a property path belongs to: the longest field that is the
- * path or a prefix of it (`evidence.healthChecks.0.name` → `evidence.healthChecks`).
- */
-export function drillFormFieldOf(path: string): DrillFormField | undefined {
-  const normalised = path.replace(/\[(\d+)\]/g, '.$1');
-  let best: DrillFormField | undefined;
-  for (const field of DRILL_FORM_FIELDS) {
-    if (
-      (normalised === field || normalised.startsWith(`${field}.`)) &&
-      (!best || field.length > best.length)
-    ) {
-      best = field;
-    }
-  }
-  return best;
-}
+import { addDrillFormProblem, hasDrillFormErrors } from './drillFormErrors';
+import type {
+  DrillFormErrors,
+  DrillFormField,
+  DrillFormValues,
+  HealthCheckValues,
+  VerificationValues,
+} from './drillFormValues';
+import { wallTimeToUtc } from './timeZones';
 
 function optionalText(text: string): string | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : trimmed;
-}
-
-/** A `datetime-local` value (reader's zone) as ISO 8601; unreadable text is kept for the schema to reject. */
-function isoTime(value: string): string | undefined {
-  const text = optionalText(value);
-  if (text === undefined) return undefined;
-  const time = new Date(text);
-  return Number.isNaN(time.getTime()) ? text : time.toISOString();
 }
 
 function lines(text: string): string[] {
@@ -144,126 +31,265 @@ function lines(text: string): string[] {
     .filter(line => line !== '');
 }
 
-function verification(
-  values: VerificationValues,
-): DrillVerification | undefined {
-  if (values.result === 'not-checked') return undefined;
-  return {
-    passed: values.result === 'passed',
-    details: optionalText(values.details),
-  };
-}
-
-function count(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
-}
-
 function withoutUndefined<T extends object>(value: T): T {
   return JSON.parse(JSON.stringify(value));
 }
 
-/**
- * Turns the form into a {@link DrillRecord} and checks it with
- * `drillRecordSchema`, the schema the backend applies, so that mistakes are
- * shown on their field before anything is sent.
- */
-export function drillRecordFromForm(
-  values: DrillFormValues,
-  entityRef: string,
-): { drill: DrillRecord } | { errors: DrillFormErrors } {
-  const errors: DrillFormErrors = { fields: {}, general: [] };
-  const duration = (text: string, field: DrillFormField) => {
+/** Builds the drill the form describes and notes what cannot be read at all. */
+class CandidateBuilder {
+  readonly errors: DrillFormErrors = { fields: {}, general: [] };
+  private readonly rowOrigins = new Map<DrillFormField, number[]>();
+
+  constructor(private readonly values: DrillFormValues) {}
+
+  problem(path: string, message: string) {
+    addDrillFormProblem(this.errors, path, message);
+  }
+
+  time(value: string, field: DrillFormField): string | undefined {
+    const text = optionalText(value);
+    if (text === undefined) return undefined;
+    const utc = wallTimeToUtc(text, this.values.timeZone);
+    if (utc === undefined) this.problem(field, 'Enter a date and time');
+    return utc;
+  }
+
+  duration(text: string, field: DrillFormField): number | undefined {
     const trimmed = optionalText(text);
     if (trimmed === undefined) return undefined;
     const milliseconds = parseDuration(trimmed);
     if (milliseconds === undefined) {
-      errors.fields[field] = 'Write a duration such as 45m, 2h or 1h30m';
+      this.problem(field, 'Write a duration such as 45m, 2h or 1h30m');
     }
     return milliseconds;
-  };
-  const backupName = optionalText(values.backupName);
-  const backupCreatedAt = isoTime(values.backupCreatedAt);
-  const checkpoint = optionalText(values.databaseCheckpoint);
-  const walEnd = optionalText(values.databaseWalEnd);
-  const candidate = withoutUndefined({
-    kind: values.kind,
-    entityRefs: [entityRef, ...lines(values.otherEntityRefs)],
-    startedAt: isoTime(values.startedAt) ?? '',
-    endedAt: isoTime(values.endedAt) ?? '',
-    outcome: values.outcome,
-    achievedRtoMs: duration(values.achievedRto, 'achievedRtoMs'),
-    achievedRpoMs: duration(values.achievedRpo, 'achievedRpoMs'),
-    runbookUrl: optionalText(values.runbookUrl),
-    performedBy: optionalText(values.performedBy),
-    evidence: {
-      backup:
-        backupName || backupCreatedAt
-          ? { name: backupName ?? '', createdAt: backupCreatedAt ?? '' }
-          : undefined,
-      restoreTargetTime: isoTime(values.restoreTargetTime),
-      database: checkpoint || walEnd ? { checkpoint, walEnd } : undefined,
-      namespaceInventory: values.namespaceInventory.length
-        ? values.namespaceInventory.map(row => ({
-            namespace: row.namespace.trim(),
-            expectedObjects: count(row.expectedObjects),
-            restoredObjects: count(row.restoredObjects),
-          }))
-        : undefined,
-      healthChecks: values.healthChecks.length
-        ? values.healthChecks.map(row => ({
-            name: row.name.trim(),
-            passed: row.passed,
-            details: optionalText(row.details),
-          }))
-        : undefined,
-      reconciliation: verification(values.reconciliation),
-      objectVersionCheck: verification(values.objectVersionCheck),
-      manualStepsNotInRunbook: lines(values.manualStepsNotInRunbook),
-      notes: optionalText(values.notes),
-    },
-  });
-  const parsed = drillRecordSchema.safeParse(candidate);
-  if (!parsed.success) {
-    const unreadableStart = parsed.error.issues.some(
-      issue => issue.path.join('.') === 'startedAt',
-    );
-    for (const issue of parsed.error.issues) {
-      const field = drillFormFieldOf(issue.path.map(String).join('.'));
-      // An unreadable start makes every end look early; say only the first.
-      if (issue.code === 'custom' && field === 'endedAt' && unreadableStart) {
-        continue;
-      }
-      if (field && !errors.fields[field]) errors.fields[field] = issue.message;
-      else if (!field) errors.general.push(issue.message);
+  }
+
+  objectRef(text: string, field: DrillFormField): DrillObjectRef | undefined {
+    const trimmed = optionalText(text);
+    if (trimmed === undefined) return undefined;
+    const parts = trimmed.split('/').map(part => part.trim());
+    if (parts.length !== 3 || parts.some(part => part === '')) {
+      this.problem(field, 'Write it as cluster/namespace/name');
+      return undefined;
     }
+    const [cluster, namespace, name] = parts;
+    return { cluster, namespace, name };
   }
-  if (Object.keys(errors.fields).length > 0 || errors.general.length > 0) {
-    return { errors };
+
+  verification(values: VerificationValues): DrillVerification | undefined {
+    if (values.result === 'not-checked') return undefined;
+    return {
+      passed: values.result === 'passed',
+      details: optionalText(values.details),
+    };
   }
-  return { drill: parsed.success ? parsed.data : (candidate as DrillRecord) };
+
+  /**
+   * The rows of a list worth recording, with the form row each came from,
+   * so that a problem with a recorded item is shown on its row.
+   */
+  private rows<T, R>(
+    field: DrillFormField,
+    rows: T[],
+    keep: (row: T) => boolean,
+    item: (row: T, index: number) => R,
+  ): R[] | undefined {
+    const kept: R[] = [];
+    const origins: number[] = [];
+    rows.forEach((row, index) => {
+      if (!keep(row)) return;
+      kept.push(item(row, index));
+      origins.push(index);
+    });
+    this.rowOrigins.set(field, origins);
+    return kept.length > 0 ? kept : undefined;
+  }
+
+  /** A problem the drill rules found, its list index turned back into the form's row. */
+  recordProblem(path: string, message: string) {
+    for (const [field, origins] of this.rowOrigins) {
+      if (!path.startsWith(`${field}.`)) continue;
+      const [index, ...inner] = path.slice(field.length + 1).split('.');
+      const row = origins[Number(index)];
+      if (row !== undefined) {
+        this.problem([field, row, ...inner].join('.'), message);
+        return;
+      }
+    }
+    this.problem(path, message);
+  }
+
+  /** Judged checks only: one left "not checked" is not evidence either way. */
+  checks(
+    rows: HealthCheckValues[],
+    field: DrillFormField,
+  ): DrillHealthCheck[] | undefined {
+    return this.rows(
+      field,
+      rows,
+      row => row.result !== 'not-checked',
+      (row, index) => {
+        const name = row.name.trim();
+        if (name === '') this.problem(`${field}.${index}`, 'needs a name');
+        return { name, ...this.verification(row)! };
+      },
+    );
+  }
+
+  inventory() {
+    const field = 'evidence.namespaceInventory';
+    const count = (text: string, index: number, what: string) => {
+      if (!/^\d+$/.test(text.trim())) {
+        this.problem(
+          `${field}.${index}`,
+          `objects ${what} must be a whole number`,
+        );
+      }
+      return Number(text.trim());
+    };
+    return this.rows(
+      field,
+      this.values.namespaceInventory,
+      row =>
+        `${row.namespace}${row.expectedObjects}${row.restoredObjects}`.trim() !==
+        '',
+      (row, index) => {
+        if (row.namespace.trim() === '') {
+          this.problem(`${field}.${index}`, 'needs a name');
+        }
+        return {
+          namespace: row.namespace.trim(),
+          expectedObjects: count(row.expectedObjects, index, 'expected'),
+          restoredObjects: count(row.restoredObjects, index, 'restored'),
+        };
+      },
+    );
+  }
+
+  links() {
+    const field = 'evidence.links';
+    return this.rows(
+      field,
+      this.values.links,
+      row => row.url.trim() !== '' || row.title.trim() !== '',
+      (row, index) => {
+        if (row.url.trim() === '')
+          this.problem(`${field}.${index}`, 'needs a URL');
+        return {
+          type: row.type,
+          url: row.url.trim(),
+          title: optionalText(row.title),
+        };
+      },
+    );
+  }
+
+  /** A time the drill must have. */
+  requiredTime(value: string, field: DrillFormField): string {
+    if (value.trim() === '') {
+      this.problem(field, 'is required');
+      return '';
+    }
+    return this.time(value, field) ?? '';
+  }
+
+  build(entityRef: string): DrillRecord {
+    const v = this.values;
+    const backupName = optionalText(v.backupName);
+    const backupCreatedAt = this.time(
+      v.backupCreatedAt,
+      'evidence.backup.createdAt',
+    );
+    const database = {
+      cluster: this.objectRef(v.databaseCluster, 'evidence.database.cluster'),
+      checkpoint: optionalText(v.databaseCheckpoint),
+      walEnd: optionalText(v.databaseWalEnd),
+      lastArchivedWalAt: this.time(
+        v.lastArchivedWalAt,
+        'evidence.database.lastArchivedWalAt',
+      ),
+    };
+    return withoutUndefined({
+      kind: v.kind,
+      entityRefs: [...new Set([entityRef, ...v.otherEntityRefs])],
+      startedAt: this.requiredTime(v.startedAt, 'startedAt'),
+      endedAt: this.requiredTime(v.endedAt, 'endedAt'),
+      outcome: v.outcome,
+      achievedRtoMs: this.duration(v.achievedRto, 'achievedRtoMs'),
+      achievedRpoMs: this.duration(v.achievedRpo, 'achievedRpoMs'),
+      // Only a restore test of one component is compared otherwise.
+      coversWholeService:
+        v.kind === 'restore-test' && v.coversWholeService ? true : undefined,
+      runbookUrl: optionalText(v.runbookUrl),
+      performedBy: optionalText(v.performedBy),
+      evidence: {
+        backup:
+          backupName || backupCreatedAt
+            ? { name: backupName ?? '', createdAt: backupCreatedAt ?? '' }
+            : undefined,
+        restoreTargetTime: this.time(
+          v.restoreTargetTime,
+          'evidence.restoreTargetTime',
+        ),
+        database: Object.values(database).some(Boolean) ? database : undefined,
+        veleroRestore: this.objectRef(
+          v.veleroRestore,
+          'evidence.veleroRestore',
+        ),
+        namespaceInventory: this.inventory(),
+        healthChecks: this.checks(v.healthChecks, 'evidence.healthChecks'),
+        applicationHealthChecks: this.checks(
+          v.applicationHealthChecks,
+          'evidence.applicationHealthChecks',
+        ),
+        reconciliation: this.verification(v.reconciliation),
+        objectVersionCheck: this.verification(v.objectVersionCheck),
+        manualStepsNotInRunbook: lines(v.manualStepsNotInRunbook),
+        links: this.links(),
+        notes: optionalText(v.notes),
+      },
+    });
+  }
 }
 
 /**
- * Spreads the message of a rejected drill (`evidence.backup.createdAt: Invalid
- * ISO datetime; endedAt: endedAt is before startedAt`) over the fields it
- * names; what names no field is kept whole.
+ * The required evidence the form lacks for a drill reported as succeeded
+ * (a drill reported as failed counts as failed whatever it holds), by the
+ * backend's requirements (the defaults when not given).
  */
-export function drillFormErrorsFromMessage(message: string): DrillFormErrors {
-  const errors: DrillFormErrors = { fields: {}, general: [] };
-  for (const part of message.split(/;\s*|\n/)) {
-    const segment = part.trim();
-    if (segment === '') continue;
-    let placed = false;
-    for (const match of segment.matchAll(/([A-Za-z][\w.[\]]*)\s*:\s*/g)) {
-      const field = drillFormFieldOf(match[1]);
-      const text = segment.slice(match.index! + match[0].length).trim();
-      if (field && text) {
-        errors.fields[field] ??= text;
-        placed = true;
-        break;
-      }
+export function missingEvidenceInForm(
+  values: DrillFormValues,
+  entityRef: string,
+  requirements?: DrillEvidenceRequirements,
+): DrillEvidenceKey[] {
+  if (values.outcome === 'failed') return [];
+  return missingDrillEvidence(
+    new CandidateBuilder(values).build(entityRef),
+    requirements,
+  );
+}
+
+/**
+ * Turns the form into a drill and checks it with `parseDrillRecord`, the
+ * rule the backend applies (shape, limits, plausible dates, control
+ * characters), so that mistakes are shown on their field before anything
+ * is sent. Times are read in the form's time zone and sent in UTC.
+ */
+export function drillRecordFromForm(
+  values: DrillFormValues,
+  entityRef: string,
+  now: Date = new Date(),
+): { drill: DrillRecord } | { errors: DrillFormErrors } {
+  const builder = new CandidateBuilder(values);
+  const candidate = builder.build(entityRef);
+  const { errors } = builder;
+  const parsed = parseDrillRecord(candidate, now);
+  if (!parsed.ok) {
+    // A field keeps its first problem: what the form could not read at all.
+    for (const problem of parsed.problems) {
+      builder.recordProblem(problem.field, problem.message);
     }
-    if (!placed) errors.general.push(segment);
   }
-  return errors;
+  if (hasDrillFormErrors(errors) || !parsed.ok) return { errors };
+  return { drill: parsed.drill };
 }

@@ -58,3 +58,27 @@ export function hasOverviewFilters(filters: OverviewFilters): boolean {
       0 || filters.q.trim() !== ''
   );
 }
+
+/**
+ * The filters in words, for saying what the tiles count: `tier 1 or 2;
+ * status Failing; owner Team A (team-a); search "pay"`. `labels.ref` names an
+ * owner or system ref as the filter offers it.
+ */
+export function describeOverviewFilters(
+  filters: OverviewFilters,
+  labels: {
+    status: (status: CheckStatus) => string;
+    ref: (ref: string) => string;
+  },
+): string {
+  const parts: string[] = [];
+  const add = (name: string, values: string[]) => {
+    if (values.length) parts.push(`${name} ${values.join(' or ')}`);
+  };
+  add('tier', filters.tier);
+  add('status', filters.status.map(labels.status));
+  add('owner', filters.owner.map(labels.ref));
+  add('system', filters.system.map(labels.ref));
+  if (filters.q.trim()) parts.push(`search "${filters.q.trim()}"`);
+  return parts.join('; ');
+}

@@ -6,7 +6,11 @@ import type {
   TimelineEvent,
 } from '../../lifecycle/behaviour.ts';
 import { setCondition } from '../../lifecycle/conditions.ts';
-import { kubeTimestamp, Millis } from '../../time/timestamps.ts';
+import {
+  compactTimestamp,
+  kubeTimestamp,
+  Millis,
+} from '../../time/timestamps.ts';
 import { drillNamespace } from './demoClusters.ts';
 import {
   DEMO_CLUSTERS,
@@ -129,7 +133,52 @@ function timeline(start: number): TimelineEvent[] {
       'feature-flags-db',
       start - INCIDENTS.featureFlagsArchivingBrokenFor,
     ),
+    restoreIntoProduction(
+      'docs-portal',
+      'docs-portal-every-24h',
+      start - INCIDENTS.docsPortalRestoredIntoProductionAgo,
+    ),
   ];
+}
+
+/**
+ * Someone restores a service's backup over its own namespace on the
+ * production cluster (no namespaceMapping): a restore into production,
+ * which the drill history flags and never counts as a restore test.
+ */
+function restoreIntoProduction(
+  service: string,
+  scheduleName: string,
+  at: number,
+): TimelineEvent {
+  const backupName = `${scheduleName}-${compactTimestamp(at - Millis.hour)}`;
+  const name = `${service}-restore-${compactTimestamp(at)}`;
+  return {
+    at,
+    cluster: DEMO_CLUSTERS.active,
+    target: {
+      apiVersion: 'velero.io/v1',
+      kind: 'Restore',
+      namespace: VELERO_NAMESPACE,
+      name,
+    },
+    change: () => ({
+      apiVersion: 'velero.io/v1',
+      kind: 'Restore',
+      metadata: {
+        name,
+        namespace: VELERO_NAMESPACE,
+        labels: { 'velero.io/backup-name': backupName },
+      },
+      spec: { backupName, includedNamespaces: [service], restorePVs: true },
+      status: {
+        phase: 'Completed',
+        startTimestamp: kubeTimestamp(at),
+        completionTimestamp: kubeTimestamp(at + minutes(4)),
+        progress: { itemsRestored: 31, totalItems: 31 },
+      },
+    }),
+  };
 }
 
 /**
@@ -214,6 +263,14 @@ export function demoBehaviour(seed: string, start: number): EstateBehaviour {
           ...policy,
           partiallyFailingSince:
             start - INCIDENTS.docsPortalPartiallyFailingFor,
+        };
+      }
+      if (schedule.metadata.name === 'inventory-service-daily-offsite') {
+        // The off-site copy's kopia upload hangs and the Backup stays
+        // InProgress: Velero starts no further run of the schedule.
+        return {
+          ...policy,
+          hangingSince: start - INCIDENTS.inventoryOffsiteHangingFor,
         };
       }
       if (schedule.metadata.name === 'checkout-web-every-5m') {

@@ -9,10 +9,11 @@ import { parseAllDocuments } from 'yaml';
 import { findRepoRoot } from '../../fixtures/fixturesDir.ts';
 
 /**
- * The demo catalog (`examples/entities.yaml`) as the catalog would serve it,
- * with the ownedBy, partOf and dependsOn relations it would add: the
- * entities the `demo` scenario's clusters and drills belong to, for tests
- * that stand up the demo estate without a catalog backend.
+ * The demo catalog (`examples/entities.yaml`, and the groups and users of
+ * `examples/org.yaml` who own services and run drills) as the catalog would
+ * serve it, with the ownedBy, partOf and dependsOn relations it would add:
+ * the entities the `demo` scenario's clusters and drills belong to, for
+ * tests that stand up the demo estate without a catalog backend.
  */
 export function demoCatalogEntities(): Entity[] {
   const root = findRepoRoot(process.cwd());
@@ -21,10 +22,13 @@ export function demoCatalogEntities(): Entity[] {
       `No repository root above ${process.cwd()}: the demo catalog is read from its examples folder`,
     );
   }
-  const file = path.join(root, 'examples', 'entities.yaml');
-  const entities = parseAllDocuments(fs.readFileSync(file, 'utf8'))
-    .map(doc => doc.toJS() as Entity | null)
-    .filter((entity): entity is Entity => Boolean(entity));
+  const entities = ['entities.yaml', 'org.yaml'].flatMap(file =>
+    parseAllDocuments(
+      fs.readFileSync(path.join(root, 'examples', file), 'utf8'),
+    )
+      .map(doc => doc.toJS() as Entity | null)
+      .filter((entity): entity is Entity => Boolean(entity)),
+  );
   const target = (ref: string, defaultKind: string) =>
     stringifyEntityRef(
       parseEntityRef(ref, { defaultKind, defaultNamespace: 'default' }),

@@ -3,19 +3,24 @@ import { Millis } from '../../time/timestamps.ts';
 import {
   objectStore,
   postgresCluster,
-  postgresInstances,
   scheduledBackup,
 } from '../cnpgBuilders.ts';
 import {
-  boundClaim,
   namespaceObject,
   oneOffBackup,
-  servicePod,
   snapshotLocation,
   storageLocation,
   veleroSchedule,
 } from '../objectBuilders.ts';
 import {
+  demoDatabaseInstances,
+  demoNodes,
+  demoReplicaClusters,
+  demoWorkloadObjects,
+  STANDBY_ONLY_SERVICES,
+} from './demoAvailability.ts';
+import {
+  DEMO_CLUSTERS,
   DEMO_SERVICES,
   HISTORY_LENGTH,
   INCIDENTS,
@@ -26,45 +31,9 @@ import {
   STAGING_SERVICES,
   STANDBY_SERVICES,
   VELERO_NAMESPACE,
-  type DemoService,
 } from './demoEstate.ts';
 
 const PG_BUCKET = 's3://demo-retail-pg-eu-west-1';
-
-/** Pods (and PVCs for stateful services) of one service in one namespace. */
-function workloadObjects(
-  service: DemoService,
-  namespace: string,
-  replicas: number,
-  createdAt: number,
-): KubeObject[] {
-  const objects: KubeObject[] = [];
-  for (let i = 0; i < replicas; i++) {
-    const claimName =
-      service.workload === 'stateful' ? `data-${service.name}-${i}` : undefined;
-    objects.push(
-      servicePod({
-        service: service.name,
-        namespace,
-        index: i,
-        createdAt,
-        claimName,
-      }),
-    );
-    if (claimName) {
-      objects.push(
-        boundClaim({
-          name: claimName,
-          namespace,
-          service: service.name,
-          size: '10Gi',
-          createdAt,
-        }),
-      );
-    }
-  }
-  return objects;
-}
 
 /**
  * analytics-etl is in no schedule; its only recovery point is the backup an
@@ -94,17 +63,31 @@ function veleroBase(createdAt: number): KubeObject[] {
   ];
 }
 
+/** A production database's cluster, sized and ready as its instances are. */
+function instancesOf(name: string, namespace: string, start: number) {
+  return demoDatabaseInstances(
+    name,
+    namespace,
+    start - INCIDENTS.ledgerArchivingBrokenFor,
+  );
+}
+
 /** prod-eu-active: every service, the schedules and locations, both CNPG clusters. */
 export function activeClusterObjects(start: number): KubeObject[] {
   const born = start - HISTORY_LENGTH;
-  const objects: KubeObject[] = [...veleroBase(born)];
+  const objects: KubeObject[] = [
+    ...veleroBase(born),
+    ...demoNodes(DEMO_CLUSTERS.active, born),
+  ];
   for (const service of DEMO_SERVICES) {
     objects.push(namespaceObject(service.name, born));
     if (service.workload === 'postgres') {
-      objects.push(...postgresInstances(service.name, service.name, born));
+      objects.push(
+        ...instancesOf(service.name, service.name, start).pods(born),
+      );
     } else {
       objects.push(
-        ...workloadObjects(service, service.name, service.replicas, born),
+        ...demoWorkloadObjects(DEMO_CLUSTERS.active, service.name, start),
       );
     }
   }
@@ -192,6 +175,8 @@ export function activeClusterObjects(start: number): KubeObject[] {
       name: 'ledger-db',
       namespace: 'ledger-db',
       createdAt: born,
+      readyInstances: instancesOf('ledger-db', 'ledger-db', start)
+        .readyInstances,
       backup: {
         barmanObjectStore: { destinationPath: `${PG_BUCKET}/ledger-db` },
       },
@@ -207,12 +192,15 @@ export function activeClusterObjects(start: number): KubeObject[] {
   );
   for (const db of SERVICE_DATABASES) {
     const created = start - db.age;
+    const instances = instancesOf(db.name, db.service, start);
     objects.push(
-      ...postgresInstances(db.name, db.service, created),
+      ...instances.pods(created),
       postgresCluster({
         name: db.name,
         namespace: db.service,
         createdAt: created,
+        instances: instances.instances,
+        readyInstances: instances.readyInstances,
         archivingReported: db.archivingReported,
         backup: {
           barmanObjectStore: { destinationPath: `${PG_BUCKET}/${db.name}` },
@@ -238,18 +226,22 @@ export function drillNamespace(service: string): string {
 }
 
 /**
- * prod-us-standby: warm-standby copies of the tier 1 and 2 services (scaled
- * down to one replica), a read-only location on the production bucket (so
- * production backups sync in) and the drill namespaces restores go to.
+ * prod-us-standby: warm-standby copies of the tier 1 and 2 services and of
+ * feature-flags (scaled down to one replica), replica clusters of
+ * feature-flags-db and ledger-db, a read-only location on the production
+ * bucket (so production backups sync in) and the drill namespaces restores
+ * go to.
  */
 export function standbyClusterObjects(start: number): KubeObject[] {
   const born = start - HISTORY_LENGTH;
-  const objects: KubeObject[] = [...veleroBase(born)];
+  const objects: KubeObject[] = [
+    ...veleroBase(born),
+    ...demoNodes(DEMO_CLUSTERS.standby, born),
+  ];
   for (const name of STANDBY_SERVICES) {
-    const service = DEMO_SERVICES.find(s => s.name === name)!;
     objects.push(
       namespaceObject(name, born),
-      ...workloadObjects(service, name, 1, born),
+      ...demoWorkloadObjects(DEMO_CLUSTERS.standby, name, start),
     );
     objects.push(
       namespaceObject(drillNamespace(name), born, {
@@ -257,6 +249,20 @@ export function standbyClusterObjects(start: number): KubeObject[] {
       }),
     );
   }
+  for (const name of STANDBY_ONLY_SERVICES) {
+    objects.push(
+      namespaceObject(name, born),
+      ...demoWorkloadObjects(DEMO_CLUSTERS.standby, name, start),
+    );
+  }
+  objects.push(
+    namespaceObject('ledger-db', born),
+    ...demoReplicaClusters(
+      born,
+      PG_BUCKET,
+      start - INCIDENTS.ledgerArchivingBrokenFor,
+    ),
+  );
   objects.push(
     storageLocation({
       name: 'default',
@@ -278,11 +284,11 @@ export function standbyClusterObjects(start: number): KubeObject[] {
 export function stagingClusterObjects(start: number): KubeObject[] {
   const born = start - HISTORY_LENGTH;
   const objects: KubeObject[] = [...veleroBase(born)];
+  objects.push(...demoNodes(DEMO_CLUSTERS.staging, born));
   for (const name of STAGING_SERVICES) {
-    const service = DEMO_SERVICES.find(s => s.name === name)!;
     objects.push(
       namespaceObject(name, born),
-      ...workloadObjects(service, name, 1, born),
+      ...demoWorkloadObjects(DEMO_CLUSTERS.staging, name, start),
     );
   }
   objects.push(

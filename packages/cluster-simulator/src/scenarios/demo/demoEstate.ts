@@ -334,4 +334,12 @@ export const INCIDENTS = {
   // whatever the second the portal starts at.
   docsPortalPartiallyFailingFor: 36 * Millis.hour,
   notificationsOffsiteRepointedFor: 4 * Millis.day,
+  /** Someone restored docs-portal's backup over production: never a test. */
+  docsPortalRestoredIntoProductionAgo: 2 * Millis.day,
+  /**
+   * inventory-service's daily off-site run hangs InProgress from the first
+   * run after this: 60 h, so that run is 36 to 60 h old and the next one,
+   * which Velero skips, was due at least 12 h ago whatever the start time.
+   */
+  inventoryOffsiteHangingFor: 60 * Millis.hour,
 };

@@ -2,6 +2,7 @@ import { fixturesDir } from '../../__testUtils__/fixtures.ts';
 import { kubeClients, rejectionOf } from '../../__testUtils__/kubeClients.ts';
 import type { KubeObject } from '../../kube/kubeObject.ts';
 import { startSimulator, type Simulator } from '../../simulator.ts';
+import { Millis } from '../../time/timestamps.ts';
 import { DEMO_SERVICES, INCIDENTS, OFFSITE_SERVICES } from './demoEstate.ts';
 
 const START = Date.parse('2024-05-01T12:00:00Z');
@@ -405,7 +406,7 @@ describe('demo scenario', () => {
     ).toBe(true);
   });
 
-  it('syncs production backups into the standby, which has no CloudNativePG', async () => {
+  it('syncs production backups into the standby, whose CloudNativePG holds only replica clusters and which has no cert-manager', async () => {
     const active = new Set(
       objects('prod-eu-active', 'velero.io/v1', 'Backup').map(
         b => b.metadata.name,
@@ -414,18 +415,85 @@ describe('demo scenario', () => {
     const standby = objects('prod-us-standby', 'velero.io/v1', 'Backup');
     expect(standby.length).toBeGreaterThan(1000);
     expect(standby.every(b => active.has(b.metadata.name))).toBe(true);
+    const clusters = objects(
+      'prod-us-standby',
+      'postgresql.cnpg.io/v1',
+      'Cluster',
+    );
+    expect(
+      clusters.map(c => [
+        c.metadata.name,
+        (c.spec as { replica?: { enabled: boolean } }).replica?.enabled,
+      ]),
+    ).toEqual([
+      ['feature-flags-db', true],
+      ['ledger-db', true],
+    ]);
     const standbyCluster = demo.clusters[1];
     const error = await rejectionOf(
       kubeClients(
         standbyCluster.url,
         standbyCluster.token,
       ).custom.listClusterCustomObject({
-        group: 'postgresql.cnpg.io',
+        group: 'cert-manager.io',
         version: 'v1',
-        plural: 'clusters',
+        plural: 'certificates',
       }),
     );
     expect(error.code).toBe(404);
+  });
+
+  it('runs the services on zoned Nodes, with the deliberate availability problems', () => {
+    type Named = { metadata: { name: string; namespace?: string } };
+    const byName = <T extends Named>(items: readonly T[], name: string) =>
+      items.find(i => i.metadata.name === name)!;
+    const nodes = objects('prod-eu-active', 'v1', 'Node');
+    const zoneOf = new Map(
+      nodes.map(n => [
+        n.metadata.name,
+        (n.metadata.labels as Record<string, string>)[
+          'topology.kubernetes.io/zone'
+        ],
+      ]),
+    );
+    expect(new Set(zoneOf.values())).toEqual(
+      new Set(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']),
+    );
+    const zonesOf = (service: string) =>
+      new Set(
+        objects('prod-eu-active', 'v1', 'Pod')
+          .filter(p => p.metadata.namespace === service)
+          .map(p => zoneOf.get((p.spec as { nodeName: string }).nodeName)),
+      );
+    expect(zonesOf('inventory-service')).toEqual(new Set(['eu-west-1a']));
+    expect(zonesOf('orders-db').size).toBe(3);
+    const deployments = objects('prod-eu-active', 'apps/v1', 'Deployment');
+    const sweeper = byName(deployments, 'checkout-web-cart-sweeper');
+    expect((sweeper.spec as { replicas: number }).replicas).toBe(1);
+    expect(sweeper.metadata.annotations).toBeUndefined();
+    expect(
+      byName(deployments, 'notifications-scheduler').metadata.annotations,
+    ).toEqual({ 'disaster-recovery/singleton': expect.any(String) });
+    const image = (cluster: string) =>
+      (
+        byName(objects(cluster, 'apps/v1', 'StatefulSet'), 'payments-api')
+          .spec as {
+          template: { spec: { containers: Array<{ image: string }> } };
+        }
+      ).template.spec.containers[0].image;
+    expect(image('prod-eu-active')).toBe('demo-retail/payments-api:4.2.1');
+    expect(image('prod-us-standby')).toBe('demo-retail/payments-api:4.1.0');
+    const expiry = (name: string) =>
+      (
+        byName(
+          objects('prod-eu-active', 'cert-manager.io/v1', 'Certificate'),
+          name,
+        ).status as { notAfter?: string }
+      ).notAfter;
+    expect(Date.parse(expiry('checkout-web-tls')!) - START).toBe(
+      9 * 86_400_000,
+    );
+    expect(expiry('feature-flags-tls')).toBeUndefined();
   });
 
   it('labels pods and PVCs with the service name', async () => {
@@ -441,6 +509,24 @@ describe('demo scenario', () => {
       labelSelector: 'app.kubernetes.io/name in (orders-db)',
     });
     expect(claims.items).toHaveLength(3);
+  });
+
+  it("hangs inventory-service's off-site run InProgress, and Velero starts no other run of it", () => {
+    const runs = runsOf('inventory-service-daily-offsite');
+    const hung = runs.filter(b => status(b).phase === 'InProgress');
+    expect(hung).toHaveLength(1);
+    const startedAt = Date.parse(status(hung[0]).startTimestamp);
+    expect(START - startedAt).toBeGreaterThan(36 * Millis.hour);
+    expect(START - startedAt).toBeLessThanOrEqual(
+      INCIDENTS.inventoryOffsiteHangingFor,
+    );
+    expect(
+      runs.filter(b => Date.parse(status(b).startTimestamp) > startedAt),
+    ).toEqual([]);
+    const schedule = objects('prod-eu-active', 'velero.io/v1', 'Schedule').find(
+      s => s.metadata.name === 'inventory-service-daily-offsite',
+    )!;
+    expect(Date.parse(status(schedule).lastBackup)).toBe(startedAt);
   });
 
   it('is deterministic for a seed and a start time', async () => {
@@ -527,5 +613,42 @@ describe('demo scenario', () => {
         .map(b => b.metadata.name),
     ).toEqual(['analytics-etl-skipping-20240501130000']);
     expect(sim.refusedWrites()).toEqual([]);
+  });
+
+  it("never overlaps a schedule's runs: a run due while one is in progress starts when it ends", () => {
+    const sim = demo;
+    const at = sim.now().getTime();
+    // Every minute, while the demo's runs of other schedules take 2 to 10.
+    sim.apply('prod-eu-active', {
+      apiVersion: 'velero.io/v1',
+      kind: 'Schedule',
+      metadata: { name: 'analytics-etl-every-minute', namespace: 'velero' },
+      spec: {
+        schedule: '* * * * *',
+        template: { includedNamespaces: ['analytics-etl'], ttl: '24h0m0s' },
+      },
+    });
+    sim.advanceClock('1h');
+    const runs = sim
+      .objects('prod-eu-active', 'velero.io/v1', 'Backup')
+      .filter(
+        b =>
+          b.metadata.labels!['velero.io/schedule-name'] ===
+          'analytics-etl-every-minute',
+      )
+      .map(b => ({
+        started: Date.parse(status(b).startTimestamp),
+        completed: status(b).completionTimestamp
+          ? Date.parse(status(b).completionTimestamp)
+          : undefined,
+      }))
+      .sort((a, b) => a.started - b.started);
+    expect(runs[0].started).toBe(at);
+    expect(runs.length).toBeGreaterThan(5);
+    expect(runs.length).toBeLessThan(31);
+    for (let i = 1; i < runs.length; i++) {
+      // Velero's periodic resync starts the due run once the last has ended.
+      expect(runs[i].started).toBe(runs[i - 1].completed);
+    }
   });
 });

@@ -29,13 +29,19 @@ export function demoScenario(options: {
     clusters: [
       {
         name: DEMO_CLUSTERS.active,
-        groups: ['velero.io', 'postgresql.cnpg.io', 'barmancloud.cnpg.io'],
+        groups: [
+          'velero.io',
+          'postgresql.cnpg.io',
+          'barmancloud.cnpg.io',
+          'cert-manager.io',
+        ],
         tokens: [readOnlyGrant(demoToken(DEMO_CLUSTERS.active))],
         objects: activeClusterObjects(start),
       },
       {
         name: DEMO_CLUSTERS.standby,
-        groups: ['velero.io'],
+        // Replica clusters; no cert-manager, whose kind is then left out.
+        groups: ['velero.io', 'postgresql.cnpg.io'],
         tokens: [readOnlyGrant(demoToken(DEMO_CLUSTERS.standby))],
         objects: standbyClusterObjects(start),
       },

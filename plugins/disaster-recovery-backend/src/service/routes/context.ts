@@ -1,19 +1,25 @@
 import type {
+  AuditorService,
   AuthService,
   BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { TierPolicy } from '@dr-posture/plugin-disaster-recovery-common';
+import type {
+  DrillEvidenceRequirements,
+  TierPolicy,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import type { ApiRouter as TypedApiRouter } from '@backstage/backend-openapi-utils';
-import type { z } from 'zod';
+import type { DatabaseBackupHistoryStore } from '../../database/DatabaseBackupHistoryStore';
 import type { DatabaseDrillStore } from '../../database/DatabaseDrillStore';
+import type { DatabasePostureHistoryStore } from '../../database/DatabasePostureHistoryStore';
 import type { DatabasePostureStore } from '../../database/DatabasePostureStore';
 import type { ResourceStore } from '../../database/ResourceStore';
 import type { spec } from '../../schema/openapi/generated';
+import { invalidCursor, type CursorCodec } from '../cursors';
 import type { PostureEvaluator } from '../PostureEvaluator';
 
 /** The router typed from the spec, on which each route module registers. */
@@ -26,29 +32,18 @@ export interface RouteContext {
   permissions: PermissionsService;
   catalog: CatalogService;
   resources: ResourceStore;
+  history: DatabaseBackupHistoryStore;
   drills: DatabaseDrillStore;
   postures: DatabasePostureStore;
+  /** Changes of the stored postures, for the history routes. */
+  postureHistory: DatabasePostureHistoryStore;
   evaluator: PostureEvaluator;
   policies: TierPolicy[];
-}
-
-/**
- * Applies a rule from -common that the spec cannot express (one field
- * compared with another), answering 400 with every bad field named.
- */
-export function parseInput<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  what: string,
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid ${what}: ${problems.join('; ')}`);
-  }
-  return result.data;
+  /** Audits recording, voiding and superseding drills. */
+  auditor: AuditorService;
+  /** Evidence each drill kind needs, from `disasterRecovery.drills.requiredEvidence`. */
+  drillRequirements: DrillEvidenceRequirements;
+  cursors: CursorCodec;
 }
 
 /**
@@ -57,7 +52,7 @@ export function parseInput<T extends z.ZodType>(
  * is as absent as one that does not exist.
  */
 export async function visibleEntity(
-  context: RouteContext,
+  context: Pick<RouteContext, 'catalog'>,
   credentials: BackstageCredentials,
   ref: { kind: string; namespace: string; name: string },
 ): Promise<{ entity: Entity; entityRef: string }> {
@@ -70,25 +65,32 @@ export async function visibleEntity(
   return { entity, entityRef: stringifyEntityRef(entity) };
 }
 
-/** Opaque cursors: the offset into a stable order. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+/** The offset of a sealed offset cursor; 0 without one. */
+export function readOffset(
+  context: Pick<RouteContext, 'cursors'>,
+  cursor: string | undefined,
+  boundTo: readonly unknown[],
+): number {
+  const payload = context.cursors.open(cursor, boundTo);
+  if (payload === undefined) return 0;
+  const offset = (payload as { offset?: unknown }).offset;
+  if (Number.isSafeInteger(offset) && (offset as number) >= 0) {
+    return offset as number;
+  }
+  throw invalidCursor();
 }
 
-export function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (Number.isInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // fall through to the error below
-  }
-  throw new InputError(`Invalid cursor '${cursor}'`);
+export function offsetCursor(
+  context: Pick<RouteContext, 'cursors'>,
+  offset: number,
+  boundTo: readonly unknown[],
+): string {
+  return context.cursors.seal({ offset }, boundTo);
 }
 
 /** Keeps the items whose entity the caller may read in the catalog. */
 export async function onlyVisible<T>(
-  context: RouteContext,
+  context: Pick<RouteContext, 'catalog'>,
   credentials: BackstageCredentials,
   items: T[],
   refOf: (item: T) => string,

@@ -9,6 +9,7 @@ import {
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { TextWithTimes } from '../../format';
 import { PostureStatus } from '../PostureStatus';
 
 /**
@@ -97,7 +98,9 @@ export function BackupFreshnessCard(props: {
         aria-label={`Backup age against RPO: ${verdict}`}
       />
       <PostureStatus status={check.status}>{verdict}</PostureStatus>
-      <Typography variant="body2">{check.summary}</Typography>
+      <Typography variant="body2">
+        <TextWithTimes text={check.summary} />
+      </Typography>
     </InfoCard>
   );
 }

@@ -1,78 +1,175 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { Table, type TableColumn } from '@backstage/core-components';
-import type { EntitySchedule } from '@dr-posture/plugin-disaster-recovery-common';
+import {
+  formatDuration,
+  parseGoDuration,
+  scheduleRunStateOf,
+  type BackupHistoryItem,
+  type EntitySchedule,
+  type ScheduleRunState,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
-import { formatAge, formatDateTime } from '../../format';
+import { RelativeTime } from '../../format';
 import { describeSchedule } from '../../schedules/describeSchedule';
+import { useRecentRuns } from '../../schedules/useRecentRuns';
 import { PostureStatus } from '../PostureStatus';
 
-function Time(props: { time?: string; missing: string }) {
-  if (!props.time) return <>{props.missing}</>;
-  return (
-    <time dateTime={props.time} title={formatDateTime(props.time)}>
-      {formatAge(props.time)}
-    </time>
-  );
+/** A schedule's row: the schedule and how it is doing. */
+interface ScheduleRow {
+  id: string;
+  schedule: EntitySchedule;
+  state: ScheduleRunState;
 }
 
-function ScheduleState(props: { schedule: EntitySchedule }) {
-  const { schedule } = props;
-  if (schedule.paused)
-    return <PostureStatus status="fail">Paused</PostureStatus>;
-  if (schedule.overdue) {
-    return <PostureStatus status="fail">Overdue</PostureStatus>;
+function runsText(count: number): string {
+  return count === 1 ? 'last run failed' : `last ${count} runs failed`;
+}
+
+/** Green only for a schedule whose latest finished run succeeded. */
+function ScheduleState(props: {
+  state: ScheduleRunState;
+  runsKnown: boolean;
+  pausedSince?: string;
+}) {
+  const { state, runsKnown, pausedSince } = props;
+  switch (state.state) {
+    case 'paused':
+      return (
+        <PostureStatus status="fail">
+          {pausedSince ? (
+            <>
+              Paused since <RelativeTime time={pausedSince} />
+            </>
+          ) : (
+            'Paused, since before it was first collected'
+          )}
+        </PostureStatus>
+      );
+    case 'failing':
+      return (
+        <PostureStatus status="fail">
+          {`${state.overdue ? 'Overdue' : 'Running'}, ${runsText(
+            state.failedRuns,
+          )}`}
+        </PostureStatus>
+      );
+    case 'overdue':
+      return <PostureStatus status="fail">Overdue</PostureStatus>;
+    case 'running':
+      return <PostureStatus status="pass">Running</PostureStatus>;
+    default:
+      return (
+        <PostureStatus status="unknown">
+          {runsKnown
+            ? 'Running, no finished run seen'
+            : 'Running, outcome of its runs not known'}
+        </PostureStatus>
+      );
   }
-  return <PostureStatus status="pass">Running</PostureStatus>;
 }
 
-const columns: TableColumn<EntitySchedule>[] = [
-  {
-    title: 'Schedule',
-    render: s => (
-      <>
-        <Typography variant="body2">{s.ref.name}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          {s.ref.kind} in {s.ref.cluster}/{s.ref.namespace}
-        </Typography>
-      </>
-    ),
-  },
-  {
-    title: 'Runs',
-    render: s => (
-      <>
-        <Typography variant="body2">{describeSchedule(s).inWords}</Typography>
-        <Typography variant="caption" color="textSecondary">
-          <code>{s.schedule}</code>
-        </Typography>
-      </>
-    ),
-  },
-  { title: 'State', render: s => <ScheduleState schedule={s} /> },
-  {
-    title: 'Last backup',
-    render: s => <Time time={s.lastBackupAt} missing="never" />,
-  },
-  {
-    title: 'Next run',
-    render: s => (
-      <Time
-        time={describeSchedule(s).nextRunAt}
-        missing={s.paused ? 'paused' : 'unknown'}
-      />
-    ),
-  },
-  { title: 'Storage location', render: s => s.storageLocation ?? 'default' },
-  { title: 'Keeps backups for', render: s => s.ttl ?? 'Velero default' },
-];
+/** Velero's TTL in words (`30 days`, not `720h0m0s`); as written when Velero could not read it either. */
+function retention(ttl: string | undefined): string {
+  if (ttl === undefined) return 'Velero default (30 days)';
+  const duration = parseGoDuration(ttl);
+  return duration.ok ? formatDuration(duration.milliseconds) : ttl;
+}
 
-/** The schedules that back an entity up: cron in words, paused, last and next run, overdue. */
-export function BackupSchedulesTable(props: { schedules: EntitySchedule[] }) {
+function columns(runsKnown: boolean): TableColumn<ScheduleRow>[] {
+  return [
+    {
+      title: 'Schedule',
+      render: ({ schedule: s }) => (
+        <>
+          <Typography variant="body2">{s.ref.name}</Typography>
+          <Typography variant="caption" color="textSecondary">
+            {s.ref.kind} in {s.ref.cluster}/{s.ref.namespace}
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'Runs',
+      render: ({ schedule: s }) => (
+        <>
+          <Typography variant="body2">{describeSchedule(s).inWords}</Typography>
+          <Typography variant="caption" color="textSecondary">
+            <code>{s.schedule}</code>
+          </Typography>
+        </>
+      ),
+    },
+    {
+      title: 'State',
+      render: row => (
+        <ScheduleState
+          state={row.state}
+          runsKnown={runsKnown}
+          pausedSince={row.schedule.pausedSince}
+        />
+      ),
+    },
+    {
+      title: 'Last run',
+      render: ({ schedule: s }) =>
+        s.lastBackupAt ? <RelativeTime time={s.lastBackupAt} /> : 'never',
+    },
+    {
+      title: 'Next run',
+      render: ({ schedule: s }) => {
+        const next = describeSchedule(s).nextRunAt;
+        if (next) return <RelativeTime time={next} />;
+        return s.paused ? 'none while paused' : 'unknown';
+      },
+    },
+    {
+      title: 'Storage location',
+      render: ({ schedule: s }) => s.storageLocation ?? 'default',
+    },
+    {
+      title: 'Keeps backups for',
+      render: ({ schedule: s }) =>
+        s.ref.kind === 'Schedule'
+          ? retention(s.ttl)
+          : 'cluster retention policy',
+    },
+  ];
+}
+
+/**
+ * The schedules that back an entity up: cron in words, how they are doing
+ * (running only while their latest finished run succeeded), last and next
+ * run, where they write and how long they keep backups.
+ */
+export function BackupSchedulesTable(props: {
+  entity: CompoundEntityRef;
+  schedules: EntitySchedule[];
+}) {
+  const runs = useRecentRuns(props.entity);
+  const history: BackupHistoryItem[] = runs.value?.items ?? [];
+  const rows = props.schedules.map(schedule => ({
+    id: `${schedule.ref.kind}/${schedule.ref.cluster}/${schedule.ref.namespace}/${schedule.ref.name}`,
+    schedule,
+    state: scheduleRunStateOf(schedule, history),
+  }));
   return (
-    <Table<EntitySchedule>
+    <Table<ScheduleRow>
       title="Backup schedules"
-      columns={columns}
-      data={props.schedules}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      subtitle={
+        runs.error
+          ? `The outcome of recent runs could not be read: ${runs.error.message}`
+          : undefined
+      }
+      columns={columns(runs.value !== undefined)}
+      data={rows}
+      isLoading={runs.loading}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        // Backstage's sort labels nest a focusable element in a button.
+        sorting: false,
+      }}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>
           No Velero Schedule or CloudNativePG ScheduledBackup covers this

@@ -30,7 +30,9 @@ const clusters: ClusterCollectionHealth[] = [
     configured: true,
     lastSuccessAt: ago(4 * HOUR),
     staleSince: ago(3 * HOUR),
-    lastError: 'connect ECONNREFUSED',
+    lastError: 'connection refused',
+    lastErrorDetail:
+      'request to https://10.0.0.1:6443/apis failed, reason: connect ECONNREFUSED',
   },
   { name: 'staging', configured: false },
 ];
@@ -59,7 +61,11 @@ describe('ClusterHealthTab', () => {
 
     const stale = screen.getByText('prod-us').closest('tr')!;
     expect(within(stale).getByText(/Stale since .* \(3 h ago\)/)).toBeVisible();
-    expect(within(stale).getByText('connect ECONNREFUSED')).toBeVisible();
+    expect(within(stale).getByText('connection refused')).toBeVisible();
+    expect(within(stale).getByText('Detail')).toBeVisible();
+    expect(
+      within(stale).getByText(/reason: connect ECONNREFUSED/),
+    ).toBeInTheDocument();
     expect(within(stale).getByTestId('status-error')).toBeInTheDocument();
 
     const retired = screen.getByText('staging').closest('tr')!;
@@ -74,6 +80,25 @@ describe('ClusterHealthTab', () => {
     expect(
       await screen.findByText(/No cluster has been collected yet/),
     ).toBeVisible();
+  });
+
+  it('tells a user without disaster-recovery.clusters.read where to look instead', async () => {
+    await renderClusters(
+      await responseError(
+        403,
+        'Reading collection health needs ...',
+        'NotAllowedError',
+      ),
+    );
+
+    expect(
+      await screen.findByText('Collection health is for the platform team'),
+    ).toBeVisible();
+    expect(
+      screen.getByText(/needs the disaster-recovery.clusters.read permission/),
+    ).toBeVisible();
+    expect(screen.getByText(/Disaster Recovery tab/)).toBeVisible();
+    expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
   });
 
   it('shows errors', async () => {

@@ -1,4 +1,5 @@
 import {
+  EmptyState,
   Progress,
   ResponseErrorPanel,
   Table,
@@ -6,6 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  disasterRecoveryClustersReadPermission,
   formatDuration,
   type ClusterCollectionHealth,
 } from '@dr-posture/plugin-disaster-recovery-common';
@@ -85,27 +87,66 @@ const columns: TableColumn<ClusterCollectionHealth>[] = [
     title: 'Error',
     render: c =>
       c.lastError ? (
-        <Typography variant="body2" color="error">
-          {c.lastError}
-        </Typography>
+        <>
+          <Typography variant="body2" color="error">
+            {c.lastError}
+          </Typography>
+          {c.lastErrorDetail && (
+            <details>
+              <summary>
+                <Typography variant="caption">Detail</Typography>
+              </summary>
+              <Typography
+                variant="caption"
+                component="pre"
+                style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}
+              >
+                {c.lastErrorDetail}
+              </Typography>
+            </details>
+          )}
+        </>
       ) : (
         'none'
       ),
   },
 ];
 
+/** A 403: collection health shows cluster URLs and upstream answers. */
+function isNotAllowed(error: Error): boolean {
+  return (
+    error.name === 'NotAllowedError' ||
+    (error as { response?: { status?: number } }).response?.status === 403
+  );
+}
+
 /** Per cluster: when collection last succeeded, since when data is stale, and errors. */
 export function ClusterHealthTab() {
   const api = useApi(disasterRecoveryApiRef);
   const clusters = useAsync(() => api.getClusters(), [api]);
   if (clusters.loading) return <Progress />;
+  if (clusters.error && isNotAllowed(clusters.error)) {
+    return (
+      <EmptyState
+        missing="info"
+        title="Collection health is for the platform team"
+        description={`It shows cluster addresses and error details, so reading it needs the ${disasterRecoveryClustersReadPermission.name} permission. How old a service's data is, and why, shows on the service's Disaster Recovery tab; ask your Backstage admins for the permission if you run the clusters.`}
+      />
+    );
+  }
   if (clusters.error) return <ResponseErrorPanel error={clusters.error} />;
   return (
     <Table<ClusterCollectionHealth>
       title="Collection health"
       columns={columns}
       data={clusters.value!.items}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        // Backstage's sort labels nest a focusable element in a button.
+        sorting: false,
+      }}
       emptyContent={
         <div style={{ padding: 16 }}>
           No cluster has been collected yet. The collector reads the clusters of

@@ -1,7 +1,7 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { overviewPage } from '../../__testUtils__/fixtures';
+import { emptyRestorePlan, overviewPage } from '../../__testUtils__/fixtures';
 import {
   mockDisasterRecoveryApi,
   renderWithApi,
@@ -13,12 +13,7 @@ describe('DisasterRecoveryPage', () => {
     await renderWithApi(<DisasterRecoveryPage />, {
       api: mockDisasterRecoveryApi({
         getOverview: async () => overviewPage(2),
-        getRestorePlan: async () => ({
-          steps: [],
-          cycles: [],
-          unknownDependencies: [],
-          entities: {},
-        }),
+        getRestorePlan: async () => emptyRestorePlan,
         getClusters: async () => ({ items: [] }),
       }),
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -28,11 +23,20 @@ describe('DisasterRecoveryPage', () => {
       screen.getByRole('heading', { name: 'Disaster Recovery' }),
     ).toBeVisible();
     expect(await screen.findByText('1–2 of 2')).toBeVisible();
+    // The page's own path goes to the first tab, as in the New Frontend System.
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
 
     await userEvent.click(screen.getByRole('tab', { name: 'Restore plan' }));
     expect(
       await screen.findByText('Restore order of the estate'),
     ).toBeVisible();
+    expect(screen.getByRole('tab', { name: 'Restore plan' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
 
     await userEvent.click(
       screen.getByRole('tab', { name: 'Collection health' }),

@@ -1,40 +1,45 @@
-import {
-  Content,
-  Header,
-  Page,
-  TabbedLayout,
-} from '@backstage/core-components';
-import { ClusterHealthTab } from '../ClusterHealthTab';
-import { OverviewTab } from '../OverviewTab';
-import { RestorePlanTab } from '../RestorePlanTab';
+import { PluginHeader, type HeaderTab } from '@backstage/ui';
+import RestoreIcon from '@material-ui/icons/Restore';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { DisasterRecoveryTab } from './DisasterRecoveryTab';
+import { DISASTER_RECOVERY_TAB_PATHS, DISASTER_RECOVERY_TABS } from './tabs';
+
+// Relative hrefs: the tabs resolve against the page's mount point.
+const HEADER_TABS: HeaderTab[] = DISASTER_RECOVERY_TAB_PATHS.map(path => ({
+  id: path,
+  label: DISASTER_RECOVERY_TABS[path],
+  href: path,
+}));
 
 /**
- * The platform team's view of disaster-recovery posture across the estate:
- * the overview of every visible entity, the restore plan and the health of
- * collection per cluster.
+ * The platform team's view of disaster-recovery posture across the estate,
+ * for apps on the legacy frontend system: the overview of every visible
+ * entity, the restore plan and the health of collection per cluster. The
+ * New Frontend System builds the same page from one sub-page per tab.
  *
  * @public
  */
 export function DisasterRecoveryPage() {
   return (
-    <Page themeId="tool">
-      <Header
+    <>
+      <PluginHeader
         title="Disaster Recovery"
-        subtitle="Backup freshness, restore drills and recovery order across the estate"
+        icon={<RestoreIcon />}
+        tabs={HEADER_TABS}
       />
-      <Content>
-        <TabbedLayout>
-          <TabbedLayout.Route path="/" title="Overview">
-            <OverviewTab />
-          </TabbedLayout.Route>
-          <TabbedLayout.Route path="/restore-plan" title="Restore plan">
-            <RestorePlanTab />
-          </TabbedLayout.Route>
-          <TabbedLayout.Route path="/collection" title="Collection health">
-            <ClusterHealthTab />
-          </TabbedLayout.Route>
-        </TabbedLayout>
-      </Content>
-    </Page>
+      <Routes>
+        <Route
+          index
+          element={<Navigate to={DISASTER_RECOVERY_TAB_PATHS[0]} replace />}
+        />
+        {DISASTER_RECOVERY_TAB_PATHS.map(path => (
+          <Route
+            key={path}
+            path={path}
+            element={<DisasterRecoveryTab tab={path} />}
+          />
+        ))}
+      </Routes>
+    </>
   );
 }

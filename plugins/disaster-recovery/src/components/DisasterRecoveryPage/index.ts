@@ -1,1 +1,2 @@
 export { DisasterRecoveryPage } from './DisasterRecoveryPage';
+export { DisasterRecoveryTab } from './DisasterRecoveryTab';

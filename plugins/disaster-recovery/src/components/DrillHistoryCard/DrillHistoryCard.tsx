@@ -1,166 +1,121 @@
-import {
-  stringifyEntityRef,
-  type CompoundEntityRef,
-} from '@backstage/catalog-model';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
   Table,
-  type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
+import { coreApis } from '@backstage/frontend-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
-  disasterRecoveryDrillCreatePermission,
-  formatDuration,
+  disasterRecoveryDrillAdminPermission,
+  type RecordedDrill,
 } from '@dr-posture/plugin-disaster-recovery-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
-import { useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { disasterRecoveryApiRef } from '../../api';
-import { formatAge, formatDateTime } from '../../format';
-import { PostureStatus } from '../PostureStatus';
+import Alert from '@material-ui/lab/Alert';
+import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import { RecordDrillDialog } from '../RecordDrillDialog';
+import { RecordDrillButton } from './RecordDrillButton';
 import { DrillDetailsDialog } from './DrillDetailsDialog';
+import { drillColumns } from './drillColumns';
 import { DrillTimeline } from './DrillTimeline';
 import { drillRows, type DrillRow } from './drillRows';
+import { useDrillPages } from './useDrillPages';
+import { VoidDrillDialog } from './VoidDrillDialog';
 
-function Achieved(props: { value?: number; target?: number }) {
-  if (props.value === undefined) return <>not recorded</>;
-  return (
-    <>
-      {formatDuration(props.value)}
-      {props.target !== undefined && (
-        <Typography variant="caption" color="textSecondary" display="block">
-          target {formatDuration(props.target)}
-        </Typography>
-      )}
-    </>
+/** Who may void or correct drills: whoever recorded one, and admins any. */
+function useCorrectors() {
+  const identityApi = useApi(coreApis.identity);
+  const { value: identity } = useAsync(
+    () => identityApi.getBackstageIdentity(),
+    [identityApi],
   );
-}
-
-function columns(
-  targets: { rpoMs?: number; rtoMs?: number },
-  onOpen: (row: DrillRow) => void,
-): TableColumn<DrillRow>[] {
-  return [
-    {
-      title: 'Ended',
-      render: row =>
-        row.endedAt ? (
-          <time dateTime={row.endedAt} title={formatDateTime(row.endedAt)}>
-            {formatAge(row.endedAt)}
-          </time>
-        ) : (
-          'not finished'
-        ),
-    },
-    { title: 'What', field: 'title' },
-    {
-      title: 'Achieved RTO',
-      render: row => (
-        <Achieved value={row.achievedRtoMs} target={targets.rtoMs} />
-      ),
-    },
-    {
-      title: 'Achieved RPO',
-      render: row => (
-        <Achieved value={row.achievedRpoMs} target={targets.rpoMs} />
-      ),
-    },
-    {
-      title: 'Outcome',
-      render: row => (
-        <PostureStatus status={row.succeeded ? 'pass' : 'fail'}>
-          {row.succeeded ? 'Succeeded' : 'Failed'}
-        </PostureStatus>
-      ),
-    },
-    {
-      title: 'Evidence',
-      render: row => (
-        <Button
-          size="small"
-          onClick={() => onOpen(row)}
-          aria-label={`Details of ${row.title}${
-            row.endedAt ? ` ended ${formatDateTime(row.endedAt)}` : ''
-          }`}
-        >
-          Details
-        </Button>
-      ),
-    },
-  ];
+  const admin = usePermission({
+    permission: disasterRecoveryDrillAdminPermission,
+  });
+  return (drill: RecordedDrill) =>
+    drill.state === 'active' &&
+    (admin.allowed || drill.recordedBy === identity?.userEntityRef);
 }
 
 /**
- * Drills recorded for an entity and restore tests detected from Velero: a
- * timeline, a table with achieved objectives against target, details a
- * click away, and the "Record drill" form.
+ * Drills recorded for an entity and restores detected from Velero: a
+ * timeline, a table with how each counts (voided and superseded drills
+ * struck out, restores into production flagged), details a click away, the
+ * "Record drill" form, and voiding or correcting for whoever recorded a
+ * drill.
  */
 export function DrillHistoryCard(props: {
   entity: CompoundEntityRef;
   rpoMs?: number;
   rtoMs?: number;
-  /** Called after a drill is recorded, e.g. to re-evaluate the posture. */
-  onDrillRecorded?: () => void;
+  /** Called after a drill is recorded, voided or corrected, e.g. to re-evaluate the posture. */
+  onDrillsChanged?: () => void;
+  /** Whether the "Record drill" form is open, when a button elsewhere (the tab's header) opens it too. */
+  recording?: { open: boolean; onOpenChange: (open: boolean) => void };
 }) {
-  const { entity, rpoMs, rtoMs, onDrillRecorded } = props;
-  const api = useApi(disasterRecoveryApiRef);
-  const { allowed } = usePermission({
-    permission: disasterRecoveryDrillCreatePermission,
-  });
-  const [formOpen, setFormOpen] = useState(false);
+  const { entity, rpoMs, rtoMs, onDrillsChanged } = props;
+  const mayCorrect = useCorrectors();
+  const pages = useDrillPages(entity);
+  const [ownFormOpen, setOwnFormOpen] = useState(false);
+  const formOpen = props.recording?.open ?? ownFormOpen;
+  const setFormOpen = props.recording?.onOpenChange ?? setOwnFormOpen;
+  const [correcting, setCorrecting] = useState<RecordedDrill>();
+  const [voiding, setVoiding] = useState<DrillRow>();
   const [openRow, setOpenRow] = useState<DrillRow>();
-  const entityKey = stringifyEntityRef(entity);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const drills = useAsyncRetry(() => api.getDrills(entity), [api, entityKey]);
+  const rows = useMemo(
+    () => (pages.drills ? drillRows(pages.drills) : []),
+    [pages.drills],
+  );
+
+  const changed = () => {
+    pages.reload();
+    onDrillsChanged?.();
+  };
+  const closeForm = () => {
+    setFormOpen(false);
+    setCorrecting(undefined);
+  };
 
   const recordButton = (
-    <Tooltip
-      title={
-        allowed
-          ? ''
-          : 'Recording drills needs the disaster-recovery.drill.create permission'
-      }
-    >
-      <span>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setFormOpen(true)}
-          disabled={!allowed}
-        >
-          Record drill
-        </Button>
-      </span>
-    </Tooltip>
+    <RecordDrillButton entity={entity} onClick={() => setFormOpen(true)} />
   );
 
   let body;
-  if (drills.loading && !drills.value) {
+  if (pages.loading) {
     body = <Progress />;
-  } else if (drills.error) {
-    body = <ResponseErrorPanel error={drills.error} />;
+  } else if (pages.error) {
+    body = <ResponseErrorPanel error={pages.error} />;
   } else {
-    const rows = drillRows(drills.value!);
     body = (
       <>
         <DrillTimeline rows={rows} rtoMs={rtoMs} />
         <Table<DrillRow>
-          columns={columns({ rpoMs, rtoMs }, setOpenRow)}
+          columns={drillColumns(
+            { rpoMs, rtoMs },
+            {
+              onDetails: setOpenRow,
+              mayCorrect: row =>
+                Boolean(row.recorded && mayCorrect(row.recorded)),
+              onVoid: setVoiding,
+              onCorrect: row => {
+                setCorrecting(row.recorded);
+                setFormOpen(true);
+              },
+            },
+          )}
           data={rows}
           options={{
-            paging: rows.length > 10,
-            pageSize: 10,
+            paging: false,
             search: false,
             toolbar: false,
             padding: 'dense',
+            // Backstage's sort labels nest a focusable element in a button.
+            sorting: false,
           }}
           emptyContent={
             <Typography variant="body2" style={{ padding: 16 }}>
@@ -170,6 +125,18 @@ export function DrillHistoryCard(props: {
             </Typography>
           }
         />
+        {pages.moreError && (
+          <Alert severity="error" style={{ marginTop: 8 }}>
+            Could not load older drills: {pages.moreError.message}
+          </Alert>
+        )}
+        {pages.hasMore && (
+          <Box mt={1} display="flex" justifyContent="center">
+            <Button onClick={pages.loadMore} disabled={pages.loadingMore}>
+              {pages.loadingMore ? 'Loading…' : 'Load older drills'}
+            </Button>
+          </Box>
+        )}
       </>
     );
   }
@@ -178,15 +145,30 @@ export function DrillHistoryCard(props: {
     <InfoCard title="Drills and restore tests" action={recordButton}>
       {body}
       <DrillDetailsDialog row={openRow} onClose={() => setOpenRow(undefined)} />
+      <VoidDrillDialog
+        entity={entity}
+        drill={voiding?.recorded}
+        title={voiding?.title}
+        onClose={() => setVoiding(undefined)}
+        onVoided={() => {
+          setVoiding(undefined);
+          changed();
+        }}
+        onConflict={pages.reload}
+      />
       <RecordDrillDialog
+        // A fresh form for each drill corrected.
+        key={correcting?.id ?? 'new'}
         entity={entity}
         open={formOpen}
-        onClose={() => setFormOpen(false)}
+        correcting={correcting}
+        requiredEvidence={pages.drills?.requiredEvidence}
+        onClose={closeForm}
         onRecorded={() => {
-          setFormOpen(false);
-          drills.retry();
-          onDrillRecorded?.();
+          closeForm();
+          changed();
         }}
+        onConflict={pages.reload}
       />
     </InfoCard>
   );

@@ -18,6 +18,9 @@ function points(rows: DrillRow[], succeeded: boolean) {
   return rows
     .filter(
       row =>
+        // Only what counts, and only what is comparable with the RTO line.
+        row.counts &&
+        row.comparesWithServiceRto &&
         row.succeeded === succeeded &&
         row.endedAt !== undefined &&
         row.achievedRtoMs !== undefined,
@@ -45,7 +48,7 @@ export function DrillTimeline(props: { rows: DrillRow[]; rtoMs?: number }) {
       role="img"
       aria-label={`Timeline of ${succeeded.length} successful and ${
         failed.length
-      } failed drills by achieved recovery time${
+      } failed or incomplete drills by achieved recovery time${
         rtoMs ? ` against the ${rtoMs / HOUR} h RTO target` : ''
       }`}
     >
@@ -94,7 +97,7 @@ export function DrillTimeline(props: { rows: DrillRow[]; rtoMs?: number }) {
           />
           <Scatter
             isAnimationActive={false}
-            name="Failed"
+            name="Failed or incomplete"
             data={failed}
             fill={theme.palette.status.error}
             shape="cross"

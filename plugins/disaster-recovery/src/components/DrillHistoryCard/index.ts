@@ -1,1 +1,2 @@
 export { DrillHistoryCard } from './DrillHistoryCard';
+export { RecordDrillButton } from './RecordDrillButton';

@@ -32,15 +32,22 @@ describe('EntityDisasterRecoveryCard', () => {
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
-  it('shows status, tier, backup age against the RPO and the last drill', async () => {
+  it('shows the verdict first, then status, tier and the last drill', async () => {
     await renderCard(async () => healthyPosture);
 
-    expect(await screen.findByText('Pass')).toBeVisible();
+    const rpo = (await screen.findByText('Recoverable within RPO'))
+      .parentElement!;
+    expect(rpo).toHaveTextContent(
+      /Pass: Yes.*Last clean recovery point \d+ min ago · RPO 15 min/,
+    );
+    expect(screen.getByText('RTO proven').parentElement).toHaveTextContent(
+      /Pass: Yes.*DR drill 10 days ago: achieved 1 h against RTO 4 h/,
+    );
+    expect(screen.getByText('All 4 checks pass.')).toBeVisible();
     expect(screen.getByText('Tier 1')).toBeVisible();
-    expect(
-      screen.getByText(/^5 min( \d+ s)? ago \(RPO 15 min\)$/),
-    ).toBeVisible();
-    expect(screen.getByText('10 days ago, succeeded')).toBeVisible();
+    expect(screen.getByText(', succeeded').closest('span')).toHaveTextContent(
+      '10 days ago, succeeded',
+    );
     expect(
       screen.getByRole('link', { name: /View disaster recovery/ }),
     ).toHaveAttribute(
@@ -49,23 +56,48 @@ describe('EntityDisasterRecoveryCard', () => {
     );
   });
 
-  it('shows a breach with the failing freshness', async () => {
+  it('shows an incomplete last drill as a warning, not as a failure or a success', async () => {
+    await renderCard(async () => ({
+      ...healthyPosture,
+      summary: { ...healthyPosture.summary, lastDrillOutcome: 'incomplete' },
+    }));
+
+    expect(
+      (await screen.findByText(', incomplete')).closest('span'),
+    ).toContainElement(screen.getByTestId('status-warning'));
+  });
+
+  it('shows a breach: no to both answers, the top reason and what to do', async () => {
     await renderCard(async () => breachingPosture);
 
-    expect(await screen.findByText('Failing')).toBeVisible();
     expect(
-      screen.getByText('2 h 10 min ago (RPO 15 min)').closest('span'),
-    ).toContainElement(screen.getAllByTestId('status-error')[1]);
+      (await screen.findByText('Recoverable within RPO')).parentElement,
+    ).toHaveTextContent(/Failing: No.*2 h \d+ min ago · RPO 15 min/);
+    expect(screen.getByText('RTO proven').parentElement).toHaveTextContent(
+      /Failing: No: a drill missed it/,
+    );
+    expect(screen.getByText('Top reason').parentElement).toHaveTextContent(
+      /Failing: Backup freshnessExplained under Recoverable within RPO\./,
+    );
+    expect(screen.getByText('Next action').parentElement).toHaveTextContent(
+      /Find why the latest backup failed/,
+    );
+    expect(screen.getByRole('link', { name: /Open runbook/ })).toHaveAttribute(
+      'href',
+      'https://runbooks.example.com/payments',
+    );
   });
 
   it('shows unknown without claiming health', async () => {
     await renderCard(async () => unknownPosture);
 
-    expect(await screen.findByText('Unknown')).toBeVisible();
-    expect(screen.getByText('none (RPO 15 min)')).toBeVisible();
-    // The overall status and the backup age; only the last drill succeeded.
-    expect(screen.getAllByTestId('status-aborted')).toHaveLength(2);
-    expect(screen.getAllByTestId('status-ok')).toHaveLength(1);
+    expect(
+      (await screen.findByText('Recoverable within RPO')).parentElement,
+    ).toHaveTextContent(/Unknown: Unknown.*No clean recovery point/);
+    expect(screen.getByText('RTO proven').parentElement).toHaveTextContent(
+      /Unknown: Unknown.*Drill objectives were not judged/,
+    );
+    expect(screen.queryByText(/Pass: Yes/)).not.toBeInTheDocument();
   });
 
   it('says a mapped entity is not evaluated yet', async () => {

@@ -11,25 +11,17 @@ import {
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { entityRouteRef, useEntity } from '@backstage/plugin-catalog-react';
-import {
-  builtInCheck,
-  DR_ANNOTATIONS,
-  findCheck,
-  formatDuration,
-} from '@dr-posture/plugin-disaster-recovery-common';
+import { DR_ANNOTATIONS } from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
 import { useMemo } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { disasterRecoveryApiRef } from '../../api';
 import { isNotEvaluated } from '../../api/notEvaluated';
-import { formatAge } from '../../format';
+import { DRILL_OUTCOME_STATUS, RelativeTime } from '../../format';
 import { PostureStatus } from '../PostureStatus';
+import { VerdictSummary } from '../VerdictSummary';
 
-const DRILL_STATUS = {
-  succeeded: 'pass',
-  failed: 'fail',
-  unknown: 'unknown',
-} as const;
+const DRILL_STATUS = { ...DRILL_OUTCOME_STATUS, unknown: 'unknown' } as const;
 
 function CardBody() {
   const { entity } = useEntity();
@@ -61,44 +53,35 @@ function CardBody() {
   if (error) return <ResponseErrorPanel error={error} />;
 
   const { summary, policy } = value!;
-  const freshness = findCheck(
-    builtInCheck('backup-freshness'),
-    value!.posture.checks,
-  );
-  const rpo = policy.rpoMs.ok ? formatDuration(policy.rpoMs.value) : 'unknown';
   return (
-    <StructuredMetadataTable
-      dense
-      options={{ titleFormat: (key: string) => key }}
-      metadata={{
-        Status: <PostureStatus status={summary.status} />,
-        Tier: policy.tier.ok ? policy.tier.value.title : 'not declared',
-        'Last clean backup': (
-          <PostureStatus status={freshness?.status ?? 'unknown'}>
-            {summary.lastCleanBackupAt
-              ? `${formatAge(summary.lastCleanBackupAt)} (RPO ${rpo})`
-              : `none (RPO ${rpo})`}
-          </PostureStatus>
-        ),
-        'Last drill': summary.lastDrillAt ? (
-          <PostureStatus
-            status={DRILL_STATUS[summary.lastDrillOutcome ?? 'unknown']}
-          >
-            {`${formatAge(summary.lastDrillAt)}, ${
-              summary.lastDrillOutcome ?? 'outcome unknown'
-            }`}
-          </PostureStatus>
-        ) : (
-          'never'
-        ),
-      }}
-    />
+    <>
+      <VerdictSummary posture={value!} />
+      <StructuredMetadataTable
+        dense
+        options={{ titleFormat: (key: string) => key }}
+        metadata={{
+          Status: <PostureStatus status={summary.status} />,
+          Tier: policy.tier.ok ? policy.tier.value.title : 'not declared',
+          'Last drill': summary.lastDrillAt ? (
+            <PostureStatus
+              status={DRILL_STATUS[summary.lastDrillOutcome ?? 'unknown']}
+            >
+              <RelativeTime time={summary.lastDrillAt} />
+              {`, ${summary.lastDrillOutcome ?? 'outcome unknown'}`}
+            </PostureStatus>
+          ) : (
+            'never'
+          ),
+        }}
+      />
+    </>
   );
 }
 
 /**
- * A card for an entity's overview tab: status, tier, last backup age against
- * the RPO and the last drill, with a link to the Disaster Recovery tab.
+ * A card for an entity's overview tab: the verdict first (recoverable within
+ * the RPO, RTO proven, the top reason and what to do next), then status,
+ * tier and the last drill, with a link to the Disaster Recovery tab.
  *
  * @public
  */

@@ -11,27 +11,22 @@ import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { disasterRecoveryApiRef } from '../../api';
+import { usePostureSignal } from '../../signals';
 import { isNotEvaluated } from '../../api/notEvaluated';
-import { BackupFreshnessCard } from '../BackupFreshnessCard';
-import { BackupHistoryChart } from '../BackupHistoryChart';
-import { BackupSchedulesTable } from '../BackupSchedulesTable';
-import { DrillHistoryCard } from '../DrillHistoryCard';
+import { RecordDrillButton } from '../DrillHistoryCard';
 import { NoTierDeclaredAlert } from '../NoTierDeclaredAlert';
-import { OtherEnvironmentsCard } from '../OtherEnvironmentsCard';
-import { PostgresRecoveryWindowCard } from '../PostgresRecoveryWindowCard';
 import { PostureChecksList } from '../PostureChecksList';
 import { PostureHeaderCard } from '../PostureHeaderCard';
-import { ScorecardChecksCard } from '../ScorecardChecksCard';
 import { StaleClustersWarning } from '../StaleClustersWarning';
-import { StorageLocationsTable } from '../StorageLocationsTable';
+import { DetailSections, type SectionId } from './DetailSections';
 
 /**
- * The "Disaster Recovery" tab of an entity page: status and targets first,
- * then backup freshness and history, the checks, schedules, storage and
- * drills, with their details a click away.
+ * The "Disaster Recovery" tab of an entity page: the verdict first (with
+ * "Record drill"), then the checks worst first, then folded sections for
+ * backup history, schedules, storage, drills and availability.
  *
  * @public
  */
@@ -41,9 +36,15 @@ export function EntityDisasterRecoveryContent() {
   const entityRef = stringifyEntityRef(entity);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const compoundRef = useMemo(() => getCompoundEntityRef(entity), [entityRef]);
+  // Refetched when the backend signals that the posture changed.
+  const changed = usePostureSignal(entityRef);
+  const [expanded, setExpanded] = useState<Partial<Record<SectionId, boolean>>>(
+    {},
+  );
+  const [recording, setRecording] = useState(false);
   const posture = useAsyncRetry(
     () => api.getEntityPosture(compoundRef),
-    [api, compoundRef],
+    [api, compoundRef, changed],
   );
 
   if (posture.loading && !posture.value) {
@@ -85,42 +86,32 @@ export function EntityDisasterRecoveryContent() {
         </Grid>
       )}
       <Grid item xs={12}>
-        <PostureHeaderCard posture={value} />
-      </Grid>
-      <Grid item xs={12} md={4}>
-        <BackupFreshnessCard posture={value} />
-      </Grid>
-      <Grid item xs={12} md={8}>
-        <BackupHistoryChart days={value.backupHistory} />
-      </Grid>
-      <Grid item xs={12} lg={value.postgresClusters.length ? 7 : 12}>
-        <PostureChecksList checks={value.posture.checks} />
-      </Grid>
-      {value.postgresClusters.length > 0 && (
-        <Grid item xs={12} lg={5}>
-          <PostgresRecoveryWindowCard clusters={value.postgresClusters} />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <ScorecardChecksCard checks={value.posture.checks} />
+        <PostureHeaderCard
+          posture={value}
+          action={
+            <RecordDrillButton
+              entity={compoundRef}
+              onClick={() => {
+                setExpanded(open => ({ ...open, drills: true }));
+                setRecording(true);
+              }}
+            />
+          }
+        />
       </Grid>
       <Grid item xs={12}>
-        <BackupSchedulesTable schedules={value.schedules} />
+        <PostureChecksList checks={value.posture.checks} policy={policy} />
       </Grid>
       <Grid item xs={12}>
-        <StorageLocationsTable locations={value.storageLocations} />
-      </Grid>
-      {value.otherEnvironments && value.otherEnvironments.length > 0 && (
-        <Grid item xs={12}>
-          <OtherEnvironmentsCard environments={value.otherEnvironments} />
-        </Grid>
-      )}
-      <Grid item xs={12}>
-        <DrillHistoryCard
+        <DetailSections
+          posture={value}
           entity={compoundRef}
-          rpoMs={policy.rpoMs.ok ? policy.rpoMs.value : undefined}
-          rtoMs={policy.rtoMs.ok ? policy.rtoMs.value : undefined}
-          onDrillRecorded={posture.retry}
+          expanded={expanded}
+          onExpandedChange={(section, open) =>
+            setExpanded(all => ({ ...all, [section]: open }))
+          }
+          recording={{ open: recording, onOpenChange: setRecording }}
+          onDrillsChanged={posture.retry}
         />
       </Grid>
     </Grid>

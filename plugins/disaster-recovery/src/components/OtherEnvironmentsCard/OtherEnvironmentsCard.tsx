@@ -3,7 +3,7 @@ import type { EntityOtherEnvironment } from '@dr-posture/plugin-disaster-recover
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import { formatAge, formatDateTime } from '../../format';
+import { RelativeTime } from '../../format';
 
 function counted(count: number, noun: string): string | undefined {
   return count > 0 ? `${count} ${noun}${count === 1 ? '' : 's'}` : undefined;
@@ -48,12 +48,7 @@ export function OtherEnvironmentsCard(props: {
                   {environment.lastCleanBackupAt ? (
                     <>
                       {'; last clean backup '}
-                      <time
-                        dateTime={environment.lastCleanBackupAt}
-                        title={formatDateTime(environment.lastCleanBackupAt)}
-                      >
-                        {formatAge(environment.lastCleanBackupAt)}
-                      </time>
+                      <RelativeTime time={environment.lastCleanBackupAt} />
                     </>
                   ) : (
                     '; no clean backup'

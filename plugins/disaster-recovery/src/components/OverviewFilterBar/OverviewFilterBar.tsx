@@ -10,6 +10,8 @@ import TextField from '@material-ui/core/TextField';
 import { makeStyles } from '@material-ui/core/styles';
 import SearchIcon from '@material-ui/icons/Search';
 import Autocomplete from '@material-ui/lab/Autocomplete';
+import { shortEntityRef } from '../../overview/shortEntityRef';
+import type { CatalogRefOption } from '../../overview/useCatalogRefOptions';
 import type { OverviewFilters } from '../../overview/overviewView';
 import { postureStatusLabel } from '../PostureStatus';
 
@@ -64,19 +66,22 @@ function MultiSelect(props: {
 function RefFilter(props: {
   id: string;
   label: string;
-  options: string[];
+  options: CatalogRefOption[];
   selected: string[];
   onChange: (selected: string[]) => void;
 }) {
   const classes = useStyles();
+  const labels = new Map(props.options.map(o => [o.ref, o.label]));
   return (
     <Autocomplete
       id={props.id}
       className={classes.refs}
       multiple
+      // A ref the catalog does not hold (an owner that was removed) can still be typed.
       freeSolo
       size="small"
-      options={props.options}
+      options={props.options.map(o => o.ref)}
+      getOptionLabel={ref => labels.get(ref) ?? shortEntityRef(ref)}
       value={props.selected}
       onChange={(_, value) => props.onChange(value as string[])}
       renderInput={params => (
@@ -84,7 +89,7 @@ function RefFilter(props: {
           {...params}
           variant="outlined"
           label={props.label}
-          placeholder="entity ref"
+          placeholder="name or ref"
         />
       )}
     />
@@ -97,8 +102,10 @@ export function OverviewFilterBar(props: {
   /** The search text as typed; it reaches the filters after a pause. */
   searchText: string;
   tiers: string[];
-  owners: string[];
-  systems: string[];
+  /** Owners (groups and users) to offer, from the catalog. */
+  owners: CatalogRefOption[];
+  /** Systems to offer, from the catalog. */
+  systems: CatalogRefOption[];
   onSearchTextChange: (text: string) => void;
   onChange: (filters: OverviewFilters) => void;
 }) {

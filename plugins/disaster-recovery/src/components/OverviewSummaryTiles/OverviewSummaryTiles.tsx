@@ -6,6 +6,8 @@ import {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { tierOrder } from '../../overview/tierOrder';
 import { PostureStatus } from '../PostureStatus';
 
 const STATUS_WORDS: Record<CheckStatus, string> = {
@@ -19,24 +21,28 @@ function tierTitle(tier: string): string {
   return tier === 'none' ? 'No tier' : `Tier ${tier}`;
 }
 
-function tierOrder(a: string, b: string): number {
-  if (a === 'none') return 1;
-  if (b === 'none') return -1;
-  return a.localeCompare(b, undefined, { numeric: true });
-}
-
 /**
  * One tile per tier with the matching entities per status; each count
- * filters the table to that tier and status.
+ * filters the table to that tier and status. The counts follow the filters,
+ * so the tiles say when they are not the whole estate.
  */
 export function OverviewSummaryTiles(props: {
   summary: OverviewResponse['summary'];
+  /** The filters in words; absent when the tiles count the whole estate. */
+  filteredBy?: string;
   onSelect: (tier: string, status: CheckStatus) => void;
 }) {
-  const { summary, onSelect } = props;
+  const { summary, filteredBy, onSelect } = props;
   const tiers = Object.keys(summary).sort(tierOrder);
   return (
     <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <Typography variant="subtitle2" component="p" role="status">
+          {filteredBy
+            ? `Filtered: counting only entities with ${filteredBy}`
+            : 'The whole estate'}
+        </Typography>
+      </Grid>
       {tiers.map(tier => {
         const counts = summary[tier];
         const total = STATUSES_WORST_FIRST.reduce(

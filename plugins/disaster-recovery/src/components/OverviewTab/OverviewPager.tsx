@@ -6,7 +6,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import ChevronLeft from '@material-ui/icons/ChevronLeft';
 import ChevronRight from '@material-ui/icons/ChevronRight';
 
-const PAGE_SIZES = [25, 50, 100];
+import { OVERVIEW_PAGE_SIZES as PAGE_SIZES } from '../../overview/overviewSearchParams';
 
 const useStyles = makeStyles(theme => ({
   pager: {
@@ -45,6 +45,8 @@ export function OverviewPager(props: {
         value={pageSize}
         onChange={event => props.onPageSizeChange(Number(event.target.value))}
         labelId="overview-page-size-label"
+        // Named by its label and the size it shows, as the eye reads it.
+        SelectDisplayProps={{ id: 'overview-page-size' }}
         disableUnderline
       >
         {PAGE_SIZES.map(size => (

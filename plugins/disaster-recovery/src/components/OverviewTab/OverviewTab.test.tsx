@@ -3,6 +3,7 @@ import type { OverviewQuery } from '@dr-posture/plugin-disaster-recovery-common'
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { DisasterRecoveryApi } from '../../api';
+import { estateHistory } from '../../__testUtils__/estateHistory';
 import { overviewPage } from '../../__testUtils__/fixtures';
 import {
   mockDisasterRecoveryApi,
@@ -13,7 +14,10 @@ import { OverviewTab } from './OverviewTab';
 
 async function renderOverview(getOverview: DisasterRecoveryApi['getOverview']) {
   await renderWithApi(<OverviewTab />, {
-    api: mockDisasterRecoveryApi({ getOverview }),
+    api: mockDisasterRecoveryApi({
+      getOverview,
+      getEstateHistory: estateHistory,
+    }),
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }

@@ -6,97 +6,113 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { disasterRecoveryApiRef } from '../../api';
+import { usePostureSignal } from '../../signals';
 import {
   downloadBlob,
   exportOverviewCsv,
 } from '../../overview/exportOverviewCsv';
 import {
+  overviewLocationOf,
+  overviewSearchParamsOf,
+} from '../../overview/overviewSearchParams';
+import {
   DEFAULT_OVERVIEW_VIEW,
+  describeOverviewFilters,
   hasOverviewFilters,
   overviewQueryOf,
   type OverviewFilters,
   type OverviewSort,
   type OverviewView,
 } from '../../overview/overviewView';
+import { useCatalogRefOptions } from '../../overview/useCatalogRefOptions';
+import { EstateRpoTrend } from '../EstateRpoTrend';
 import { OverviewFilterBar } from '../OverviewFilterBar';
 import { OverviewSummaryTiles } from '../OverviewSummaryTiles';
+import { postureStatusLabel } from '../PostureStatus';
 import { OverviewTable } from '../OverviewTable';
 import { OverviewPager } from './OverviewPager';
 
 const SEARCH_DELAY_MS = 300;
 
-function merged(known: string[], found: Array<string | undefined>): string[] {
-  const all = new Set(known);
-  for (const value of found) if (value) all.add(value);
+const OWNER_KINDS = ['Group', 'User'];
+const SYSTEM_KINDS = ['System'];
+
+function mergedTiers(known: string[], found: string[]): string[] {
+  const all = new Set([...known, ...found]);
   return all.size === known.length ? known : [...all].sort();
 }
 
 /**
  * Every visible entity's posture, a page at a time from the server: tiles per
  * tier and status, filters, search, sorting and CSV export of the current view.
+ * The view and the page live in the URL, so that a link shows what its
+ * sender saw and the browser's back and forward buttons step through views.
  */
 export function OverviewTab() {
   const api = useApi(disasterRecoveryApiRef);
-  const [view, setView] = useState<OverviewView>(DEFAULT_OVERVIEW_VIEW);
-  const [searchText, setSearchText] = useState('');
-  /** The cursor of each page visited; the first page has none. */
-  const [cursors, setCursors] = useState<Array<string | undefined>>([
-    undefined,
-  ]);
-  const [known, setKnown] = useState({
-    tiers: [] as string[],
-    owners: [] as string[],
-    systems: [] as string[],
-  });
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { view, cursors } = overviewLocationOf(searchParams);
+  const [searchText, setSearchText] = useState(view.filters.q);
+  const [tiers, setTiers] = useState<string[]>([]);
+  const owners = useCatalogRefOptions(OWNER_KINDS);
+  const systems = useCatalogRefOptions(SYSTEM_KINDS);
   const [lastPage, setLastPage] = useState<OverviewResponse>();
   const [exporting, setExporting] = useState<string>();
-  const page = cursors.length - 1;
+  const page = cursors.length;
+  const queryKey = searchParams.toString();
 
-  const changeView = (next: OverviewView) => {
-    setView(next);
-    setCursors([undefined]);
-  };
+  const navigate = (
+    next: OverviewView,
+    nextCursors: string[],
+    options?: { replace?: boolean },
+  ) =>
+    setSearchParams(
+      overviewSearchParamsOf({ view: next, cursors: nextCursors }),
+      options,
+    );
+  const changeView = (next: OverviewView) => navigate(next, []);
   const setFilters = (filters: OverviewFilters) =>
     changeView({ ...view, filters });
+
+  // Back and forward change the URL's search under the text field.
+  useEffect(() => setSearchText(view.filters.q), [view.filters.q]);
 
   useDebounce(
     () => {
       if (searchText !== view.filters.q) {
-        setFilters({ ...view.filters, q: searchText });
+        // Typing replaces the entry: back goes to the view before the search.
+        navigate({ ...view, filters: { ...view.filters, q: searchText } }, [], {
+          replace: searchParams.has('q'),
+        });
       }
     },
     SEARCH_DELAY_MS,
     [searchText],
   );
 
+  // Refetched when the backend signals that some posture changed.
+  const changed = usePostureSignal();
   const current = useAsync(
     () =>
       api.getOverview({
         ...overviewQueryOf(view),
-        cursor: cursors[page],
+        cursor: cursors.at(-1),
         limit: view.pageSize,
       }),
-    [api, view, cursors],
+    // The URL's search stands for the view and the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, queryKey, changed],
   );
 
   useEffect(() => {
     const value = current.value;
     if (!value) return;
     setLastPage(value);
-    setKnown(previous => ({
-      tiers: merged(previous.tiers, Object.keys(value.summary)),
-      owners: merged(
-        previous.owners,
-        value.items.map(i => i.owner),
-      ),
-      systems: merged(
-        previous.systems,
-        value.items.map(i => i.system),
-      ),
-    }));
+    setTiers(previous => mergedTiers(previous, Object.keys(value.summary)));
   }, [current.value]);
 
   const onSort = (sort: OverviewSort) =>
@@ -151,6 +167,16 @@ export function OverviewTab() {
         <Grid item xs={12}>
           <OverviewSummaryTiles
             summary={data.summary}
+            filteredBy={
+              filtered
+                ? describeOverviewFilters(view.filters, {
+                    status: postureStatusLabel,
+                    ref: ref =>
+                      [...owners, ...systems].find(o => o.ref === ref)?.label ??
+                      ref,
+                  })
+                : undefined
+            }
             onSelect={(tier, status) =>
               setFilters({ ...view.filters, tier: [tier], status: [status] })
             }
@@ -183,9 +209,9 @@ export function OverviewTab() {
           <OverviewFilterBar
             filters={view.filters}
             searchText={searchText}
-            tiers={known.tiers}
-            owners={known.owners}
-            systems={known.systems}
+            tiers={tiers}
+            owners={owners}
+            systems={systems}
             onSearchTextChange={setSearchText}
             onChange={setFilters}
           />
@@ -207,9 +233,9 @@ export function OverviewTab() {
                     shown={data.items.length}
                     totalItems={data.totalItems}
                     hasNext={Boolean(current.value?.nextCursor)}
-                    onPrevious={() => setCursors(cursors.slice(0, -1))}
+                    onPrevious={() => navigate(view, cursors.slice(0, -1))}
                     onNext={() =>
-                      setCursors([...cursors, current.value!.nextCursor])
+                      navigate(view, [...cursors, current.value!.nextCursor!])
                     }
                     onPageSizeChange={pageSize =>
                       changeView({ ...view, pageSize })
@@ -220,6 +246,9 @@ export function OverviewTab() {
             />
           )}
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <EstateRpoTrend />
       </Grid>
     </Grid>
   );

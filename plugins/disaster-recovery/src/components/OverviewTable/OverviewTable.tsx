@@ -1,13 +1,4 @@
-import { parseEntityRef } from '@backstage/catalog-model';
-import { Link } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import {
-  builtInCheck,
-  findCheck,
-  formatDuration,
-  type EntityPostureSummary,
-} from '@dr-posture/plugin-disaster-recovery-common';
+import type { EntityPostureSummary } from '@dr-posture/plugin-disaster-recovery-common';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -16,19 +7,38 @@ import TableContainer from '@material-ui/core/TableContainer';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
-import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme, type Theme } from '@material-ui/core/styles';
+import useMediaQuery from '@material-ui/core/useMediaQuery';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../format';
 import type { OverviewSort } from '../../overview/overviewView';
+import { shortEntityRef } from '../../overview/shortEntityRef';
 import { PostureStatus } from '../PostureStatus';
+import {
+  EntityLink,
+  FailingChecks,
+  LastBackup,
+  LastDrill,
+  objectivesLine,
+  objectiveText,
+  TwoLines,
+  type OverviewRowsProps,
+} from './OverviewCells';
+import { OverviewCards } from './OverviewCards';
 
-const MAX_CHECKS_SHOWN = 3;
+/**
+ * How much room the table has: every column (`wide`), owner and system
+ * under the entity and the objectives under the tier (`compact`, e.g. at
+ * 1024 px beside the sidebar), or one card per entity on a phone.
+ */
+export type OverviewLayout = 'wide' | 'compact' | 'cards';
 
-function shortRef(ref?: string): string {
-  if (!ref) return '—';
-  const { namespace, name } = parseEntityRef(ref);
-  return namespace === 'default' ? name : `${namespace}/${name}`;
+/** The layout for the viewport, from the theme's breakpoints. */
+export function useOverviewLayout(): OverviewLayout {
+  const theme = useTheme<Theme>();
+  const wide = useMediaQuery(theme.breakpoints.up('lg'));
+  const phone = useMediaQuery(theme.breakpoints.down('xs'));
+  if (phone) return 'cards';
+  return wide ? 'wide' : 'compact';
 }
 
 const useStyles = makeStyles({
@@ -36,110 +46,109 @@ const useStyles = makeStyles({
   checks: { minWidth: 160 },
 });
 
-/** A value on one line with a short explanation under it. */
-function TwoLines(props: { main: ReactNode; caption: string }) {
-  const classes = useStyles();
-  return (
-    <>
-      <div className={classes.nowrap}>{props.main}</div>
-      <Typography variant="caption" component="div" color="textSecondary">
-        {props.caption}
-      </Typography>
-    </>
-  );
+interface Column {
+  title: string;
+  sort?: OverviewSort;
+  layouts: OverviewLayout[];
+  cell: (row: EntityPostureSummary, now: number) => ReactNode;
+  /** A class of `useStyles` for the column's cells. */
+  style?: 'nowrap' | 'checks';
 }
 
-function LastBackup(props: { row: EntityPostureSummary; now: number }) {
-  const { row, now } = props;
-  const rpo =
-    row.rpoMs === undefined
-      ? 'RPO unknown'
-      : `RPO ${formatDuration(row.rpoMs)}`;
-  const age = row.lastCleanBackupAt
-    ? `${formatDuration(now - Date.parse(row.lastCleanBackupAt))} ago`
-    : 'none';
-  const verdict = findCheck(
-    builtInCheck('backup-freshness'),
-    row.failingChecks,
-  );
-  let main: ReactNode = (
-    <span
-      title={row.lastCleanBackupAt && formatDateTime(row.lastCleanBackupAt)}
-    >
-      {age}
-    </span>
-  );
-  if (verdict)
-    main = <PostureStatus status={verdict.status}>{age}</PostureStatus>;
-  else if (!row.lastCleanBackupAt)
-    main = <PostureStatus status="unknown">{age}</PostureStatus>;
-  return <TwoLines main={main} caption={rpo} />;
-}
-
-function LastDrill(props: { row: EntityPostureSummary; now: number }) {
-  const { row, now } = props;
-  if (!row.lastDrillAt) return <>never</>;
-  const age = `${formatDuration(now - Date.parse(row.lastDrillAt))} ago`;
-  if (!row.lastDrillOutcome) return <>{age}</>;
-  return (
-    <TwoLines
-      main={
-        <PostureStatus
-          status={row.lastDrillOutcome === 'succeeded' ? 'pass' : 'fail'}
-        >
-          {age}
-        </PostureStatus>
-      }
-      caption={row.lastDrillOutcome}
-    />
-  );
-}
-
-function FailingChecks(props: { row: EntityPostureSummary }) {
-  const { failingChecks } = props.row;
-  if (failingChecks.length === 0) return <>none</>;
-  const shown = failingChecks.slice(0, MAX_CHECKS_SHOWN).map(c => c.title);
-  const more = failingChecks.length - shown.length;
-  return (
-    <>
-      <PostureStatus status={failingChecks[0].status}>
-        {`${failingChecks.length} need${
-          failingChecks.length === 1 ? 's' : ''
-        } attention`}
-      </PostureStatus>
-      <Typography variant="caption" component="div" color="textSecondary">
-        {shown.join(', ')}
-        {more > 0 ? ` and ${more} more` : ''}
-      </Typography>
-    </>
-  );
-}
-
-const COLUMNS: Array<{ title: string; sort?: OverviewSort }> = [
-  { title: 'Entity', sort: 'name' },
-  { title: 'Status', sort: 'status' },
-  { title: 'Owner', sort: 'owner' },
-  { title: 'System', sort: 'system' },
-  { title: 'Tier', sort: 'tier' },
-  { title: 'Last clean backup', sort: 'lastCleanBackupAt' },
-  { title: 'Last drill', sort: 'lastDrillAt' },
-  { title: 'Failing checks' },
+const COLUMNS: Column[] = [
+  {
+    title: 'Entity',
+    sort: 'name',
+    layouts: ['wide'],
+    style: 'nowrap',
+    cell: row => <EntityLink row={row} />,
+  },
+  {
+    title: 'Entity',
+    sort: 'name',
+    layouts: ['compact'],
+    cell: row => (
+      <TwoLines
+        main={<EntityLink row={row} />}
+        caption={`${shortEntityRef(row.owner)} · ${shortEntityRef(row.system)}`}
+      />
+    ),
+  },
+  {
+    title: 'Status',
+    sort: 'status',
+    layouts: ['wide', 'compact'],
+    style: 'nowrap',
+    cell: row => <PostureStatus status={row.status} />,
+  },
+  {
+    title: 'Owner',
+    sort: 'owner',
+    layouts: ['wide'],
+    cell: row => shortEntityRef(row.owner),
+  },
+  {
+    title: 'System',
+    sort: 'system',
+    layouts: ['wide'],
+    cell: row => shortEntityRef(row.system),
+  },
+  {
+    title: 'Tier',
+    sort: 'tier',
+    layouts: ['wide'],
+    cell: row => row.tier ?? 'none',
+  },
+  {
+    title: 'Tier',
+    sort: 'tier',
+    layouts: ['compact'],
+    cell: row => (
+      <TwoLines main={row.tier ?? 'none'} caption={objectivesLine(row)} />
+    ),
+  },
+  {
+    title: 'RPO',
+    layouts: ['wide'],
+    style: 'nowrap',
+    cell: row => objectiveText(row.rpoMs),
+  },
+  {
+    title: 'RTO',
+    layouts: ['wide'],
+    style: 'nowrap',
+    cell: row => objectiveText(row.rtoMs),
+  },
+  {
+    title: 'Last clean backup',
+    sort: 'lastCleanBackupAt',
+    layouts: ['wide', 'compact'],
+    cell: (row, now) => <LastBackup row={row} now={now} />,
+  },
+  {
+    title: 'Last drill',
+    sort: 'lastDrillAt',
+    layouts: ['wide', 'compact'],
+    cell: (row, now) => <LastDrill row={row} now={now} />,
+  },
+  {
+    title: 'Failing checks',
+    layouts: ['wide', 'compact'],
+    style: 'checks',
+    cell: row => <FailingChecks row={row} />,
+  },
 ];
 
-/** One page of the overview: a row per entity, sortable by its headers. */
-export function OverviewTable(props: {
-  rows: EntityPostureSummary[];
-  sort: OverviewSort;
-  order: 'asc' | 'desc';
-  loading: boolean;
-  onSort: (sort: OverviewSort) => void;
-  empty: ReactNode;
-  footer: ReactNode;
-  now?: number;
-}) {
+/**
+ * One page of the overview: a row per entity, sortable by its headers, or
+ * a card per entity on a phone.
+ */
+export function OverviewTable(props: OverviewRowsProps) {
+  const layout = useOverviewLayout();
   const { rows, sort, order, loading, onSort, now = Date.now() } = props;
-  const entityRoute = useRouteRef(entityRouteRef);
   const classes = useStyles();
+  if (layout === 'cards') return <OverviewCards {...props} />;
+  const columns = COLUMNS.filter(c => c.layouts.includes(layout));
   return (
     <TableContainer>
       <div style={{ height: 4 }}>
@@ -152,7 +161,7 @@ export function OverviewTable(props: {
       >
         <TableHead>
           <TableRow>
-            {COLUMNS.map(column => (
+            {columns.map(column => (
               <TableCell
                 key={column.title}
                 className={classes.nowrap}
@@ -176,38 +185,19 @@ export function OverviewTable(props: {
         <TableBody>
           {rows.length === 0 && !loading && (
             <TableRow>
-              <TableCell colSpan={COLUMNS.length}>{props.empty}</TableCell>
+              <TableCell colSpan={columns.length}>{props.empty}</TableCell>
             </TableRow>
           )}
           {rows.map(row => (
             <TableRow key={row.entityRef} hover>
-              <TableCell className={classes.nowrap}>
-                <Link
-                  to={`${entityRoute({
-                    kind: row.kind.toLocaleLowerCase('en-US'),
-                    namespace: row.namespace.toLocaleLowerCase('en-US'),
-                    name: row.name,
-                  })}/disaster-recovery`}
-                  title={row.entityRef}
+              {columns.map(column => (
+                <TableCell
+                  key={column.title}
+                  className={column.style && classes[column.style]}
                 >
-                  {row.title ?? row.name}
-                </Link>
-              </TableCell>
-              <TableCell className={classes.nowrap}>
-                <PostureStatus status={row.status} />
-              </TableCell>
-              <TableCell>{shortRef(row.owner)}</TableCell>
-              <TableCell>{shortRef(row.system)}</TableCell>
-              <TableCell>{row.tier ?? 'none'}</TableCell>
-              <TableCell>
-                <LastBackup row={row} now={now} />
-              </TableCell>
-              <TableCell>
-                <LastDrill row={row} now={now} />
-              </TableCell>
-              <TableCell className={classes.checks}>
-                <FailingChecks row={row} />
-              </TableCell>
+                  {column.cell(row, now)}
+                </TableCell>
+              ))}
             </TableRow>
           ))}
         </TableBody>

@@ -6,7 +6,7 @@ import {
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
-import { formatAge, formatDateTime } from '../../format';
+import { RelativeTime } from '../../format';
 import { PostureStatus } from '../PostureStatus';
 
 function Archiving(props: {
@@ -26,12 +26,18 @@ function Archiving(props: {
   }
 }
 
-function windowOf(cluster: EntityPostgresCluster, now: number): string {
-  const first = cluster.firstRecoverabilityPoint;
-  if (!first) return 'No recovery point reported yet';
-  return `Can be restored to any point from ${formatDateTime(
-    first,
-  )} until now (${formatDuration(now - Date.parse(first))})`;
+function RecoveryWindow(props: {
+  cluster: EntityPostgresCluster;
+  now: number;
+}) {
+  const first = props.cluster.firstRecoverabilityPoint;
+  if (!first) return <>No recovery point reported yet</>;
+  return (
+    <>
+      Can be restored to any point from <RelativeTime time={first} /> until now
+      ({formatDuration(props.now - Date.parse(first))})
+    </>
+  );
 }
 
 /** The point-in-time recovery window of each CloudNativePG cluster of an entity. */
@@ -56,12 +62,16 @@ export function PostgresRecoveryWindowCard(props: {
               secondary={
                 <>
                   <Archiving state={cluster.continuousArchiving} />
-                  <div>{windowOf(cluster, now)}</div>
+                  <div>
+                    <RecoveryWindow cluster={cluster} now={now} />
+                  </div>
                   <div>
                     Last base backup{' '}
-                    {cluster.lastSuccessfulBackupAt
-                      ? formatAge(cluster.lastSuccessfulBackupAt)
-                      : 'never'}
+                    {cluster.lastSuccessfulBackupAt ? (
+                      <RelativeTime time={cluster.lastSuccessfulBackupAt} />
+                    ) : (
+                      'never'
+                    )}
                     {cluster.retentionPolicy
                       ? `; retention ${cluster.retentionPolicy}`
                       : ''}

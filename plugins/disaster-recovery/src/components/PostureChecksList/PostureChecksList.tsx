@@ -1,128 +1,138 @@
 import { InfoCard } from '@backstage/core-components';
-import type {
-  PostureCheck,
-  CheckStatus,
+import {
+  checkNextActionOf,
+  checksWorstFirst,
+  postureWarningCount,
+  SCORECARD_NO_WARNINGS_CHECK,
+  type EntityPolicy,
+  type PostureCheck,
 } from '@dr-posture/plugin-disaster-recovery-common';
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { useState } from 'react';
+import { DisclosureButton } from '../DisclosureButton';
 import { PostureStatus } from '../PostureStatus';
-import { formatEvidenceValue } from './formatEvidenceValue';
-
-/** Display order: what needs attention first. */
-const ORDER: Record<CheckStatus, number> = {
-  fail: 0,
-  warn: 1,
-  unknown: 2,
-  pass: 3,
-};
+import { CheckItem } from './CheckItem';
 
 const useStyles = makeStyles(theme => ({
-  summary: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: theme.spacing(0.5),
-  },
-  evidence: { display: 'block' },
-  table: {
-    borderCollapse: 'collapse',
-    '& th, & td': {
-      textAlign: 'left',
-      padding: theme.spacing(0.5, 2, 0.5, 0),
-      verticalAlign: 'top',
+  list: {
+    margin: 0,
+    padding: 0,
+    // Two columns on a wide screen: a dozen open checks in one column make
+    // the tab twice as tall as the first screen (worst first, row by row).
+    [theme.breakpoints.up('lg')]: {
+      display: 'grid',
+      gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+      '& > li:nth-child(odd)': {
+        borderRight: `1px solid ${theme.palette.divider}`,
+      },
     },
+    '&[hidden]': { display: 'none' },
+  },
+  scorecard: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: theme.spacing(0.5),
+    padding: theme.spacing(1.5, 2),
+  },
+  fold: {
+    padding: theme.spacing(1, 1),
+    borderBottom: `1px solid ${theme.palette.divider}`,
   },
 }));
 
-function Evidence(props: { check: PostureCheck }) {
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The scorecard check that no posture check warns, which mirrors none. */
+function NoWarningsResult(props: { checks: PostureCheck[] }) {
   const classes = useStyles();
-  const { refs, values } = props.check.evidence;
-  const entries = Object.entries(values);
-  if (refs.length === 0 && entries.length === 0) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        This check relied on no collected object.
-      </Typography>
-    );
-  }
+  const warnings = postureWarningCount(props.checks);
   return (
-    <>
-      {refs.length > 0 && (
-        <>
-          <Typography variant="subtitle2">Objects it read</Typography>
-          <ul>
-            {refs.map(ref => (
-              <li
-                key={`${ref.kind}/${ref.cluster}/${ref.namespace}/${ref.name}`}
-              >
-                <code>
-                  {ref.kind} {ref.cluster}/{ref.namespace}/{ref.name}
-                </code>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {entries.length > 0 && (
-        <>
-          <Typography variant="subtitle2">Values it used</Typography>
-          <table className={classes.table}>
-            <tbody>
-              {entries.map(([key, value]) => (
-                <tr key={key}>
-                  <th scope="row">
-                    <code>{key}</code>
-                  </th>
-                  <td>{formatEvidenceValue(key, value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </>
+    <Typography variant="caption" component="p" className={classes.scorecard}>
+      Scorecard “{SCORECARD_NO_WARNINGS_CHECK.name}”:
+      <PostureStatus status={warnings === 0 ? 'pass' : 'fail'}>
+        {warnings === 0
+          ? 'Passed'
+          : `Failed (${plural(warnings, 'check warns', 'checks warn')})`}
+      </PostureStatus>
+    </Typography>
   );
 }
 
 /**
- * Every check of the posture with its status, sentence and, a click away,
- * its evidence; failing checks first.
+ * The checks of a posture, worst first in the verdict's order: failing,
+ * warning and unknown ones open with their sentence, what to do and their
+ * scorecard result; passing ones folded into one line.
  */
-export function PostureChecksList(props: { checks: PostureCheck[] }) {
+export function PostureChecksList(props: {
+  checks: PostureCheck[];
+  policy: Pick<EntityPolicy, 'runbookUrl'>;
+}) {
+  const { checks, policy } = props;
   const classes = useStyles();
-  const sorted = [...props.checks].sort(
-    (a, b) => ORDER[a.status] - ORDER[b.status],
-  );
+  const [showPassing, setShowPassing] = useState(false);
+  const ordered = checksWorstFirst(checks);
+  const open = ordered.filter(check => check.status !== 'pass');
+  const passing = ordered.filter(check => check.status === 'pass');
   return (
-    <InfoCard title="Checks" noPadding>
-      {sorted.map(check => (
-        <Accordion
-          key={check.id}
-          square
-          elevation={0}
-          TransitionProps={{ unmountOnExit: true }}
-        >
-          <AccordionSummary
-            expandIcon={<ExpandMoreIcon />}
-            aria-controls={`check-${check.id}-evidence`}
-            id={`check-${check.id}`}
+    <InfoCard
+      title="Checks"
+      subheader={`${plural(open.length, 'needs', 'need')} attention, ${plural(
+        passing.length,
+        'passes',
+        'pass',
+      )}`}
+      noPadding
+    >
+      {open.length > 0 && (
+        <ul className={classes.list} aria-label="Checks that need attention">
+          {open.map(check => (
+            <CheckItem
+              key={check.id}
+              check={check}
+              action={
+                check.status === 'unknown'
+                  ? undefined
+                  : checkNextActionOf(check, policy).text
+              }
+            />
+          ))}
+        </ul>
+      )}
+      {passing.length > 0 && (
+        <>
+          <div className={classes.fold}>
+            <DisclosureButton
+              expanded={showPassing}
+              onToggle={() => setShowPassing(shown => !shown)}
+              controls="passing-checks"
+            >
+              <PostureStatus status="pass">
+                {passing.length === checks.length
+                  ? `All ${plural(
+                      passing.length,
+                      'check passes',
+                      'checks pass',
+                    )}`
+                  : plural(passing.length, 'check passes', 'checks pass')}
+              </PostureStatus>
+            </DisclosureButton>
+          </div>
+          <ul
+            id="passing-checks"
+            className={classes.list}
+            aria-label="Checks that pass"
+            hidden={!showPassing}
           >
-            <div className={classes.summary}>
-              <PostureStatus status={check.status}>{check.title}</PostureStatus>
-              <Typography variant="body2">{check.summary}</Typography>
-            </div>
-          </AccordionSummary>
-          <AccordionDetails
-            id={`check-${check.id}-evidence`}
-            className={classes.evidence}
-          >
-            <Evidence check={check} />
-          </AccordionDetails>
-        </Accordion>
-      ))}
+            {passing.map(check => (
+              <CheckItem key={check.id} check={check} />
+            ))}
+          </ul>
+        </>
+      )}
+      <NoWarningsResult checks={checks} />
     </InfoCard>
   );
 }

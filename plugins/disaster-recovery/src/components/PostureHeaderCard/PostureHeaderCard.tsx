@@ -1,4 +1,4 @@
-import { InfoCard, Link } from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import {
   formatDuration,
   type EntityPostureResponse,
@@ -6,9 +6,20 @@ import {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import type { ReactNode } from 'react';
-import { formatAge } from '../../format';
+import { RelativeTime } from '../../format';
 import { PostureStatus } from '../PostureStatus';
+import { UrlLink } from '../UrlLink';
+import { VerdictSummary } from '../VerdictSummary';
+
+const useStyles = makeStyles(theme => ({
+  facts: {
+    margin: theme.spacing(2, 0, 0),
+    paddingTop: theme.spacing(1),
+    borderTop: `1px solid ${theme.palette.divider}`,
+  },
+}));
 
 function Fact(props: { label: string; children: ReactNode }) {
   return (
@@ -16,7 +27,7 @@ function Fact(props: { label: string; children: ReactNode }) {
       <Typography variant="overline" color="textSecondary" component="dt">
         {props.label}
       </Typography>
-      <Typography variant="body1" component="dd" style={{ margin: 0 }}>
+      <Typography variant="body2" component="dd" style={{ margin: 0 }}>
         {props.children}
       </Typography>
     </Grid>
@@ -54,18 +65,33 @@ function ResolvedValue<T>(props: {
 }
 
 /**
- * The first thing on the Disaster Recovery tab: overall status, tier,
+ * The first thing on the Disaster Recovery tab: the verdict (recoverable
+ * within the RPO, RTO proven, the top reason and what to do next), the
+ * action to record a drill, and below it the overall status, tier,
  * objectives with where they came from, HA pattern and runbook.
  */
-export function PostureHeaderCard(props: { posture: EntityPostureResponse }) {
-  const { summary, policy } = props.posture;
+export function PostureHeaderCard(props: {
+  posture: EntityPostureResponse;
+  /** Shown in the card's header: the "Record drill" button. */
+  action?: ReactNode;
+}) {
+  const { posture, action } = props;
+  const { summary, policy } = posture;
+  const classes = useStyles();
   const problems = summary.failingChecks.length;
   return (
     <InfoCard
       title="Disaster-recovery posture"
-      subheader={`Evaluated ${formatAge(summary.evaluatedAt)}`}
+      subheader={
+        // One inline element: the subheader lays its children out as flex items.
+        <span>
+          Evaluated <RelativeTime time={summary.evaluatedAt} />
+        </span>
+      }
+      action={action}
     >
-      <Grid container spacing={2} component="dl" style={{ margin: 0 }}>
+      <VerdictSummary posture={posture} />
+      <Grid container spacing={2} component="dl" className={classes.facts}>
         <Fact label="Status">
           <PostureStatus status={summary.status}>
             {summary.status === 'pass' || summary.status === 'unknown'
@@ -90,7 +116,7 @@ export function PostureHeaderCard(props: { posture: EntityPostureResponse }) {
         <Fact label="Runbook">
           <ResolvedValue
             resolved={policy.runbookUrl}
-            render={url => <Link to={url}>Open runbook</Link>}
+            render={url => <UrlLink url={url}>Open runbook</UrlLink>}
           />
         </Fact>
       </Grid>

@@ -6,7 +6,7 @@ import {
 } from '@backstage/core-components';
 import type { CheckStatus } from '@dr-posture/plugin-disaster-recovery-common';
 import { makeStyles } from '@material-ui/core/styles';
-import type { ReactNode } from 'react';
+import type { JSX, ReactNode } from 'react';
 
 const STATUS_LABELS: Record<CheckStatus, string> = {
   pass: 'Pass',
@@ -53,7 +53,7 @@ export function PostureStatus(props: {
   status: CheckStatus;
   /** Text after the icon; the status label when left out. */
   children?: ReactNode;
-}) {
+}): JSX.Element {
   const { status, children } = props;
   const classes = useStyles();
   const Icon = STATUS_ICONS[status];

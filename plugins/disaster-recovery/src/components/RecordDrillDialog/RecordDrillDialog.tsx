@@ -4,7 +4,11 @@ import {
 } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { RecordedDrill } from '@dr-posture/plugin-disaster-recovery-common';
+import {
+  derivedRpoOf,
+  type DrillEvidenceRequirements,
+  type RecordedDrill,
+} from '@dr-posture/plugin-disaster-recovery-common';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -14,53 +18,68 @@ import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { disasterRecoveryApiRef } from '../../api';
 import {
+  browserTimeZone,
+  drillActionRefusal,
   drillFormErrorsFromMessage,
+  drillFormFromRecord,
   drillRecordFromForm,
   emptyDrillForm,
+  hasDrillFormErrors,
+  missingEvidenceInForm,
+  recordedDrillNotice,
   type DrillFormErrors,
 } from '../../drills';
+import { useSuccessNotice } from '../../notify';
 import { DrillFormFields } from './DrillFormFields';
+import { MissingEvidenceNotice } from './MissingEvidenceNotice';
 
 const NO_ERRORS: DrillFormErrors = { fields: {}, general: [] };
 
-function errorsOf(error: unknown): DrillFormErrors {
-  if (error instanceof ResponseError) {
-    if (error.statusCode === 400) {
-      return drillFormErrorsFromMessage(error.body.error.message);
-    }
-    if (error.statusCode === 403) {
-      return {
-        fields: {},
-        general: [
-          'You may not record drills: it needs the disaster-recovery.drill.create permission.',
-        ],
-      };
-    }
-    return { fields: {}, general: [error.body.error.message] };
-  }
-  return { fields: {}, general: [String(error)] };
-}
-
 /**
- * The "Record drill" form: the drill's evidence, checked with the schema the
- * backend uses before it is sent; problems the backend finds are shown on
- * their field.
+ * The "Record drill" form: the drill's evidence, checked with the rules the
+ * backend applies before it is sent, with what a succeeded drill of its
+ * kind still lacks; problems the backend finds are shown on their field.
+ * Given `correcting`, it starts from that drill and records a correction
+ * that supersedes it.
  */
 export function RecordDrillDialog(props: {
   entity: CompoundEntityRef;
   open: boolean;
+  correcting?: RecordedDrill;
+  /** The backend's evidence requirements (from the drill list), if loaded. */
+  requiredEvidence?: DrillEvidenceRequirements;
   onClose: () => void;
   onRecorded: (drill: RecordedDrill) => void;
+  /** The drill to correct was voided or corrected meanwhile. */
+  onConflict?: () => void;
 }) {
-  const { entity, open, onClose, onRecorded } = props;
+  const {
+    entity,
+    open,
+    correcting,
+    requiredEvidence,
+    onClose,
+    onRecorded,
+    onConflict,
+  } = props;
   const api = useApi(disasterRecoveryApiRef);
-  const [values, setValues] = useState(emptyDrillForm);
+  const notifySuccess = useSuccessNotice();
+  const entityRef = stringifyEntityRef(entity);
+  const [values, setValues] = useState(() =>
+    correcting
+      ? drillFormFromRecord(correcting, entityRef, browserTimeZone())
+      : emptyDrillForm(),
+  );
   const [errors, setErrors] = useState<DrillFormErrors>(NO_ERRORS);
   const [sending, setSending] = useState(false);
   const fieldProblems = Object.keys(errors.fields).length;
+  const missing = missingEvidenceInForm(values, entityRef, requiredEvidence);
+  const built = drillRecordFromForm(values, entityRef);
+  const derivedRpoMs =
+    'drill' in built ? derivedRpoOf(built.drill)?.ms : undefined;
 
   const submit = async () => {
-    const result = drillRecordFromForm(values, stringifyEntityRef(entity));
+    const result = drillRecordFromForm(values, entityRef);
     if ('errors' in result) {
       setErrors(result.errors);
       return;
@@ -68,11 +87,25 @@ export function RecordDrillDialog(props: {
     setErrors(NO_ERRORS);
     setSending(true);
     try {
-      const recorded = await api.recordDrill(entity, result.drill);
-      setValues(emptyDrillForm());
+      const recorded = correcting
+        ? await api.supersedeDrill(entity, correcting.id, result.drill)
+        : await api.recordDrill(entity, result.drill);
+      notifySuccess(recordedDrillNotice(recorded, Boolean(correcting)));
+      setValues(emptyDrillForm(values.timeZone));
       onRecorded(recorded);
     } catch (error) {
-      setErrors(errorsOf(error));
+      if (error instanceof ResponseError && error.statusCode === 400) {
+        setErrors(drillFormErrorsFromMessage(error.body.error.message));
+      } else {
+        const action = correcting ? 'correct' : 'record';
+        setErrors({
+          fields: {},
+          general: [drillActionRefusal(error, action, correcting?.recordedBy)],
+        });
+        if (error instanceof ResponseError && error.statusCode === 409) {
+          onConflict?.();
+        }
+      }
     } finally {
       setSending(false);
     }
@@ -81,12 +114,15 @@ export function RecordDrillDialog(props: {
   return (
     <Dialog
       open={open}
-      onClose={onClose}
+      // A click beside the form must not throw away the evidence typed.
+      onClose={(_, reason) => reason !== 'backdropClick' && onClose()}
       maxWidth="md"
       fullWidth
       aria-labelledby="record-drill-title"
     >
-      <DialogTitle id="record-drill-title">Record a drill</DialogTitle>
+      <DialogTitle id="record-drill-title">
+        {correcting ? 'Correct a drill' : 'Record a drill'}
+      </DialogTitle>
       <form
         noValidate
         onSubmit={event => {
@@ -95,7 +131,14 @@ export function RecordDrillDialog(props: {
         }}
       >
         <DialogContent dividers>
-          {(fieldProblems > 0 || errors.general.length > 0) && (
+          {correcting && (
+            <Alert severity="info" role="note" style={{ marginBottom: 16 }}>
+              The correction replaces the drill recorded by{' '}
+              {correcting.recordedBy}: that record stays in the history, marked
+              superseded, and no longer counts.
+            </Alert>
+          )}
+          {hasDrillFormErrors(errors) && (
             <Alert severity="error" style={{ marginBottom: 16 }} role="alert">
               {fieldProblems > 0 &&
                 `Fix the ${
@@ -109,10 +152,14 @@ export function RecordDrillDialog(props: {
             </Alert>
           )}
           <DrillFormFields
+            entityRef={entityRef}
             values={values}
             errors={errors.fields}
+            derivedRpoMs={derivedRpoMs}
+            requiredEvidence={requiredEvidence}
             onChange={setValues}
           />
+          <MissingEvidenceNotice kind={values.kind} missing={missing} />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
@@ -122,7 +169,8 @@ export function RecordDrillDialog(props: {
             variant="contained"
             disabled={sending}
           >
-            {sending ? 'Recording…' : 'Record drill'}
+            {sending && 'Recording…'}
+            {!sending && (correcting ? 'Record correction' : 'Record drill')}
           </Button>
         </DialogActions>
       </form>

@@ -1,7 +1,7 @@
 import { Table, type TableColumn } from '@backstage/core-components';
 import type { EntityStorageLocation } from '@dr-posture/plugin-disaster-recovery-common';
 import Typography from '@material-ui/core/Typography';
-import { formatAge, formatDateTime } from '../../format';
+import { RelativeTime } from '../../format';
 import { PostureStatus } from '../PostureStatus';
 
 function Availability(props: { phase?: string }) {
@@ -35,16 +35,7 @@ const columns: TableColumn<EntityStorageLocation>[] = [
   {
     title: 'Last validated',
     render: l =>
-      l.lastValidatedAt ? (
-        <time
-          dateTime={l.lastValidatedAt}
-          title={formatDateTime(l.lastValidatedAt)}
-        >
-          {formatAge(l.lastValidatedAt)}
-        </time>
-      ) : (
-        'never'
-      ),
+      l.lastValidatedAt ? <RelativeTime time={l.lastValidatedAt} /> : 'never',
   },
 ];
 
@@ -57,7 +48,13 @@ export function StorageLocationsTable(props: {
       title="Storage locations"
       columns={columns}
       data={props.locations}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        // Backstage's sort labels nest a focusable element in a button.
+        sorting: false,
+      }}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>
           No backup storage location is known for this entity's backups.

@@ -41,6 +41,8 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+          maxLength: 253,
+          pattern: '^[^:/\\x00-\\x1f\\x7f]+$',
         },
       },
       namespace: {
@@ -50,6 +52,8 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+          maxLength: 253,
+          pattern: '^[^:/\\x00-\\x1f\\x7f]+$',
         },
       },
       name: {
@@ -59,6 +63,19 @@ export const spec = {
         schema: {
           type: 'string',
           minLength: 1,
+          maxLength: 253,
+          pattern: '^[^:/\\x00-\\x1f\\x7f]+$',
+        },
+      },
+      drillId: {
+        name: 'drillId',
+        in: 'path',
+        required: true,
+        description: "The recorded drill's id.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 36,
         },
       },
       cursor: {
@@ -66,9 +83,11 @@ export const spec = {
         in: 'query',
         allowReserved: true,
         required: false,
-        description: "Opaque cursor from a previous page's `nextCursor`.",
+        description:
+          "Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400.",
         schema: {
           type: 'string',
+          maxLength: 2048,
         },
       },
     },
@@ -262,6 +281,12 @@ export const spec = {
             $ref: '#/components/schemas/CollectionRunCounts',
           },
           error: {
+            description:
+              'A short classified reason, e.g. `token rejected (401)`.',
+            type: 'string',
+          },
+          errorDetail: {
+            description: 'The error in full (upstream status, body, URL).',
             type: 'string',
           },
           details: {
@@ -291,11 +316,17 @@ export const spec = {
           },
           staleSince: {
             description:
-              "Set while collection fails - the cluster's data is stale since then.",
+              'Set once the last successful collection is older than the staleness limit (`collection.staleAfterIntervals` collection intervals), whatever the latest run did - failed, hung or died with its process: the moment the data became stale, or the first attempt when the cluster was never collected completely.',
             type: 'string',
             format: 'date-time',
           },
           lastError: {
+            description:
+              'Why the last run failed, as a short classified reason such as `the API server answered 503 ServiceUnavailable`, `TLS handshake failed`, `timed out after 60 s` or `token rejected (401)`.',
+            type: 'string',
+          },
+          lastErrorDetail: {
+            description: 'The error in full (upstream status, body, URL).',
             type: 'string',
           },
           lastRun: {
@@ -400,8 +431,10 @@ export const spec = {
             format: 'date-time',
           },
           lastDrillOutcome: {
+            description:
+              'An incomplete drill lacks evidence its kind needs, so it proves no recovery.',
             type: 'string',
-            enum: ['succeeded', 'failed'],
+            enum: ['succeeded', 'failed', 'incomplete'],
           },
           evaluatedAt: {
             description: 'When the posture was worked out.',
@@ -552,6 +585,11 @@ export const spec = {
             type: 'number',
           },
           fullDrTestIntervalMs: {
+            type: 'number',
+          },
+          failoverDrillIntervalMs: {
+            description:
+              'How often an entity declaring the hot-warm pattern must run a failover drill.',
             type: 'number',
           },
           retentionMs: {
@@ -743,6 +781,12 @@ export const spec = {
           paused: {
             type: 'boolean',
           },
+          pausedSince: {
+            description:
+              'When the collector first saw the schedule paused (a ScheduledBackup suspended), having seen it run before. Absent while it runs, and when it was already paused when first collected.',
+            type: 'string',
+            format: 'date-time',
+          },
           cadenceMs: {
             type: 'number',
           },
@@ -835,6 +879,228 @@ export const spec = {
           },
         },
       },
+      EntityAvailability: {
+        description:
+          'How an entity survives the loss of a pod, a node, a zone or its production cluster, as the availability checks read it: its workloads on the clusters that count for it, and how its standbys compare with production.',
+        type: 'object',
+        required: ['workloads', 'standbyParity'],
+        properties: {
+          workloads: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityWorkloadAvailability',
+            },
+          },
+          standbyParity: {
+            description:
+              'One row per production workload or database and standby cluster standing in for its cluster (`standbyFor`); empty without a standby.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EntityStandbyParity',
+            },
+          },
+        },
+      },
+      EntityWorkloadAvailability: {
+        description:
+          'A Deployment or StatefulSet of an entity, with its replicas, placement, probes and disruption budgets.',
+        type: 'object',
+        required: [
+          'ref',
+          'replicas',
+          'readyReplicas',
+          'minReplicas',
+          'nodes',
+          'zones',
+          'clusterZones',
+          'spreadOverNodes',
+          'spreadOverZones',
+          'containers',
+          'disruptionBudgets',
+        ],
+        properties: {
+          ref: {
+            $ref: '#/components/schemas/EvidenceRef',
+          },
+          replicas: {
+            description: '`spec.replicas`.',
+            type: 'integer',
+          },
+          readyReplicas: {
+            type: 'integer',
+          },
+          minReplicas: {
+            description:
+              "The fewest replicas it may run (its HorizontalPodAutoscaler's minimum, else its replicas).",
+            type: 'integer',
+          },
+          autoscaler: {
+            description: 'The HorizontalPodAutoscaler scaling it.',
+            $ref: '#/components/schemas/EvidenceRef',
+          },
+          singletonReason: {
+            description: 'The `disaster-recovery/singleton` annotation.',
+            type: 'string',
+          },
+          nodes: {
+            description: 'Distinct nodes its scheduled pods run on.',
+            type: 'integer',
+          },
+          zones: {
+            description:
+              'Distinct zones of those nodes (`topology.kubernetes.io/zone`).',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          clusterZones: {
+            description:
+              "The zones of its cluster's nodes; empty when they carry no zone label or were not collected.",
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          spreadOverNodes: {
+            description:
+              'Whether its pod template asks to spread over nodes (anti-affinity or topology spread).',
+            type: 'boolean',
+          },
+          spreadOverZones: {
+            description: 'Whether its pod template asks to spread over zones.',
+            type: 'boolean',
+          },
+          containers: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'readinessProbe', 'livenessProbe', 'requests'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                image: {
+                  type: 'string',
+                },
+                readinessProbe: {
+                  type: 'boolean',
+                },
+                livenessProbe: {
+                  type: 'boolean',
+                },
+                requests: {
+                  description:
+                    'The resources it requests, e.g. `cpu`, `memory`.',
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+              },
+            },
+          },
+          disruptionBudgets: {
+            description: 'The PodDisruptionBudgets covering its pods.',
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['ref'],
+              properties: {
+                ref: {
+                  $ref: '#/components/schemas/EvidenceRef',
+                },
+                minAvailable: {
+                  type: ['integer', 'string'],
+                },
+                maxUnavailable: {
+                  type: ['integer', 'string'],
+                },
+                allowedDisruptions: {
+                  description:
+                    'How many of its replicas the budget lets be evicted at once; absent when its limits cannot be read.',
+                  type: 'integer',
+                },
+              },
+            },
+          },
+        },
+      },
+      EntityStandbyParity: {
+        description:
+          'A production workload or database beside its counterpart on a standby cluster.',
+        type: 'object',
+        required: [
+          'standbyCluster',
+          'production',
+          'productionReady',
+          'productionDesired',
+          'images',
+          'state',
+        ],
+        properties: {
+          standbyCluster: {
+            type: 'string',
+          },
+          production: {
+            description:
+              'The production Deployment, StatefulSet or CloudNativePG Cluster.',
+            $ref: '#/components/schemas/EvidenceRef',
+          },
+          standby: {
+            description:
+              'Its counterpart on the standby (a replica cluster for a database); absent when missing.',
+            $ref: '#/components/schemas/EvidenceRef',
+          },
+          productionReady: {
+            description: 'Ready replicas (or instances) in production.',
+            type: 'integer',
+          },
+          productionDesired: {
+            type: 'integer',
+          },
+          standbyReady: {
+            description:
+              'Ready replicas (or instances) on the standby; absent when not reported.',
+            type: 'integer',
+          },
+          standbyDesired: {
+            type: 'integer',
+          },
+          images: {
+            description:
+              'Per container, the image in production and on the standby; empty for databases.',
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['container'],
+              properties: {
+                container: {
+                  type: 'string',
+                },
+                production: {
+                  type: 'string',
+                },
+                standby: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          state: {
+            description:
+              '`in-step`: ready with the same images (a replica cluster ready and replicating from production); `missing`: not on the standby; `not-ready`: on it but not ready; `image-drift`: ready but with other images; `other-source`: a replica cluster there replicates from another origin.',
+            type: 'string',
+            enum: [
+              'in-step',
+              'missing',
+              'not-ready',
+              'image-drift',
+              'other-source',
+            ],
+          },
+        },
+      },
       EntityPostgresCluster: {
         description:
           'A CloudNativePG cluster of an entity, with its recovery window.',
@@ -858,6 +1124,19 @@ export const spec = {
             format: 'date-time',
           },
           retentionPolicy: {
+            type: 'string',
+          },
+          instances: {
+            description: '`spec.instances`.',
+            type: 'integer',
+          },
+          readyInstances: {
+            description: '`status.readyInstances`; absent when not reported.',
+            type: 'integer',
+          },
+          currentPrimary: {
+            description:
+              'The instance that is primary (`status.currentPrimary`).',
             type: 'string',
           },
         },
@@ -885,9 +1164,17 @@ export const spec = {
       },
       VeleroRestoreTest: {
         description:
-          'A Velero Restore that tested a backup without overwriting production.',
+          "A finished Velero Restore of the entity's backups. It counts as a restore test (`countsAsTest`) when it restored away from production; a restore into the original namespace on a production cluster is a restore into production, flagged with `warning` and never a test, whatever its labels. A restore of PVCs without their pods from a file-system backup restores no data and tests nothing.",
         type: 'object',
-        required: ['restore', 'backupName', 'because', 'succeeded', 'phase'],
+        required: [
+          'restore',
+          'backupName',
+          'because',
+          'countsAsTest',
+          'succeeded',
+          'phase',
+          'reasons',
+        ],
         properties: {
           restore: {
             type: 'object',
@@ -909,15 +1196,45 @@ export const spec = {
           },
           because: {
             description:
-              'Why it counts as a test rather than a production restore.',
+              'Where it restored to, which decides whether it is a test.',
             type: 'string',
-            enum: ['another-namespace', 'another-cluster', 'drill-label'],
+            enum: [
+              'another-namespace',
+              'another-cluster',
+              'drill-label',
+              'restore-into-production',
+            ],
+          },
+          countsAsTest: {
+            type: 'boolean',
           },
           succeeded: {
+            description:
+              'Counts as a succeeded restore test: a test that ended `Completed` with no errors and restored items.',
             type: 'boolean',
           },
           phase: {
             type: 'string',
+          },
+          reasons: {
+            description:
+              'Why it did not succeed or is not a test; empty when it succeeded.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          warning: {
+            description: 'Set for a restore into production.',
+            type: 'string',
+          },
+          errors: {
+            type: 'integer',
+          },
+          itemsRestored: {
+            description:
+              '`status.progress.itemsRestored`; absent when the restore does not say.',
+            type: 'integer',
           },
           startedAt: {
             type: 'string',
@@ -929,7 +1246,7 @@ export const spec = {
           },
           durationMs: {
             description:
-              'Completion minus start - how long the restore itself took.',
+              'Restore duration - completion minus start. Not an achieved RTO: the service was not proven back when the restore ended.',
             type: 'number',
           },
           restoredPointAgeMs: {
@@ -940,7 +1257,8 @@ export const spec = {
         },
       },
       StaleCluster: {
-        description: "A stale cluster an entity's data comes from.",
+        description:
+          "A stale cluster an entity's data comes from: how old its data is, and why collection fails as a short classified reason (the detail is in `/clusters`, for those allowed to read it).",
         type: 'object',
         required: ['name', 'staleSince'],
         properties: {
@@ -951,7 +1269,15 @@ export const spec = {
             type: 'string',
             format: 'date-time',
           },
+          lastSuccessAt: {
+            description:
+              'The last successful collection; the data is as old as this. Absent when never collected completely.',
+            type: 'string',
+            format: 'date-time',
+          },
           lastError: {
+            description:
+              'A short classified reason, e.g. `token rejected (401)`.',
             type: 'string',
           },
         },
@@ -1036,6 +1362,11 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/EntityOtherEnvironment',
             },
+          },
+          availability: {
+            description:
+              'Replicas, placement, probes and disruption budgets per workload, and production against standby; absent on postures evaluated before it was kept.',
+            $ref: '#/components/schemas/EntityAvailability',
           },
           staleClusters: {
             type: 'array',
@@ -1137,12 +1468,111 @@ export const spec = {
           },
           details: {
             type: 'string',
+            maxLength: 2000,
           },
         },
       },
+      DrillHealthCheck: {
+        description:
+          'A named check run against what was restored, judged passed or failed by whoever ran it. A check nobody judged is left out (the form starts each one as not checked and never posts it so).',
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['name', 'passed'],
+        properties: {
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
+          },
+          passed: {
+            type: 'boolean',
+          },
+          details: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      DrillObjectRef: {
+        description:
+          "A namespaced Kubernetes object on a cluster, by the cluster's configured name.",
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['cluster', 'namespace', 'name'],
+        properties: {
+          cluster: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          namespace: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+        },
+      },
+      DrillEvidenceLink: {
+        description: 'A link to evidence kept elsewhere.',
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['type', 'url'],
+        properties: {
+          type: {
+            description:
+              "`runbook-change`: the change made to the runbook after the drill; `logs`: logs or a recording of the drill; `ticket`: the drill's ticket or follow-ups; `other`.",
+            type: 'string',
+            enum: ['runbook-change', 'logs', 'ticket', 'other'],
+          },
+          url: {
+            type: 'string',
+            format: 'uri',
+            pattern: '^https?://',
+            maxLength: 2000,
+          },
+          title: {
+            type: 'string',
+            maxLength: 2000,
+          },
+        },
+      },
+      DrillEvidenceKeys: {
+        type: 'array',
+        items: {
+          $ref: '#/components/schemas/DrillEvidenceKey',
+        },
+      },
+      DrillEvidenceKey: {
+        description:
+          'A piece of evidence a drill kind can require (`disasterRecovery.drills.requiredEvidence`): `backup` (name and creation time), `restoreTargetTime`, `namespaceInventory`, `healthChecks` (at least one), `applicationHealthChecks` (at least one), `reconciliation`, `objectVersionCheck`, `database` (PostgreSQL checkpoint or WAL end), `achievedRto`, `achievedRpo` (recorded, or derived from the restore target and the restored backup or WAL).',
+        type: 'string',
+        enum: [
+          'backup',
+          'restoreTargetTime',
+          'namespaceInventory',
+          'healthChecks',
+          'applicationHealthChecks',
+          'reconciliation',
+          'objectVersionCheck',
+          'database',
+          'achievedRto',
+          'achievedRpo',
+        ],
+      },
       DrillRecord: {
         description:
-          'One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields).',
+          "One drill as posted. Times are ISO 8601 (UTC when stored); achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it). The handler also refuses, naming the field: a time before the year 2000 or more than 5 minutes in the future, an `endedAt` before `startedAt`, an entity ref that does not parse or names no entity the caller can read, more than 50 distinct entities with the path's, and text holding control characters (NUL and other C0 characters except newline and tab, DEL, C1, and the bidirectional overrides U+202A-U+202E and U+2066-U+2069). Free text is at most 2,000 characters a field, lists at most 100 items.",
         type: 'object',
         required: ['kind', 'startedAt', 'endedAt', 'outcome', 'evidence'],
         properties: {
@@ -1159,11 +1589,13 @@ export const spec = {
           },
           entityRefs: {
             description:
-              'The entities exercised, as entity refs (`component:default/payments`).',
+              "The entities exercised, as full entity refs (`component:default/payments`). Recording needs the catalog's read permission and `disaster-recovery.drill.create` on each.",
             type: 'array',
+            maxItems: 50,
             items: {
               type: 'string',
               minLength: 1,
+              maxLength: 2000,
             },
           },
           startedAt: {
@@ -1182,22 +1614,35 @@ export const spec = {
           },
           achievedRtoMs: {
             description:
-              'From the start of the drill until the service was back.',
+              'From the start of the drill until the service was back. More than 0, at most a year.',
             type: 'number',
-            minimum: 0,
+            exclusiveMinimum: 0,
+            maximum: 31536000000,
           },
           achievedRpoMs: {
-            description: 'How much data the recovered service had lost.',
+            description:
+              'How much data the recovered service had lost. 0 (nothing lost) to a year. Left out, it is derived when the evidence allows.',
             type: 'number',
             minimum: 0,
+            maximum: 31536000000,
+          },
+          coversWholeService: {
+            description:
+              "For a restore test: whether it brought back the whole service, not one component. Only then is its achieved RTO compared with the service's RTO.",
+            type: 'boolean',
           },
           runbookUrl: {
             type: 'string',
             format: 'uri',
             pattern: '^https?://',
+            maxLength: 2000,
           },
           performedBy: {
+            description:
+              'Entity ref of the user or group who ran the drill; must name an entity the caller can read.',
             type: 'string',
+            minLength: 1,
+            maxLength: 2000,
           },
           evidence: {
             description: 'What the drill recorded as proof.',
@@ -1217,6 +1662,7 @@ export const spec = {
                   name: {
                     type: 'string',
                     minLength: 1,
+                    maxLength: 2000,
                   },
                   createdAt: {
                     type: 'string',
@@ -1231,24 +1677,39 @@ export const spec = {
               },
               database: {
                 description:
-                  'Where PostgreSQL recovery ended - the checkpoint and the last WAL replayed.',
+                  'Where PostgreSQL recovery ended. `cluster` names the CloudNativePG Cluster restored from (its recovery window is checked against the restore target); `lastArchivedWalAt` is when the last WAL archived before the target was written, from which the achieved RPO is derived.',
                 type: 'object',
                 additionalProperties: {
                   not: {},
                 },
                 properties: {
+                  cluster: {
+                    $ref: '#/components/schemas/DrillObjectRef',
+                  },
                   checkpoint: {
                     type: 'string',
+                    maxLength: 2000,
                   },
                   walEnd: {
                     type: 'string',
+                    maxLength: 2000,
+                  },
+                  lastArchivedWalAt: {
+                    type: 'string',
+                    format: 'date-time',
                   },
                 },
+              },
+              veleroRestore: {
+                description:
+                  'The Velero Restore this drill ran, when there was one: the detected restore is then shown as part of this drill, which completes its evidence, and its restore duration is not taken for an achieved RTO.',
+                $ref: '#/components/schemas/DrillObjectRef',
               },
               namespaceInventory: {
                 description:
                   'Objects expected and found per restored namespace.',
                 type: 'array',
+                maxItems: 100,
                 items: {
                   type: 'object',
                   additionalProperties: {
@@ -1259,6 +1720,7 @@ export const spec = {
                     namespace: {
                       type: 'string',
                       minLength: 1,
+                      maxLength: 253,
                     },
                     expectedObjects: {
                       type: 'integer',
@@ -1277,26 +1739,21 @@ export const spec = {
                 $ref: '#/components/schemas/DrillVerification',
               },
               healthChecks: {
-                description: 'Health checks run against the restored service.',
+                description:
+                  'Health checks run against the restored workloads (pods ready, database accepting connections).',
                 type: 'array',
+                maxItems: 100,
                 items: {
-                  type: 'object',
-                  additionalProperties: {
-                    not: {},
-                  },
-                  required: ['name', 'passed'],
-                  properties: {
-                    name: {
-                      type: 'string',
-                      minLength: 1,
-                    },
-                    passed: {
-                      type: 'boolean',
-                    },
-                    details: {
-                      type: 'string',
-                    },
-                  },
+                  $ref: '#/components/schemas/DrillHealthCheck',
+                },
+              },
+              applicationHealthChecks: {
+                description:
+                  'End-to-end checks of the recovered application (sign-in, a checkout).',
+                type: 'array',
+                maxItems: 100,
+                items: {
+                  $ref: '#/components/schemas/DrillHealthCheck',
                 },
               },
               reconciliation: {
@@ -1308,21 +1765,78 @@ export const spec = {
                 description:
                   'Steps someone had to improvise because the runbook lacked them.',
                 type: 'array',
+                maxItems: 100,
                 items: {
                   type: 'string',
                   minLength: 1,
+                  maxLength: 2000,
+                },
+              },
+              links: {
+                description:
+                  'Evidence kept elsewhere (runbook change, logs, ticket).',
+                type: 'array',
+                maxItems: 100,
+                items: {
+                  $ref: '#/components/schemas/DrillEvidenceLink',
                 },
               },
               notes: {
                 type: 'string',
+                maxLength: 2000,
               },
             },
           },
         },
       },
+      EffectiveDrillOutcome: {
+        description:
+          'The outcome a drill counts as. `failed`: reported failed, or its evidence shows recovery was not proven (a failed check, missing objects, a manual step not in the runbook); `incomplete`: evidence its kind requires is missing (`missingEvidence`); only `succeeded` counts.',
+        type: 'object',
+        required: ['outcome', 'reasons', 'missingEvidence'],
+        properties: {
+          outcome: {
+            type: 'string',
+            enum: ['succeeded', 'failed', 'incomplete'],
+          },
+          reasons: {
+            description:
+              'Sentences saying why it failed or what is missing; empty when it succeeded.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          missingEvidence: {
+            description: 'The required evidence not recorded.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DrillEvidenceKey',
+            },
+          },
+        },
+      },
+      DrillVoid: {
+        description: 'Who voided a drill, when and why.',
+        type: 'object',
+        required: ['at', 'by', 'reason'],
+        properties: {
+          at: {
+            type: 'string',
+            format: 'date-time',
+          },
+          by: {
+            description: 'User or service entity ref.',
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+      },
       RecordedDrill: {
         description:
-          'A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it and the outcome that counts.',
+          'A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it, its state and the outcome that counts. In a list, `entityRefs` holds only the entities the caller can read.',
         allOf: [
           {
             $ref: '#/components/schemas/DrillRecord',
@@ -1334,7 +1848,9 @@ export const spec = {
               'entityRefs',
               'recordedBy',
               'recordedAt',
+              'state',
               'effectiveOutcome',
+              'warnings',
             ],
             properties: {
               id: {
@@ -1367,21 +1883,47 @@ export const spec = {
                 type: 'string',
                 format: 'date-time',
               },
+              state: {
+                description:
+                  '`active` counts by its effective outcome; `voided` and `superseded` drills stay in the history and never count.',
+                type: 'string',
+                enum: ['active', 'voided', 'superseded'],
+              },
+              voided: {
+                $ref: '#/components/schemas/DrillVoid',
+              },
+              supersedes: {
+                description: 'Id of the drill this one corrected.',
+                type: 'string',
+              },
+              supersededBy: {
+                description: 'Id of the drill that corrected this one.',
+                type: 'string',
+              },
               effectiveOutcome: {
+                $ref: '#/components/schemas/EffectiveDrillOutcome',
+              },
+              derivedRpo: {
+                description:
+                  "The achieved RPO worked out from the evidence when none was recorded: the restore target time minus the restored backup's creation time (`backup`) or the last archived WAL (`wal`).",
                 type: 'object',
-                required: ['outcome', 'reasons'],
+                required: ['ms', 'from'],
                 properties: {
-                  outcome: {
+                  ms: {
+                    type: 'number',
+                  },
+                  from: {
                     type: 'string',
-                    enum: ['succeeded', 'failed'],
+                    enum: ['backup', 'wal'],
                   },
-                  reasons: {
-                    description: 'Empty when it succeeded.',
-                    type: 'array',
-                    items: {
-                      type: 'string',
-                    },
-                  },
+                },
+              },
+              warnings: {
+                description:
+                  "Doubts about the evidence found when it was recorded, e.g. a PostgreSQL restore target outside the database's recovery window.",
+                type: 'array',
+                items: {
+                  type: 'string',
                 },
               },
             },
@@ -1392,20 +1934,68 @@ export const spec = {
         type: 'object',
         required: ['items', 'restoreTests'],
         properties: {
+          requiredEvidence: {
+            description:
+              'The evidence each drill kind needs to count as succeeded, as configured (`disasterRecovery.drills.requiredEvidence`), so a form and a history judge drills as the backend does. Always sent; a client facing an older backend without it assumes the defaults.',
+            type: 'object',
+            required: [
+              'restore-test',
+              'dr-drill',
+              'full-dr-test',
+              'failover-drill',
+            ],
+            additionalProperties: {
+              not: {},
+            },
+            properties: {
+              'restore-test': {
+                $ref: '#/components/schemas/DrillEvidenceKeys',
+              },
+              'dr-drill': {
+                $ref: '#/components/schemas/DrillEvidenceKeys',
+              },
+              'full-dr-test': {
+                $ref: '#/components/schemas/DrillEvidenceKeys',
+              },
+              'failover-drill': {
+                $ref: '#/components/schemas/DrillEvidenceKeys',
+              },
+            },
+          },
           items: {
-            description: 'Recorded drills, newest first.',
+            description:
+              'One page of the recorded drills, voided and superseded ones included, newest first (by end, then id).',
             type: 'array',
             items: {
               $ref: '#/components/schemas/RecordedDrill',
             },
           },
+          nextCursor: {
+            description: 'Absent on the last page.',
+            type: 'string',
+          },
           restoreTests: {
             description:
-              "Restore tests detected from Velero Restores of the entity's backups.",
+              "Velero Restores of the entity's backups, the same on every page: restore tests, restores into production (never tests) and restores that test nothing.",
             type: 'array',
             items: {
               $ref: '#/components/schemas/VeleroRestoreTest',
             },
+          },
+        },
+      },
+      DrillVoidRequest: {
+        type: 'object',
+        additionalProperties: {
+          not: {},
+        },
+        required: ['reason'],
+        properties: {
+          reason: {
+            description: 'Why the drill does not count, for the history.',
+            type: 'string',
+            minLength: 1,
+            maxLength: 2000,
           },
         },
       },
@@ -1529,6 +2119,169 @@ export const spec = {
           },
         },
       },
+      RpoStanding: {
+        description:
+          'Where an entity stands against its RPO: `within` while every RPO check that applies (backup-freshness, postgres-wal-age) passes or warns, `breached` when one fails, `unknown` when one could not judge or none applies. Unknown is never within.',
+        type: 'string',
+        enum: ['within', 'breached', 'unknown'],
+      },
+      PostureCheckChange: {
+        description: 'A check whose status changed.',
+        type: 'object',
+        required: ['id', 'title'],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          status: {
+            description:
+              'Absent when the check no longer applies to the entity.',
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          previousStatus: {
+            description: "Absent for the check's first verdict.",
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          summary: {
+            description: "The check's sentence when it changed.",
+            type: 'string',
+          },
+        },
+      },
+      PostureHistoryItem: {
+        description:
+          "One change of an entity's posture: of its overall status, of a check's status, of its tier or of its standing against the RPO.",
+        type: 'object',
+        required: ['at', 'checks'],
+        properties: {
+          at: {
+            description: 'When the evaluation that found the change ran.',
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            description:
+              'Absent when the entity was no longer evaluated from then on.',
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          previousStatus: {
+            description:
+              "Absent for the entity's first evaluation (or its first after it came back).",
+            $ref: '#/components/schemas/CheckStatus',
+          },
+          tier: {
+            type: 'string',
+          },
+          rpoStanding: {
+            $ref: '#/components/schemas/RpoStanding',
+          },
+          checks: {
+            description: 'The checks whose status changed.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PostureCheckChange',
+            },
+          },
+        },
+      },
+      PostureHistoryResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            description: 'Newest first.',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PostureHistoryItem',
+            },
+          },
+          nextCursor: {
+            description: 'Absent on the last page.',
+            type: 'string',
+          },
+        },
+      },
+      EstateHistoryTier: {
+        description:
+          'The entities of one tier on one day, by their standing against the RPO.',
+        type: 'object',
+        required: [
+          'entities',
+          'withinRpo',
+          'breached',
+          'unknown',
+          'withinRpoShare',
+        ],
+        properties: {
+          entities: {
+            description: 'Entities evaluated at some time of the day.',
+            type: 'integer',
+          },
+          withinRpo: {
+            description:
+              'Entities within their RPO all the time they were evaluated that day.',
+            type: 'integer',
+          },
+          breached: {
+            description:
+              'Entities that breached their RPO at some time of the day.',
+            type: 'integer',
+          },
+          unknown: {
+            description:
+              'Entities never breaching that day whose standing was unknown at some time of it.',
+            type: 'integer',
+          },
+          withinRpoShare: {
+            description: 'withinRpo / entities, from 0 to 1.',
+            type: 'number',
+          },
+        },
+      },
+      EstateHistoryDay: {
+        type: 'object',
+        required: ['date', 'tiers'],
+        properties: {
+          date: {
+            description: 'The day (UTC).',
+            type: 'string',
+            format: 'date',
+          },
+          tiers: {
+            description:
+              "Per tier id (`none` when undeclared, by the tier at the day's end); tiers without entities that day are absent.",
+            type: 'object',
+            additionalProperties: {
+              $ref: '#/components/schemas/EstateHistoryTier',
+            },
+          },
+        },
+      },
+      EstateHistoryResponse: {
+        type: 'object',
+        required: ['from', 'to', 'days'],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date',
+          },
+          to: {
+            type: 'string',
+            format: 'date',
+          },
+          days: {
+            description:
+              "Every day from `from` to `to`, oldest first (today's counts so far).",
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/EstateHistoryDay',
+            },
+          },
+        },
+      },
     },
   },
   security: [
@@ -1572,7 +2325,7 @@ export const spec = {
       get: {
         operationId: 'GetClusters',
         description:
-          'Collection health per cluster, configured or still kept as history, by name.',
+          "Collection health per cluster, configured or still kept as history, by name, with error detail. Needs the `disaster-recovery.clusters.read` permission (for the platform team); everyone sees how old the data of an entity's clusters is in its posture (`staleClusters`).",
         responses: {
           '200': {
             description: 'Every cluster.',
@@ -1585,6 +2338,9 @@ export const spec = {
             },
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
@@ -1651,7 +2407,8 @@ export const spec = {
             name: 'from',
             in: 'query',
             allowReserved: true,
-            description: 'Backups started at or after (ISO 8601).',
+            description:
+              'Backups started at or after (ISO 8601); not later than `to`.',
             schema: {
               type: 'string',
               format: 'date-time',
@@ -1725,7 +2482,7 @@ export const spec = {
       get: {
         operationId: 'GetDrills',
         description:
-          "Recorded drills of the entity, newest first, and the restore tests detected from Velero Restores of its backups. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation).",
+          "One page of the entity's recorded drills, newest first, voided and superseded ones included, and the Velero Restores of its backups. Each drill's `entityRefs` holds only entities the caller can read. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation).",
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1736,10 +2493,24 @@ export const spec = {
           {
             $ref: '#/components/parameters/name',
           },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Page size; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 100,
+            },
+          },
         ],
         responses: {
           '200': {
-            description: "The entity's drills.",
+            description: "One page of the entity's drills.",
             content: {
               'application/json': {
                 schema: {
@@ -1747,6 +2518,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '401': {
             $ref: '#/components/responses/ErrorResponse',
@@ -1762,7 +2536,7 @@ export const spec = {
       post: {
         operationId: 'RecordDrill',
         description:
-          'Records a drill (needs the `disaster-recovery.drill.create` permission) and has the evaluator re-evaluate every entity it exercised.',
+          'Records a drill and has the evaluator re-evaluate every entity it exercised. The caller must be able to read the entity of the path, every entity in `entityRefs` and `performedBy`, and hold `disaster-recovery.drill.create` (a catalog-entity resource permission, so a policy may allow owners only) on the entity of the path and on every entity in `entityRefs`. Audited as `drill-record`.',
         parameters: [
           {
             $ref: '#/components/parameters/kind',
@@ -1812,6 +2586,290 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/drills/{drillId}/void': {
+      post: {
+        operationId: 'VoidDrill',
+        description:
+          'Voids an active drill of the entity with a reason: it stays in the history and never counts again. Only whoever recorded it, or a holder of `disaster-recovery.drill.admin`, may void it. Audited as `drill-void`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/drillId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/DrillVoidRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The voided drill.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordedDrill',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            description: 'The drill is already voided or superseded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/drills/{drillId}/supersede': {
+      post: {
+        operationId: 'SupersedeDrill',
+        description:
+          'Records a corrected drill that replaces an active drill of the entity: the old one stays in the history, superseded, and never counts again. Needs what recording needs, and to be whoever recorded the old drill or a holder of `disaster-recovery.drill.admin`. Audited as `drill-supersede`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/drillId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                allOf: [
+                  {
+                    $ref: '#/components/schemas/DrillRecord',
+                  },
+                ],
+                unevaluatedProperties: {
+                  not: {},
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The corrected drill as recorded (with `supersedes`).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RecordedDrill',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            description: 'The old drill is already voided or superseded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/posture-history': {
+      get: {
+        operationId: 'GetPostureHistory',
+        description:
+          "The changes of the entity's posture, newest first, one page: each change of its overall status, of a check's status, of its tier or of its standing against the RPO, kept for `disasterRecovery.history.retention`. Needs what `GetEntityPosture` needs (404 `NotEvaluatedError` before its first evaluation).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description: 'Changes at or after (ISO 8601); not later than `to`.',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'Changes before (ISO 8601).',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            allowReserved: true,
+            description: 'Page size; default 50.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "One page of the entity's posture changes.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostureHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/NotFoundOrNotEvaluated',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/history': {
+      get: {
+        operationId: 'GetEstateHistory',
+        description:
+          'Per day and tier, the share of the entities the caller may read that stayed within their RPO, from the posture history. Entities no longer in the catalog are left out, as the overview leaves them out.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'First day (UTC); default 29 days before `to`. At most 400 days before `to`.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            allowReserved: true,
+            description: 'Last day (UTC); default today, and never later.',
+            schema: {
+              type: 'string',
+              format: 'date',
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            allowReserved: true,
+            description:
+              'Tier ids to count; `none` stands for entities without a declared tier.',
+            schema: {
+              type: 'array',
+              items: {
+                type: 'string',
+                minLength: 1,
+              },
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The estate's days.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EstateHistoryResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {
@@ -1891,6 +2949,8 @@ export const spec = {
             name: 'sort',
             in: 'query',
             allowReserved: true,
+            description:
+              'Default `name`. Missing values sort last, except that by `lastCleanBackupAt` an entity never backed up counts as the oldest; by `status`, ties go by tier, the most critical first.',
             schema: {
               $ref: '#/components/schemas/OverviewSort',
             },

@@ -55,7 +55,7 @@ export class DefaultApiClient {
     });
   }
 
-  /** `GET /clusters`: Collection health per cluster, configured or still kept as history, by name. */
+  /** `GET /clusters`: Collection health per cluster, configured or still kept as history, by name, with error detail. Needs the `disaster-recovery.clusters.read` permission (for the platform team); everyone sees how old the data of an entity's clusters is in its posture (`staleClusters`). */
   async getClusters(
     _request: {} = {},
     options?: RequestOptions,
@@ -117,9 +117,12 @@ export class DefaultApiClient {
     });
   }
 
-  /** `GET /entities/{kind}/{namespace}/{name}/drills`: Recorded drills of the entity, newest first, and the restore tests detected from Velero Restores of its backups. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
+  /** `GET /entities/{kind}/{namespace}/{name}/drills`: One page of the entity's recorded drills, newest first, voided and superseded ones included, and the Velero Restores of its backups. Each drill's `entityRefs` holds only entities the caller can read. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
   async getDrills(
-    request: { path: operations['GetDrills']['parameters']['path'] },
+    request: {
+      path: operations['GetDrills']['parameters']['path'];
+      query?: operations['GetDrills']['parameters']['query'];
+    },
     options?: RequestOptions,
   ): Promise<
     TypedResponse<
@@ -131,14 +134,14 @@ export class DefaultApiClient {
       request.path.kind,
     )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
       request.path.name,
-    )}/drills`;
+    )}/drills${queryString(request.query)}`;
     return this.fetchApi.fetch(url, {
       method: 'GET',
       headers: headers(options),
     });
   }
 
-  /** `POST /entities/{kind}/{namespace}/{name}/drills`: Records a drill (needs the `disaster-recovery.drill.create` permission) and has the evaluator re-evaluate every entity it exercised. */
+  /** `POST /entities/{kind}/{namespace}/{name}/drills`: Records a drill and has the evaluator re-evaluate every entity it exercised. The caller must be able to read the entity of the path, every entity in `entityRefs` and `performedBy`, and hold `disaster-recovery.drill.create` (a catalog-entity resource permission, so a policy may allow owners only) on the entity of the path and on every entity in `entityRefs`. Audited as `drill-record`. */
   async recordDrill(
     request: {
       path: operations['RecordDrill']['parameters']['path'];
@@ -162,6 +165,103 @@ export class DefaultApiClient {
       method: 'POST',
       headers: headers(options, true),
       body: JSON.stringify(request.body),
+    });
+  }
+
+  /** `POST /entities/{kind}/{namespace}/{name}/drills/{drillId}/void`: Voids an active drill of the entity with a reason: it stays in the history and never counts again. Only whoever recorded it, or a holder of `disaster-recovery.drill.admin`, may void it. Audited as `drill-void`. */
+  async voidDrill(
+    request: {
+      path: operations['VoidDrill']['parameters']['path'];
+      body: NonNullable<
+        operations['VoidDrill']['requestBody']
+      >['content']['application/json'];
+    },
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['VoidDrill']['responses']['200']['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const url = `${baseUrl}/entities/${encodeURIComponent(
+      request.path.kind,
+    )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+      request.path.name,
+    )}/drills/${encodeURIComponent(request.path.drillId)}/void`;
+    return this.fetchApi.fetch(url, {
+      method: 'POST',
+      headers: headers(options, true),
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /** `POST /entities/{kind}/{namespace}/{name}/drills/{drillId}/supersede`: Records a corrected drill that replaces an active drill of the entity: the old one stays in the history, superseded, and never counts again. Needs what recording needs, and to be whoever recorded the old drill or a holder of `disaster-recovery.drill.admin`. Audited as `drill-supersede`. */
+  async supersedeDrill(
+    request: {
+      path: operations['SupersedeDrill']['parameters']['path'];
+      body: NonNullable<
+        operations['SupersedeDrill']['requestBody']
+      >['content']['application/json'];
+    },
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['SupersedeDrill']['responses']['201']['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const url = `${baseUrl}/entities/${encodeURIComponent(
+      request.path.kind,
+    )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+      request.path.name,
+    )}/drills/${encodeURIComponent(request.path.drillId)}/supersede`;
+    return this.fetchApi.fetch(url, {
+      method: 'POST',
+      headers: headers(options, true),
+      body: JSON.stringify(request.body),
+    });
+  }
+
+  /** `GET /entities/{kind}/{namespace}/{name}/posture-history`: The changes of the entity's posture, newest first, one page: each change of its overall status, of a check's status, of its tier or of its standing against the RPO, kept for `disasterRecovery.history.retention`. Needs what `GetEntityPosture` needs (404 `NotEvaluatedError` before its first evaluation). */
+  async getPostureHistory(
+    request: {
+      path: operations['GetPostureHistory']['parameters']['path'];
+      query?: operations['GetPostureHistory']['parameters']['query'];
+    },
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['GetPostureHistory']['responses']['200']['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const url = `${baseUrl}/entities/${encodeURIComponent(
+      request.path.kind,
+    )}/${encodeURIComponent(request.path.namespace)}/${encodeURIComponent(
+      request.path.name,
+    )}/posture-history${queryString(request.query)}`;
+    return this.fetchApi.fetch(url, {
+      method: 'GET',
+      headers: headers(options),
+    });
+  }
+
+  /** `GET /history`: Per day and tier, the share of the entities the caller may read that stayed within their RPO, from the posture history. Entities no longer in the catalog are left out, as the overview leaves them out. */
+  async getEstateHistory(
+    request: {
+      query?: operations['GetEstateHistory']['parameters']['query'];
+    } = {},
+    options?: RequestOptions,
+  ): Promise<
+    TypedResponse<
+      operations['GetEstateHistory']['responses']['200']['content']['application/json']
+    >
+  > {
+    const baseUrl = await this.discoveryApi.getBaseUrl(pluginId);
+    const url = `${baseUrl}/history${queryString(request.query)}`;
+    return this.fetchApi.fetch(url, {
+      method: 'GET',
+      headers: headers(options),
     });
   }
 

@@ -30,7 +30,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Collection health per cluster, configured or still kept as history, by name. */
+    /** Collection health per cluster, configured or still kept as history, by name, with error detail. Needs the `disaster-recovery.clusters.read` permission (for the platform team); everyone sees how old the data of an entity's clusters is in its posture (`staleClusters`). */
     get: operations['GetClusters'];
     put?: never;
     post?: never;
@@ -81,11 +81,79 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Recorded drills of the entity, newest first, and the restore tests detected from Velero Restores of its backups. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
+    /** One page of the entity's recorded drills, newest first, voided and superseded ones included, and the Velero Restores of its backups. Each drill's `entityRefs` holds only entities the caller can read. Needs the entity's stored posture (404 `NotEvaluatedError` before its first evaluation). */
     get: operations['GetDrills'];
     put?: never;
-    /** Records a drill (needs the `disaster-recovery.drill.create` permission) and has the evaluator re-evaluate every entity it exercised. */
+    /** Records a drill and has the evaluator re-evaluate every entity it exercised. The caller must be able to read the entity of the path, every entity in `entityRefs` and `performedBy`, and hold `disaster-recovery.drill.create` (a catalog-entity resource permission, so a policy may allow owners only) on the entity of the path and on every entity in `entityRefs`. Audited as `drill-record`. */
     post: operations['RecordDrill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/drills/{drillId}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Voids an active drill of the entity with a reason: it stays in the history and never counts again. Only whoever recorded it, or a holder of `disaster-recovery.drill.admin`, may void it. Audited as `drill-void`. */
+    post: operations['VoidDrill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/drills/{drillId}/supersede': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Records a corrected drill that replaces an active drill of the entity: the old one stays in the history, superseded, and never counts again. Needs what recording needs, and to be whoever recorded the old drill or a holder of `disaster-recovery.drill.admin`. Audited as `drill-supersede`. */
+    post: operations['SupersedeDrill'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/entities/{kind}/{namespace}/{name}/posture-history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The changes of the entity's posture, newest first, one page: each change of its overall status, of a check's status, of its tier or of its standing against the RPO, kept for `disasterRecovery.history.retention`. Needs what `GetEntityPosture` needs (404 `NotEvaluatedError` before its first evaluation). */
+    get: operations['GetPostureHistory'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per day and tier, the share of the entities the caller may read that stayed within their RPO, from the posture history. Entities no longer in the catalog are left out, as the overview leaves them out. */
+    get: operations['GetEstateHistory'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -223,7 +291,10 @@ export interface components {
       durationMs?: number;
       status: 'running' | 'succeeded' | 'failed';
       counts: components['schemas']['CollectionRunCounts'];
+      /** A short classified reason, e.g. `token rejected (401)`. */
       error?: string;
+      /** The error in full (upstream status, body, URL). */
+      errorDetail?: string;
       details?: components['schemas']['CollectionRunDetails'];
     };
     ClusterCollectionHealth: {
@@ -236,10 +307,13 @@ export interface components {
       lastSuccessAt?: string;
       /**
        * Format: date-time
-       * Set while collection fails - the cluster's data is stale since then.
+       * Set once the last successful collection is older than the staleness limit (`collection.staleAfterIntervals` collection intervals), whatever the latest run did - failed, hung or died with its process: the moment the data became stale, or the first attempt when the cluster was never collected completely.
        */
       staleSince?: string;
+      /** Why the last run failed, as a short classified reason such as `the API server answered 503 ServiceUnavailable`, `TLS handshake failed`, `timed out after 60 s` or `token rejected (401)`. */
       lastError?: string;
+      /** The error in full (upstream status, body, URL). */
+      lastErrorDetail?: string;
       lastRun?: components['schemas']['CollectionRun'];
     };
     ClusterCollectionHealthResponse: {
@@ -278,7 +352,10 @@ export interface components {
        * End of the last recorded drill or detected restore test.
        */
       lastDrillAt?: string;
-      lastDrillOutcome?: 'succeeded' | 'failed';
+      /**
+       * An incomplete drill lacks evidence its kind needs, so it proves no recovery.
+       */
+      lastDrillOutcome?: 'succeeded' | 'failed' | 'incomplete';
       /**
        * Format: date-time
        * When the posture was worked out.
@@ -336,6 +413,8 @@ export interface components {
       restoreTestIntervalMs?: number;
       drillIntervalMs?: number;
       fullDrTestIntervalMs?: number;
+      /** How often an entity declaring the hot-warm pattern must run a failover drill. */
+      failoverDrillIntervalMs?: number;
       /** How far back PostgreSQL backups must reach (CloudNativePG retention and the PITR window). */
       retentionMs: number;
       /** How long Velero must keep backups, by the cadence of the schedule that takes them. */
@@ -399,6 +478,11 @@ export interface components {
       /** The cron string as written. */
       schedule: string;
       paused: boolean;
+      /**
+       * Format: date-time
+       * When the collector first saw the schedule paused (a ScheduledBackup suspended), having seen it run before. Absent while it runs, and when it was already paused when first collected.
+       */
+      pausedSince?: string;
       cadenceMs?: number;
       /** Format: date-time */
       lastBackupAt?: string;
@@ -442,6 +526,80 @@ export interface components {
        */
       lastCleanBackupAt?: string;
     };
+    /** How an entity survives the loss of a pod, a node, a zone or its production cluster, as the availability checks read it: its workloads on the clusters that count for it, and how its standbys compare with production. */
+    EntityAvailability: {
+      workloads: components['schemas']['EntityWorkloadAvailability'][];
+      /** One row per production workload or database and standby cluster standing in for its cluster (`standbyFor`); empty without a standby. */
+      standbyParity: components['schemas']['EntityStandbyParity'][];
+    };
+    /** A Deployment or StatefulSet of an entity, with its replicas, placement, probes and disruption budgets. */
+    EntityWorkloadAvailability: {
+      ref: components['schemas']['EvidenceRef'];
+      /** `spec.replicas`. */
+      replicas: number;
+      readyReplicas: number;
+      /** The fewest replicas it may run (its HorizontalPodAutoscaler's minimum, else its replicas). */
+      minReplicas: number;
+      /** The HorizontalPodAutoscaler scaling it. */
+      autoscaler?: components['schemas']['EvidenceRef'];
+      /** The `disaster-recovery/singleton` annotation. */
+      singletonReason?: string;
+      /** Distinct nodes its scheduled pods run on. */
+      nodes: number;
+      /** Distinct zones of those nodes (`topology.kubernetes.io/zone`). */
+      zones: string[];
+      /** The zones of its cluster's nodes; empty when they carry no zone label or were not collected. */
+      clusterZones: string[];
+      /** Whether its pod template asks to spread over nodes (anti-affinity or topology spread). */
+      spreadOverNodes: boolean;
+      /** Whether its pod template asks to spread over zones. */
+      spreadOverZones: boolean;
+      containers: {
+        name: string;
+        image?: string;
+        readinessProbe: boolean;
+        livenessProbe: boolean;
+        /** The resources it requests, e.g. `cpu`, `memory`. */
+        requests: string[];
+      }[];
+      /** The PodDisruptionBudgets covering its pods. */
+      disruptionBudgets: {
+        ref: components['schemas']['EvidenceRef'];
+        minAvailable?: number | string;
+        maxUnavailable?: number | string;
+        /** How many of its replicas the budget lets be evicted at once; absent when its limits cannot be read. */
+        allowedDisruptions?: number;
+      }[];
+    };
+    /** A production workload or database beside its counterpart on a standby cluster. */
+    EntityStandbyParity: {
+      standbyCluster: string;
+      /** The production Deployment, StatefulSet or CloudNativePG Cluster. */
+      production: components['schemas']['EvidenceRef'];
+      /** Its counterpart on the standby (a replica cluster for a database); absent when missing. */
+      standby?: components['schemas']['EvidenceRef'];
+      /** Ready replicas (or instances) in production. */
+      productionReady: number;
+      productionDesired: number;
+      /** Ready replicas (or instances) on the standby; absent when not reported. */
+      standbyReady?: number;
+      standbyDesired?: number;
+      /** Per container, the image in production and on the standby; empty for databases. */
+      images: {
+        container: string;
+        production?: string;
+        standby?: string;
+      }[];
+      /**
+       * `in-step`: ready with the same images (a replica cluster ready and replicating from production); `missing`: not on the standby; `not-ready`: on it but not ready; `image-drift`: ready but with other images; `other-source`: a replica cluster there replicates from another origin.
+       */
+      state:
+        | 'in-step'
+        | 'missing'
+        | 'not-ready'
+        | 'image-drift'
+        | 'other-source';
+    };
     /** A CloudNativePG cluster of an entity, with its recovery window. */
     EntityPostgresCluster: {
       ref: components['schemas']['EvidenceRef'];
@@ -454,6 +612,12 @@ export interface components {
       /** Format: date-time */
       lastSuccessfulBackupAt?: string;
       retentionPolicy?: string;
+      /** `spec.instances`. */
+      instances?: number;
+      /** `status.readyInstances`; absent when not reported. */
+      readyInstances?: number;
+      /** The instance that is primary (`status.currentPrimary`). */
+      currentPrimary?: string;
     };
     /** Backups covering an entity on one day (UTC), by outcome. */
     BackupHistoryDay: {
@@ -466,7 +630,7 @@ export interface components {
       partiallyFailed: number;
       failed: number;
     };
-    /** A Velero Restore that tested a backup without overwriting production. */
+    /** A finished Velero Restore of the entity's backups. It counts as a restore test (`countsAsTest`) when it restored away from production; a restore into the original namespace on a production cluster is a restore into production, flagged with `warning` and never a test, whatever its labels. A restore of PVCs without their pods from a file-system backup restores no data and tests nothing. */
     VeleroRestoreTest: {
       restore: {
         cluster: string;
@@ -475,25 +639,44 @@ export interface components {
       };
       backupName: string;
       /**
-       * Why it counts as a test rather than a production restore.
+       * Where it restored to, which decides whether it is a test.
        */
-      because: 'another-namespace' | 'another-cluster' | 'drill-label';
+      because:
+        | 'another-namespace'
+        | 'another-cluster'
+        | 'drill-label'
+        | 'restore-into-production';
+      countsAsTest: boolean;
+      /** Counts as a succeeded restore test: a test that ended `Completed` with no errors and restored items. */
       succeeded: boolean;
       phase: string;
+      /** Why it did not succeed or is not a test; empty when it succeeded. */
+      reasons: string[];
+      /** Set for a restore into production. */
+      warning?: string;
+      errors?: number;
+      /** `status.progress.itemsRestored`; absent when the restore does not say. */
+      itemsRestored?: number;
       /** Format: date-time */
       startedAt?: string;
       /** Format: date-time */
       completedAt?: string;
-      /** Completion minus start - how long the restore itself took. */
+      /** Restore duration - completion minus start. Not an achieved RTO: the service was not proven back when the restore ended. */
       durationMs?: number;
       /** Restore start minus backup completion - how old the restored data was. */
       restoredPointAgeMs?: number;
     };
-    /** A stale cluster an entity's data comes from. */
+    /** A stale cluster an entity's data comes from: how old its data is, and why collection fails as a short classified reason (the detail is in `/clusters`, for those allowed to read it). */
     StaleCluster: {
       name: string;
       /** Format: date-time */
       staleSince: string;
+      /**
+       * Format: date-time
+       * The last successful collection; the data is as old as this. Absent when never collected completely.
+       */
+      lastSuccessAt?: string;
+      /** A short classified reason, e.g. `token rejected (401)`. */
       lastError?: string;
     };
     EntityPostureResponse: {
@@ -514,6 +697,8 @@ export interface components {
       restoreTests: components['schemas']['VeleroRestoreTest'][];
       /** Clusters that do not count for the entity's environment but hold its backups or workloads. */
       otherEnvironments?: components['schemas']['EntityOtherEnvironment'][];
+      /** Replicas, placement, probes and disruption budgets per workload, and production against standby; absent on postures evaluated before it was kept. */
+      availability?: components['schemas']['EntityAvailability'];
       staleClusters: components['schemas']['StaleCluster'][];
     };
     PostureListResponse: {
@@ -552,13 +737,50 @@ export interface components {
       passed: boolean;
       details?: string;
     };
-    /** One drill as posted. Times are ISO 8601; achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it), and so is an `endedAt` before `startedAt` (checked by the handler: a schema cannot compare two fields). */
+    /** A named check run against what was restored, judged passed or failed by whoever ran it. A check nobody judged is left out (the form starts each one as not checked and never posts it so). */
+    DrillHealthCheck: {
+      name: string;
+      passed: boolean;
+      details?: string;
+    };
+    /** A namespaced Kubernetes object on a cluster, by the cluster's configured name. */
+    DrillObjectRef: {
+      cluster: string;
+      namespace: string;
+      name: string;
+    };
+    /** A link to evidence kept elsewhere. */
+    DrillEvidenceLink: {
+      /**
+       * `runbook-change`: the change made to the runbook after the drill; `logs`: logs or a recording of the drill; `ticket`: the drill's ticket or follow-ups; `other`.
+       */
+      type: 'runbook-change' | 'logs' | 'ticket' | 'other';
+      /** Format: uri */
+      url: string;
+      title?: string;
+    };
+    DrillEvidenceKeys: components['schemas']['DrillEvidenceKey'][];
+    /**
+     * A piece of evidence a drill kind can require (`disasterRecovery.drills.requiredEvidence`): `backup` (name and creation time), `restoreTargetTime`, `namespaceInventory`, `healthChecks` (at least one), `applicationHealthChecks` (at least one), `reconciliation`, `objectVersionCheck`, `database` (PostgreSQL checkpoint or WAL end), `achievedRto`, `achievedRpo` (recorded, or derived from the restore target and the restored backup or WAL).
+     */
+    DrillEvidenceKey:
+      | 'backup'
+      | 'restoreTargetTime'
+      | 'namespaceInventory'
+      | 'healthChecks'
+      | 'applicationHealthChecks'
+      | 'reconciliation'
+      | 'objectVersionCheck'
+      | 'database'
+      | 'achievedRto'
+      | 'achievedRpo';
+    /** One drill as posted. Times are ISO 8601 (UTC when stored); achieved objectives are in milliseconds. `entityRefs` may leave out the entity of the path, which the backend adds; `evidence.manualStepsNotInRunbook` defaults to an empty list. Fields not listed are refused (the request body closes this schema, which stays open so that `RecordedDrill` can extend it). The handler also refuses, naming the field: a time before the year 2000 or more than 5 minutes in the future, an `endedAt` before `startedAt`, an entity ref that does not parse or names no entity the caller can read, more than 50 distinct entities with the path's, and text holding control characters (NUL and other C0 characters except newline and tab, DEL, C1, and the bidirectional overrides U+202A-U+202E and U+2066-U+2069). Free text is at most 2,000 characters a field, lists at most 100 items. */
     DrillRecord: {
       /**
        * `restore-test`: backups were restored somewhere and checked; `dr-drill`: a disaster was rehearsed for one or more services; `full-dr-test`: the whole estate was recovered; `failover-drill`: traffic was moved to a standby or the other site.
        */
       kind: 'restore-test' | 'dr-drill' | 'full-dr-test' | 'failover-drill';
-      /** The entities exercised, as entity refs (`component:default/payments`). */
+      /** The entities exercised, as full entity refs (`component:default/payments`). Recording needs the catalog's read permission and `disaster-recovery.drill.create` on each. */
       entityRefs?: string[];
       /** Format: date-time */
       startedAt: string;
@@ -568,12 +790,15 @@ export interface components {
        * The outcome as reported; `effectiveOutcome` of the recorded drill is the one that counts.
        */
       outcome: 'succeeded' | 'failed';
-      /** From the start of the drill until the service was back. */
+      /** From the start of the drill until the service was back. More than 0, at most a year. */
       achievedRtoMs?: number;
-      /** How much data the recovered service had lost. */
+      /** How much data the recovered service had lost. 0 (nothing lost) to a year. Left out, it is derived when the evidence allows. */
       achievedRpoMs?: number;
+      /** For a restore test: whether it brought back the whole service, not one component. Only then is its achieved RTO compared with the service's RTO. */
+      coversWholeService?: boolean;
       /** Format: uri */
       runbookUrl?: string;
+      /** Entity ref of the user or group who ran the drill; must name an entity the caller can read. */
       performedBy?: string;
       /** What the drill recorded as proof. */
       evidence: {
@@ -588,11 +813,16 @@ export interface components {
          * The point in time the restore aimed for.
          */
         restoreTargetTime?: string;
-        /** Where PostgreSQL recovery ended - the checkpoint and the last WAL replayed. */
+        /** Where PostgreSQL recovery ended. `cluster` names the CloudNativePG Cluster restored from (its recovery window is checked against the restore target); `lastArchivedWalAt` is when the last WAL archived before the target was written, from which the achieved RPO is derived. */
         database?: {
+          cluster?: components['schemas']['DrillObjectRef'];
           checkpoint?: string;
           walEnd?: string;
+          /** Format: date-time */
+          lastArchivedWalAt?: string;
         };
+        /** The Velero Restore this drill ran, when there was one: the detected restore is then shown as part of this drill, which completes its evidence, and its restore duration is not taken for an achieved RTO. */
+        veleroRestore?: components['schemas']['DrillObjectRef'];
         /** Objects expected and found per restored namespace. */
         namespaceInventory?: {
           namespace: string;
@@ -601,20 +831,36 @@ export interface components {
         }[];
         /** Whether restored objects carry the expected versions (images, generations). */
         objectVersionCheck?: components['schemas']['DrillVerification'];
-        /** Health checks run against the restored service. */
-        healthChecks?: {
-          name: string;
-          passed: boolean;
-          details?: string;
-        }[];
+        /** Health checks run against the restored workloads (pods ready, database accepting connections). */
+        healthChecks?: components['schemas']['DrillHealthCheck'][];
+        /** End-to-end checks of the recovered application (sign-in, a checkout). */
+        applicationHealthChecks?: components['schemas']['DrillHealthCheck'][];
         /** Whether restored data reconciled with its source (row counts, checksums). */
         reconciliation?: components['schemas']['DrillVerification'];
         /** Steps someone had to improvise because the runbook lacked them. */
         manualStepsNotInRunbook?: string[];
+        /** Evidence kept elsewhere (runbook change, logs, ticket). */
+        links?: components['schemas']['DrillEvidenceLink'][];
         notes?: string;
       };
     };
-    /** A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it and the outcome that counts. */
+    /** The outcome a drill counts as. `failed`: reported failed, or its evidence shows recovery was not proven (a failed check, missing objects, a manual step not in the runbook); `incomplete`: evidence its kind requires is missing (`missingEvidence`); only `succeeded` counts. */
+    EffectiveDrillOutcome: {
+      outcome: 'succeeded' | 'failed' | 'incomplete';
+      /** Sentences saying why it failed or what is missing; empty when it succeeded. */
+      reasons: string[];
+      /** The required evidence not recorded. */
+      missingEvidence: components['schemas']['DrillEvidenceKey'][];
+    };
+    /** Who voided a drill, when and why. */
+    DrillVoid: {
+      /** Format: date-time */
+      at: string;
+      /** User or service entity ref. */
+      by: string;
+      reason: string;
+    };
+    /** A drill as stored - what was posted (with the entity of the path among `entityRefs`, and `evidence.manualStepsNotInRunbook` always present) plus who recorded it, its state and the outcome that counts. In a list, `entityRefs` holds only the entities the caller can read. */
     RecordedDrill: components['schemas']['DrillRecord'] & {
       id: string;
       entityRefs: string[];
@@ -625,17 +871,42 @@ export interface components {
       recordedBy: string;
       /** Format: date-time */
       recordedAt: string;
-      effectiveOutcome: {
-        outcome: 'succeeded' | 'failed';
-        /** Empty when it succeeded. */
-        reasons: string[];
+      /**
+       * `active` counts by its effective outcome; `voided` and `superseded` drills stay in the history and never count.
+       */
+      state: 'active' | 'voided' | 'superseded';
+      voided?: components['schemas']['DrillVoid'];
+      /** Id of the drill this one corrected. */
+      supersedes?: string;
+      /** Id of the drill that corrected this one. */
+      supersededBy?: string;
+      effectiveOutcome: components['schemas']['EffectiveDrillOutcome'];
+      /** The achieved RPO worked out from the evidence when none was recorded: the restore target time minus the restored backup's creation time (`backup`) or the last archived WAL (`wal`). */
+      derivedRpo?: {
+        ms: number;
+        from: 'backup' | 'wal';
       };
+      /** Doubts about the evidence found when it was recorded, e.g. a PostgreSQL restore target outside the database's recovery window. */
+      warnings: string[];
     };
     DrillListResponse: {
-      /** Recorded drills, newest first. */
+      /** The evidence each drill kind needs to count as succeeded, as configured (`disasterRecovery.drills.requiredEvidence`), so a form and a history judge drills as the backend does. Always sent; a client facing an older backend without it assumes the defaults. */
+      requiredEvidence?: {
+        'restore-test': components['schemas']['DrillEvidenceKeys'];
+        'dr-drill': components['schemas']['DrillEvidenceKeys'];
+        'full-dr-test': components['schemas']['DrillEvidenceKeys'];
+        'failover-drill': components['schemas']['DrillEvidenceKeys'];
+      };
+      /** One page of the recorded drills, voided and superseded ones included, newest first (by end, then id). */
       items: components['schemas']['RecordedDrill'][];
-      /** Restore tests detected from Velero Restores of the entity's backups. */
+      /** Absent on the last page. */
+      nextCursor?: string;
+      /** Velero Restores of the entity's backups, the same on every page: restore tests, restores into production (never tests) and restores that test nothing. */
       restoreTests: components['schemas']['VeleroRestoreTest'][];
+    };
+    DrillVoidRequest: {
+      /** Why the drill does not count, for the history. */
+      reason: string;
     };
     RestoreStep: {
       /** 1-based. */
@@ -677,6 +948,75 @@ export interface components {
       }[];
       counts: components['schemas']['StatusCounts'];
     };
+    /**
+     * Where an entity stands against its RPO: `within` while every RPO check that applies (backup-freshness, postgres-wal-age) passes or warns, `breached` when one fails, `unknown` when one could not judge or none applies. Unknown is never within.
+     */
+    RpoStanding: 'within' | 'breached' | 'unknown';
+    /** A check whose status changed. */
+    PostureCheckChange: {
+      id: string;
+      title: string;
+      /** Absent when the check no longer applies to the entity. */
+      status?: components['schemas']['CheckStatus'];
+      /** Absent for the check's first verdict. */
+      previousStatus?: components['schemas']['CheckStatus'];
+      /** The check's sentence when it changed. */
+      summary?: string;
+    };
+    /** One change of an entity's posture: of its overall status, of a check's status, of its tier or of its standing against the RPO. */
+    PostureHistoryItem: {
+      /**
+       * Format: date-time
+       * When the evaluation that found the change ran.
+       */
+      at: string;
+      /** Absent when the entity was no longer evaluated from then on. */
+      status?: components['schemas']['CheckStatus'];
+      /** Absent for the entity's first evaluation (or its first after it came back). */
+      previousStatus?: components['schemas']['CheckStatus'];
+      tier?: string;
+      rpoStanding?: components['schemas']['RpoStanding'];
+      /** The checks whose status changed. */
+      checks: components['schemas']['PostureCheckChange'][];
+    };
+    PostureHistoryResponse: {
+      /** Newest first. */
+      items: components['schemas']['PostureHistoryItem'][];
+      /** Absent on the last page. */
+      nextCursor?: string;
+    };
+    /** The entities of one tier on one day, by their standing against the RPO. */
+    EstateHistoryTier: {
+      /** Entities evaluated at some time of the day. */
+      entities: number;
+      /** Entities within their RPO all the time they were evaluated that day. */
+      withinRpo: number;
+      /** Entities that breached their RPO at some time of the day. */
+      breached: number;
+      /** Entities never breaching that day whose standing was unknown at some time of it. */
+      unknown: number;
+      /** withinRpo / entities, from 0 to 1. */
+      withinRpoShare: number;
+    };
+    EstateHistoryDay: {
+      /**
+       * Format: date
+       * The day (UTC).
+       */
+      date: string;
+      /** Per tier id (`none` when undeclared, by the tier at the day's end); tiers without entities that day are absent. */
+      tiers: {
+        [key: string]: components['schemas']['EstateHistoryTier'];
+      };
+    };
+    EstateHistoryResponse: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** Every day from `from` to `to`, oldest first (today's counts so far). */
+      days: components['schemas']['EstateHistoryDay'][];
+    };
   };
   responses: {
     /** An error in the Backstage shape. A 400 names each bad field in `error.message`. */
@@ -703,7 +1043,9 @@ export interface components {
     kind: string;
     namespace: string;
     name: string;
-    /** Opaque cursor from a previous page's `nextCursor`. */
+    /** The recorded drill's id. */
+    drillId: string;
+    /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
     cursor: string;
   };
   requestBodies: never;
@@ -754,6 +1096,7 @@ export interface operations {
         };
       };
       401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
       default: components['responses']['ErrorResponse'];
     };
   };
@@ -788,13 +1131,13 @@ export interface operations {
   GetBackupHistory: {
     parameters: {
       query?: {
-        /** Backups started at or after (ISO 8601). */
+        /** Backups started at or after (ISO 8601); not later than `to`. */
         from?: string;
         /** Backups started before (ISO 8601). */
         to?: string;
         /** Phases to keep; repeat the parameter for several. */
         phase?: string[];
-        /** Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
         cursor?: components['parameters']['cursor'];
         /** Page size; default 50. */
         limit?: number;
@@ -827,7 +1170,12 @@ export interface operations {
   };
   GetDrills: {
     parameters: {
-      query?: never;
+      query?: {
+        /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
+        cursor?: components['parameters']['cursor'];
+        /** Page size; default 50. */
+        limit?: number;
+      };
       header?: never;
       path: {
         /** The entity's kind, as in its ref (`component`). */
@@ -839,7 +1187,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** The entity's drills. */
+      /** One page of the entity's drills. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -848,6 +1196,7 @@ export interface operations {
           'application/json': components['schemas']['DrillListResponse'];
         };
       };
+      400: components['responses']['ErrorResponse'];
       401: components['responses']['ErrorResponse'];
       404: components['responses']['NotFoundOrNotEvaluated'];
       default: components['responses']['ErrorResponse'];
@@ -887,6 +1236,164 @@ export interface operations {
       default: components['responses']['ErrorResponse'];
     };
   };
+  VoidDrill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The entity's kind, as in its ref (`component`). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+        /** The recorded drill's id. */
+        drillId: components['parameters']['drillId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DrillVoidRequest'];
+      };
+    };
+    responses: {
+      /** The voided drill. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedDrill'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      /** The drill is already voided or superseded. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  SupersedeDrill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** The entity's kind, as in its ref (`component`). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+        /** The recorded drill's id. */
+        drillId: components['parameters']['drillId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DrillRecord'];
+      };
+    };
+    responses: {
+      /** The corrected drill as recorded (with `supersedes`). */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecordedDrill'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      403: components['responses']['ErrorResponse'];
+      404: components['responses']['ErrorResponse'];
+      /** The old drill is already voided or superseded. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Error'];
+        };
+      };
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetPostureHistory: {
+    parameters: {
+      query?: {
+        /** Changes at or after (ISO 8601); not later than `to`. */
+        from?: string;
+        /** Changes before (ISO 8601). */
+        to?: string;
+        /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
+        cursor?: components['parameters']['cursor'];
+        /** Page size; default 50. */
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        /** The entity's kind, as in its ref (`component`). */
+        kind: components['parameters']['kind'];
+        namespace: components['parameters']['namespace'];
+        name: components['parameters']['name'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** One page of the entity's posture changes. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PostureHistoryResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      404: components['responses']['NotFoundOrNotEvaluated'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
+  GetEstateHistory: {
+    parameters: {
+      query?: {
+        /** First day (UTC); default 29 days before `to`. At most 400 days before `to`. */
+        from?: string;
+        /** Last day (UTC); default today, and never later. */
+        to?: string;
+        /** Tier ids to count; `none` stands for entities without a declared tier. */
+        tier?: string[];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The estate's days. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EstateHistoryResponse'];
+        };
+      };
+      400: components['responses']['ErrorResponse'];
+      401: components['responses']['ErrorResponse'];
+      default: components['responses']['ErrorResponse'];
+    };
+  };
   GetOverview: {
     parameters: {
       query?: {
@@ -899,9 +1406,10 @@ export interface operations {
         system?: string[];
         /** Searches name, title, owner and system. */
         q?: string;
+        /** Default `name`. Missing values sort last, except that by `lastCleanBackupAt` an entity never backed up counts as the oldest; by `status`, ties go by tier, the most critical first. */
         sort?: components['schemas']['OverviewSort'];
         order?: 'asc' | 'desc';
-        /** Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
         cursor?: components['parameters']['cursor'];
         /** Page size; default 50. */
         limit?: number;
@@ -929,7 +1437,7 @@ export interface operations {
   ListPostures: {
     parameters: {
       query?: {
-        /** Opaque cursor from a previous page's `nextCursor`. */
+        /** Opaque cursor from a previous page's `nextCursor`, valid only with the same path and filters; any other value is a 400. */
         cursor?: components['parameters']['cursor'];
         /** Page size; default 50. */
         limit?: number;

@@ -1,0 +1,1 @@
+export { CollapsibleSection } from './CollapsibleSection';

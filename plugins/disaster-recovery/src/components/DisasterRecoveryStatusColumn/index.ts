@@ -1,0 +1,1 @@
+export { createDisasterRecoveryStatusColumn } from './DisasterRecoveryStatusColumn';

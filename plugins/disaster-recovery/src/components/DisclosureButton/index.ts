@@ -1,0 +1,1 @@
+export { DisclosureButton } from './DisclosureButton';

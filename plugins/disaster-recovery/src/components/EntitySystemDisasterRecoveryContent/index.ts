@@ -1,0 +1,1 @@
+export { EntitySystemDisasterRecoveryContent } from './EntitySystemDisasterRecoveryContent';

@@ -1,0 +1,1 @@
+export { EntityTeamDisasterRecoveryCard } from './EntityTeamDisasterRecoveryCard';

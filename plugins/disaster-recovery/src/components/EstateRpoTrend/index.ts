@@ -1,0 +1,1 @@
+export { EstateRpoTrend } from './EstateRpoTrend';

@@ -1,1 +1,0 @@
-export { ScorecardChecksCard } from './ScorecardChecksCard';

@@ -1,0 +1,1 @@
+export { UrlLink } from './UrlLink';

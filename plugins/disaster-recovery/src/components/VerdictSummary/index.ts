@@ -1,0 +1,1 @@
+export { VerdictSummary } from './VerdictSummary';

@@ -1,0 +1,1 @@
+export { VerdictsTable, worstFirst, type VerdictRow } from './VerdictsTable';

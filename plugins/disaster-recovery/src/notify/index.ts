@@ -1,0 +1,4 @@
+export {
+  SUCCESS_NOTICE_TIMEOUT_MS,
+  useSuccessNotice,
+} from './useSuccessNotice';
