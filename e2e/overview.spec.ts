@@ -5,6 +5,14 @@ import { attachScreenshot, openPortal, STATUS_WORDS } from './portal';
 
 const TABLE = 'Entities by disaster-recovery posture';
 
+/** The cells of the column headed `header`, wherever the layout puts it. */
+async function columnCells(table: Locator, header: string): Promise<Locator> {
+  const headers = await table.locator('thead th').allTextContents();
+  const index = headers.indexOf(header);
+  expect(index, `a column headed ${header}`).toBeGreaterThanOrEqual(0);
+  return table.locator(`tbody tr td:nth-child(${index + 1})`);
+}
+
 function rowOf(page: Page, service: string): Locator {
   return page
     .getByRole('table', { name: TABLE })
@@ -61,7 +69,7 @@ test('filters the overview by tier and exports the view as CSV', async ({
   await page.getByRole('option', { name: 'Tier 1', exact: true }).click();
   await page.keyboard.press('Escape');
 
-  const tierCells = table.locator('tbody tr td:nth-child(5)');
+  const tierCells = await columnCells(table, 'Tier');
   await expect(tierCells.first()).toHaveText('1');
   for (const tier of await tierCells.allTextContents()) {
     expect(tier).toBe('1');
@@ -135,12 +143,35 @@ test('finds an owner by the display name the catalog gives it', async ({
     .click();
 
   await expect(page).toHaveURL(/owner=group%3Adefault%2Fteam-payments/);
-  const owners = table.locator('tbody tr td:nth-child(3)');
-  await expect(owners).toHaveCount(3);
-  for (const owner of await owners.allTextContents()) {
-    expect(owner).toBe('team-payments');
+  // At 1440 px the owner is the first part of the line under the entity.
+  const entities = await columnCells(table, 'Entity');
+  await expect(entities).toHaveCount(3);
+  for (const entity of await entities.all()) {
+    await expect(entity).toContainText('team-payments · ');
   }
 });
+
+for (const width of [1920, 1440, 1024]) {
+  test(`fits every column of the overview in its card at ${width} px`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 1000 });
+    await openPortal(page, '/disaster-recovery');
+    const table = page.getByRole('table', { name: TABLE });
+    await expect(table.getByRole('link').first()).toBeVisible();
+
+    // The table's container scrolls sideways only when a column overflows.
+    const overflow = await table.evaluate(element => {
+      const container = element.parentElement!;
+      return container.scrollWidth - container.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    const lastHeader = table.locator('thead th').last();
+    await expect(lastHeader).toHaveText('Failing checks');
+    const box = (await lastHeader.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(width);
+  });
+}
 
 test('shows a card per entity on a phone', async ({ page }, testInfo) => {
   // Signed in at the default size: on a phone the sidebar, whose Settings

@@ -63,10 +63,22 @@ describe('planRestoreOrder', () => {
       tier: '3',
       restoredWithTier: '1',
       reason:
-        'Tier 3. Restored with Tier 1 because component:default/payments (Tier 1) needs it.',
+        'Tier 3. Restored with Tier 1 because payments (Tier 1) needs it.',
     });
+    expect(steps[1].reason).toBe('Tier 1. After ledger, which it depends on.');
+  });
+
+  it('names a dependency of another kind or namespace by kind and namespace', () => {
+    const { steps } = plan([
+      {
+        entityRef: 'component:default/payments',
+        tier: '1',
+        dependsOn: ['resource:finance/ledger-db'],
+      },
+      { entityRef: 'resource:finance/ledger-db', tier: '1', dependsOn: [] },
+    ]);
     expect(steps[1].reason).toBe(
-      'Tier 1. After component:default/ledger, which it depends on.',
+      'Tier 1. After resource:finance/ledger-db, which it depends on.',
     );
   });
 
@@ -83,9 +95,7 @@ describe('planRestoreOrder', () => {
     expect(
       result.steps.map(s => s.entityRef.replace('component:default/', '')),
     ).toEqual(['b', 'a', 'c', 'd']);
-    expect(result.steps[0].reason).toContain(
-      'In a dependency cycle with component:default/a, component:default/c',
-    );
+    expect(result.steps[0].reason).toContain('In a dependency cycle with a, c');
   });
 
   it('reports a self-dependency and dependencies outside the plan', () => {

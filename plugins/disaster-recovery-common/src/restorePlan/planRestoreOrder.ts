@@ -52,6 +52,22 @@ function normalise(ref: string): string {
 }
 
 /**
+ * An entity as a reason names it for people: the kind left out when it is
+ * a component, the namespace when it is the default one.
+ */
+function nameInText(ref: string): string {
+  try {
+    const { kind, namespace, name } = parseEntityRef(ref);
+    const local = namespace === 'default' ? name : `${namespace}/${name}`;
+    return kind.toLocaleLowerCase('en-US') === 'component'
+      ? local
+      : `${kind.toLocaleLowerCase('en-US')}:${local}`;
+  } catch {
+    return ref;
+  }
+}
+
+/**
  * Tarjan's algorithm: strongly connected components (members sorted), each
  * after those it depends on.
  */
@@ -182,21 +198,25 @@ export function planRestoreOrder(
       const reasons = [`${titleOf(own)}.`];
       if (effectiveRank[i] < own && neededBy[i]) {
         reasons.push(
-          `Restored with ${titleOf(effectiveRank[i])} because ${
-            neededBy[i]
-          } (${titleOf(rankOf(neededBy[i]!))}) needs it.`,
+          `Restored with ${titleOf(effectiveRank[i])} because ${nameInText(
+            neededBy[i],
+          )} (${titleOf(rankOf(neededBy[i]!))}) needs it.`,
         );
       }
       const after = edges.get(ref)!.filter(dep => groupOf.get(dep) !== i);
       if (after.length > 0)
-        reasons.push(`After ${after.join(', ')}, which it depends on.`);
+        reasons.push(
+          `After ${after.map(nameInText).join(', ')}, which it depends on.`,
+        );
       if (group.length > 1 || edges.get(ref)!.includes(ref)) {
         const others = members.filter(m => m !== ref);
         reasons.push(
           others.length > 0
-            ? `In a dependency cycle with ${others.join(
-                ', ',
-              )}: restore them together and break the cycle by hand.`
+            ? `In a dependency cycle with ${others
+                .map(nameInText)
+                .join(
+                  ', ',
+                )}: restore them together and break the cycle by hand.`
             : 'It depends on itself.',
         );
       }

@@ -30,7 +30,8 @@ const API = 'component:default/api';
 const DB = 'component:default/db';
 const CART = 'component:default/cart';
 
-async function renderSystem() {
+async function renderSystem(options: { titles?: boolean } = {}) {
+  const { titles = true } = options;
   const getSystemPosture = jest.fn(async () => ({
     entityRef: 'system:default/shop',
     status: 'fail' as const,
@@ -51,9 +52,15 @@ async function renderSystem() {
     cycles: [],
     unknownDependencies: [],
     entities: {
-      [DB]: { title: 'Orders DB', status: 'fail' as const },
-      [API]: { title: 'Shop API', status: 'pass' as const },
-      [CART]: { title: 'Cart', status: 'pass' as const },
+      [DB]: {
+        title: titles ? 'Orders DB' : undefined,
+        status: 'fail' as const,
+      },
+      [API]: {
+        title: titles ? 'Shop API' : undefined,
+        status: 'pass' as const,
+      },
+      [CART]: { title: titles ? 'Cart' : undefined, status: 'pass' as const },
     },
   }));
   const getEntityPosture = jest.fn(async ({ name }: { name: string }) => {
@@ -146,6 +153,20 @@ describe('EntitySystemDisasterRecoveryContent', () => {
     ).toBeVisible();
     expect(
       screen.getByText(/^Estimated restore time unknown against RTO unknown$/),
+    ).toBeVisible();
+  });
+
+  it('names untitled components as the catalog does, without kind and namespace', async () => {
+    await renderSystem({ titles: false });
+
+    const order = await screen.findByRole('list', { name: 'Restore order' });
+    expect(
+      within(order)
+        .getAllByRole('link')
+        .map(l => l.textContent),
+    ).toEqual(['db', 'api', 'cart']);
+    expect(
+      await screen.findByText('The posture of cart could not be read.'),
     ).toBeVisible();
   });
 

@@ -1,11 +1,15 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  humanizeEntityRef,
+  useEntity,
+} from '@backstage/plugin-catalog-react';
 import {
   formatDuration,
   type CheckStatus,
@@ -88,7 +92,9 @@ export function EntitySystemDisasterRecoveryContent() {
     ...plan.steps.map(s => s.entityRef),
     ...posture.components.map(c => c.entityRef).filter(r => !inPlan.has(r)),
   ].filter(ref => posture.components.some(c => c.entityRef === ref));
-  const nameOf = (ref: string) => plan.entities[ref]?.title ?? ref;
+  const nameOf = (ref: string) =>
+    plan.entities[ref]?.title ??
+    humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'component' });
   const estimate = verdicts.value
     ? systemRestoreEstimateOf(
         ordered.map(ref => ({

@@ -226,8 +226,6 @@ describe('OverviewTab views', () => {
     expect(headers).toEqual([
       'Entity',
       'Status',
-      'Owner',
-      'System',
       'Tier',
       'RPO',
       'RTO',
@@ -236,6 +234,7 @@ describe('OverviewTab views', () => {
       'Failing checks',
     ]);
     const row = screen.getByRole('link', { name: 'Service 0' }).closest('tr')!;
+    expect(within(row).getByText('team-payments · commerce')).toBeVisible();
     expect(within(row).getByText('15 min')).toBeVisible();
     expect(within(row).getByText('4 h')).toBeVisible();
     expect(within(row).queryByText('Drill recency')).not.toBeVisible();
@@ -248,6 +247,30 @@ describe('OverviewTab views', () => {
 
     expect(within(row).getByText('Drill recency')).toBeVisible();
     expect(within(row).getByText('3-2-1 copies')).toBeVisible();
+  });
+
+  it('gives owner and system columns of their own from 1920 px', async () => {
+    viewport(1920);
+    await renderOverview(async () => overviewPage(1));
+
+    const headers = (await screen.findAllByRole('columnheader')).map(
+      h => h.textContent,
+    );
+    expect(headers).toEqual([
+      'Entity',
+      'Status',
+      'Owner',
+      'System',
+      'Tier',
+      'RPO',
+      'RTO',
+      'Last clean backup',
+      'Last drill',
+      'Failing checks',
+    ]);
+    const row = screen.getByRole('link', { name: 'Service 0' }).closest('tr')!;
+    expect(within(row).getByText('team-payments')).toBeVisible();
+    expect(within(row).getByText('commerce')).toBeVisible();
   });
 
   it('folds owner, system and objectives into fewer columns at 1024 px', async () => {

@@ -26,18 +26,21 @@ import {
 import { OverviewCards } from './OverviewCards';
 
 /**
- * How much room the table has: every column (`wide`), owner and system
- * under the entity and the objectives under the tier (`compact`, e.g. at
- * 1024 px beside the sidebar), or one card per entity on a phone.
+ * How much room the table has beside the sidebar: every column (`full`,
+ * from 1920 px), owner and system under the entity (`wide`, e.g. at
+ * 1440 px, where ten columns overflow the card), the objectives under the
+ * tier too (`compact`, e.g. at 1024 px), or one card per entity on a phone.
  */
-export type OverviewLayout = 'wide' | 'compact' | 'cards';
+export type OverviewLayout = 'full' | 'wide' | 'compact' | 'cards';
 
 /** The layout for the viewport, from the theme's breakpoints. */
 export function useOverviewLayout(): OverviewLayout {
   const theme = useTheme<Theme>();
+  const full = useMediaQuery(theme.breakpoints.up('xl'));
   const wide = useMediaQuery(theme.breakpoints.up('lg'));
   const phone = useMediaQuery(theme.breakpoints.down('xs'));
   if (phone) return 'cards';
+  if (full) return 'full';
   return wide ? 'wide' : 'compact';
 }
 
@@ -59,14 +62,14 @@ const COLUMNS: Column[] = [
   {
     title: 'Entity',
     sort: 'name',
-    layouts: ['wide'],
+    layouts: ['full'],
     style: 'nowrap',
     cell: row => <EntityLink row={row} />,
   },
   {
     title: 'Entity',
     sort: 'name',
-    layouts: ['compact'],
+    layouts: ['wide', 'compact'],
     cell: row => (
       <TwoLines
         main={<EntityLink row={row} />}
@@ -77,26 +80,26 @@ const COLUMNS: Column[] = [
   {
     title: 'Status',
     sort: 'status',
-    layouts: ['wide', 'compact'],
+    layouts: ['full', 'wide', 'compact'],
     style: 'nowrap',
     cell: row => <PostureStatus status={row.status} />,
   },
   {
     title: 'Owner',
     sort: 'owner',
-    layouts: ['wide'],
+    layouts: ['full'],
     cell: row => shortEntityRef(row.owner),
   },
   {
     title: 'System',
     sort: 'system',
-    layouts: ['wide'],
+    layouts: ['full'],
     cell: row => shortEntityRef(row.system),
   },
   {
     title: 'Tier',
     sort: 'tier',
-    layouts: ['wide'],
+    layouts: ['full', 'wide'],
     cell: row => row.tier ?? 'none',
   },
   {
@@ -109,31 +112,31 @@ const COLUMNS: Column[] = [
   },
   {
     title: 'RPO',
-    layouts: ['wide'],
+    layouts: ['full', 'wide'],
     style: 'nowrap',
     cell: row => objectiveText(row.rpoMs),
   },
   {
     title: 'RTO',
-    layouts: ['wide'],
+    layouts: ['full', 'wide'],
     style: 'nowrap',
     cell: row => objectiveText(row.rtoMs),
   },
   {
     title: 'Last clean backup',
     sort: 'lastCleanBackupAt',
-    layouts: ['wide', 'compact'],
+    layouts: ['full', 'wide', 'compact'],
     cell: (row, now) => <LastBackup row={row} now={now} />,
   },
   {
     title: 'Last drill',
     sort: 'lastDrillAt',
-    layouts: ['wide', 'compact'],
+    layouts: ['full', 'wide', 'compact'],
     cell: (row, now) => <LastDrill row={row} now={now} />,
   },
   {
     title: 'Failing checks',
-    layouts: ['wide', 'compact'],
+    layouts: ['full', 'wide', 'compact'],
     style: 'checks',
     cell: row => <FailingChecks row={row} />,
   },
