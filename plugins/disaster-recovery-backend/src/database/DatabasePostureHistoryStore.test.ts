@@ -140,7 +140,7 @@ describe('DatabasePostureHistoryStore', () => {
       expect(told[3][0]).toMatchObject({ revision: 4, tier: '2', checks: [] });
 
       // Leaving the catalog closes the history; coming back starts afresh.
-      await store.replaceAll([]);
+      await store.replaceAll([], new Date(T0 + 4 * DAY));
       expect(told[4][0]).toMatchObject({
         revision: 5,
         status: undefined,
@@ -148,7 +148,7 @@ describe('DatabasePostureHistoryStore', () => {
         rpoStanding: undefined,
         checks: [{ id: 'backup-freshness', previousStatus: 'fail' }],
       });
-      await store.replaceAll([]);
+      await store.replaceAll([], new Date(T0 + 4 * DAY));
       expect(told).toHaveLength(5);
       await store.upsert([
         posture('alpha', T0 + 5 * DAY, { 'backup-freshness': 'fail' }),
