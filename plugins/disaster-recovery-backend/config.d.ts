@@ -57,9 +57,9 @@ export interface Config {
       /**
        * `watch` (the default): each cluster is listed once, then watched
        * from the list's resourceVersion; one scheduled run holds a cluster's
-       * watches for `timeout` and the next run, on whichever replica claims
-       * it, resumes them from where the store stands. `poll`: each cluster
-       * is listed again every `frequency`.
+       * watches for `watch.holdFor` and the next run, on whichever replica
+       * claims it, resumes them from where the store stands. `poll`: each
+       * cluster is listed again every `frequency`.
        * @visibility backend
        */
       mode?: 'watch' | 'poll';
@@ -71,13 +71,23 @@ export interface Config {
       frequency?: HumanDuration | string;
       /**
        * Time budget of one cluster's collection, retries included; with
-       * `watch`, how long one run holds the cluster's watches (a replica
-       * that died hands its clusters on once it passes). Default: 4 minutes.
+       * `watch`, how long a failed run waits before the cluster is tried
+       * again. Default: 4 minutes.
        * @visibility backend
        */
       timeout?: HumanDuration | string;
       /** How clusters are watched (`mode: watch`). */
       watch?: {
+        /**
+         * How long one scheduled run holds a cluster's watches before the
+         * next run, on whichever replica claims it, resumes them. Handing
+         * over reopens every stream, so a longer hold costs less CPU; a
+         * replica that dies without shutting down keeps its clusters until
+         * the hold ends (they show as stale after `staleAfterIntervals`
+         * meanwhile). Default: 30 minutes.
+         * @visibility backend
+         */
+        holdFor?: HumanDuration | string;
         /**
          * A complete listing at least this often, as a safety net (a
          * watch's 410 Gone lists at once). Default: 1 hour.

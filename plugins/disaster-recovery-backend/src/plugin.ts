@@ -25,6 +25,7 @@ import { scheduleCollection } from './collector/scheduleCollection';
 import {
   durationMs,
   readCollectionOptions,
+  runTimeout,
   staleAfterMs,
 } from './collector/readCollectionOptions';
 import { DatabaseBackupHistoryStore } from './database/DatabaseBackupHistoryStore';
@@ -135,7 +136,9 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         // A run ends within its task timeout, so one open longer belongs
         // to a process that died; younger ones may be another replica's.
         const closed = await store.closeAbandonedRuns({
-          startedBefore: new Date(Date.now() - durationMs(options.timeout)),
+          startedBefore: new Date(
+            Date.now() - durationMs(runTimeout(options)),
+          ),
           now: new Date(),
         });
         if (closed > 0) {

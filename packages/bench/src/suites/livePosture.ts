@@ -42,10 +42,8 @@ type Mode = 'watch' | 'poll';
 interface LiveSizes {
   /** The estate whose collector CPU is measured. */
   cpuEstate: ScaleEstate;
-  /** How long the watch is measured with nothing changing. */
+  /** How long held watches are measured with nothing changing. */
   idleMs: number;
-  /** How long one watch run holds its cluster (the default is 4 min less 5 s). */
-  watchRunMs: number;
   latencyEstate: ScaleEstate;
   samples: Record<Mode, number>;
   /** Poll cadences: listing, and the full evaluation that followed it. */
@@ -57,7 +55,6 @@ const SIZES: Record<BenchProfile['mode'], LiveSizes> = {
   full: {
     cpuEstate: { clusters: 50, namespaces: 20, days: 9 },
     idleMs: 10 * 60_000,
-    watchRunMs: 235_000,
     latencyEstate: { clusters: 5, namespaces: 10, days: 2 },
     samples: { watch: 40, poll: 10 },
     // The plugin's defaults before it watched.
@@ -66,9 +63,7 @@ const SIZES: Record<BenchProfile['mode'], LiveSizes> = {
   },
   quick: {
     cpuEstate: { clusters: 10, namespaces: 10, days: 2 },
-    // Two runs and their handovers.
-    idleMs: 130_000,
-    watchRunMs: 60_000,
+    idleMs: 120_000,
     latencyEstate: { clusters: 2, namespaces: 5, days: 1 },
     samples: { watch: 20, poll: 6 },
     // A tenth of the defaults: a quick run has no half-hour for polls.
@@ -118,7 +113,7 @@ function workerInput(
     pageSize: 500,
     concurrency: 2,
     stopFile,
-    watchRunMs: sizes.watchRunMs,
+    holdForMs: durationMs(DEFAULT_COLLECTION_OPTIONS.watch.holdFor),
     settings: watchSettingsOf(DEFAULT_COLLECTION_OPTIONS),
     pollEveryMs: sizes.pollEveryMs,
     // A quick run polls more often for latency; CPU counts the default.
@@ -155,19 +150,22 @@ async function measureCpu(
   try {
     const database = await createDatabase(`${prefix}db`);
     return await runJsonChild<LiveCpuOutput>({
-      args: typescriptNodeArgs(WORKER, [
-        JSON.stringify(
-          workerInput(
-            simulator,
-            sizes.cpuEstate,
-            sizes,
-            'cpu',
-            mode,
-            database,
-            path.join(workDir, `live-cpu-${mode}.stop`),
+      args: [
+        '--expose-gc',
+        ...typescriptNodeArgs(WORKER, [
+          JSON.stringify(
+            workerInput(
+              simulator,
+              sizes.cpuEstate,
+              sizes,
+              'cpu',
+              mode,
+              database,
+              path.join(workDir, `live-cpu-${mode}.stop`),
+            ),
           ),
-        ),
-      ]),
+        ]),
+      ],
       cwd: REPO_ROOT,
       logFile: path.join(workDir, `live-cpu-${mode}.log`),
     });
@@ -348,11 +346,11 @@ export async function benchLivePosture(
       cpuEstate.clusters
     } clusters × ${cpuEstate.namespaces} namespaces × ${
       cpuEstate.days
-    } days: its first collection, then with nothing changing — watching for ${formatSeconds(
+    } days: its first collection, then with nothing changing. Watching: held streams for ${formatSeconds(
       sizes.idleMs / 1000,
-    )} in runs of ${formatSeconds(
-      sizes.watchRunMs / 1000,
-    )}, or one no-change listing of every cluster times the listings of an hour at the default 5 minutes.`,
+    )}, plus the hour's handovers at the default \`watch.holdFor\` (${formatSeconds(
+      durationMs(DEFAULT_COLLECTION_OPTIONS.watch.holdFor) / 1000,
+    )}; one is measured: every run stops and the next resumes and reopens its streams) and its safety-net relists at the default \`watch.relistFrequency\` (one complete no-change listing of every cluster each). Polling: one no-change listing of every cluster times the listings of an hour at the default 5 minutes.`,
     table: {
       headers: [
         '',

@@ -69,7 +69,10 @@ export interface FaultSettings {
    * page N+1 gets 410 Expired.
    */
   continueExpiryAfterPages?: number;
-  /** Watch streams are cut (connection reset) this long after they open. */
+  /**
+   * Watch streams are cut (connection reset) this long after they open;
+   * one already open when this is set, this long after it next sends.
+   */
   watchDropAfterMs?: number;
   /**
    * Watch streams stay open but send nothing, neither events nor bookmarks,

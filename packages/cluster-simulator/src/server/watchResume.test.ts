@@ -1,7 +1,7 @@
 import { testBackup, testScenario } from '../__testUtils__/testScenario.ts';
 import { startSimulator, type Simulator } from '../simulator.ts';
 
-/** One watch stream's events, read until `count` arrived or it ended. */
+/** One watch stream's events, read until `count` arrived or it ended or was cut. */
 async function readEvents(
   response: Response,
   count: number,
@@ -11,14 +11,17 @@ async function readEvents(
   const decoder = new TextDecoder();
   let buffered = '';
   while (events.length < count) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => ({
+      done: true as const,
+      value: undefined,
+    }));
     if (done) break;
     buffered += decoder.decode(value, { stream: true });
     const lines = buffered.split('\n');
     buffered = lines.pop()!;
     events.push(...lines.filter(Boolean).map(line => JSON.parse(line)));
   }
-  await reader.cancel();
+  await reader.cancel().catch(() => {});
   return events;
 }
 
@@ -96,6 +99,17 @@ describe('watch resumption', () => {
     for (let i = 0; i < 50 && simulator.openWatchStreams('test') > 0; i++) {
       await new Promise(resolve => setTimeout(resolve, 10));
     }
+    expect(simulator.openWatchStreams('test')).toBe(0);
+  });
+
+  it('drops a stream already open when a drop is set, once it next sends', async () => {
+    const listed = await listVersion();
+    const response = await watch(`resourceVersion=${listed}`);
+    expect(simulator.openWatchStreams('test')).toBe(1);
+    simulator.setFaults('test', { watchDropAfterMs: 0 });
+    simulator.apply('test', testBackup('second'));
+    const events = await readEvents(response, 2);
+    expect(events.map(e => e.object.metadata.name)).toEqual(['second']);
     expect(simulator.openWatchStreams('test')).toBe(0);
   });
 });

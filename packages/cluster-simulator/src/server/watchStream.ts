@@ -140,8 +140,23 @@ export function streamWatch(
     if (!stalled) {
       res.write(`${JSON.stringify({ type, object })}\n`);
     }
+    // A drop set while the stream is open drops it too, once it sends.
+    if (cluster.faults.watchDropAfterMs !== undefined) {
+      dropAfter(cluster.faults.watchDropAfterMs);
+    }
   };
   const timers: NodeJS.Timeout[] = [];
+  let dropping = false;
+  const dropAfter = (ms: number) => {
+    if (dropping) return;
+    dropping = true;
+    timers.push(
+      setTimeout(() => {
+        res.destroy();
+        close();
+      }, ms),
+    );
+  };
   let unsubscribe = () => {};
   let closed = false;
   const close = () => {
@@ -202,11 +217,6 @@ export function streamWatch(
     }, timeoutMs),
   );
   if (faults.watchDropAfterMs !== undefined) {
-    timers.push(
-      setTimeout(() => {
-        res.destroy();
-        close();
-      }, faults.watchDropAfterMs),
-    );
+    dropAfter(faults.watchDropAfterMs);
   }
 }

@@ -1,7 +1,9 @@
 import { ConfigReader } from '@backstage/config';
 import {
   DEFAULT_STALE_AFTER_MS,
+  durationMs,
   readCollectionOptions,
+  runTimeout,
   staleAfterMs,
 } from './readCollectionOptions';
 import { watchSettingsOf } from './scheduleCollection';
@@ -49,11 +51,23 @@ describe('collection mode and watch settings', () => {
     expect(watchSettingsOf(options)).toEqual({
       relistAfterMs: 60 * MINUTE,
       stallTimeoutMs: 3 * MINUTE,
-      watchTimeoutSeconds: 240,
+      watchTimeoutSeconds: 1_800,
       batchMaxEvents: 200,
       batchMaxDelayMs: 1_000,
       checkpointMs: 30_000,
     });
+  });
+
+  it.each<[string, object, number]>([
+    ['a watch run holds its cluster for 30 minutes', {}, 30 * MINUTE],
+    ['as long as configured', { watch: { holdFor: '1h' } }, 60 * MINUTE],
+    [
+      'a poll run lasts its timeout',
+      { mode: 'poll', watch: { holdFor: '1h' } },
+      4 * MINUTE,
+    ],
+  ])('times a run out: %s', (_case, collection, expected) => {
+    expect(durationMs(runTimeout(optionsOf(collection)))).toBe(expected);
   });
 
   it('reads poll mode and the watch keys', () => {
@@ -61,6 +75,7 @@ describe('collection mode and watch settings', () => {
     const settings = watchSettingsOf(
       optionsOf({
         watch: {
+          holdFor: '10m',
           relistFrequency: '30m',
           stallTimeout: { seconds: 20 },
           batchDelay: { milliseconds: 250 },
@@ -70,6 +85,7 @@ describe('collection mode and watch settings', () => {
     );
     expect(settings).toMatchObject({
       relistAfterMs: 30 * MINUTE,
+      watchTimeoutSeconds: 600,
       stallTimeoutMs: 20_000,
       batchMaxEvents: 50,
       batchMaxDelayMs: 250,
@@ -85,6 +101,11 @@ describe('collection mode and watch settings', () => {
       'collection.mode must be watch or poll',
     ],
     ['a zero batch', { watch: { batchSize: 0 } }, 'collection.watch.batchSize'],
+    [
+      'a zero hold',
+      { watch: { holdFor: '0s' } },
+      'collection.watch.holdFor must be a positive duration',
+    ],
     [
       'a zero stall timeout',
       { watch: { stallTimeout: { seconds: 0 } } },

@@ -7,6 +7,8 @@ import { DEFAULT_MAX_DELETED_SHARE } from './collectCluster';
 
 /** How clusters are watched in `watch` mode. */
 export interface WatchOptions {
+  /** How long one run holds a cluster's watches before the next run takes over. */
+  holdFor: HumanDuration;
   relistFrequency: HumanDuration;
   stallTimeout: HumanDuration;
   batchDelay: HumanDuration;
@@ -35,6 +37,7 @@ export interface CollectionOptions {
 export const DEFAULT_COLLECTION_OPTIONS: CollectionOptions = {
   mode: 'watch',
   watch: {
+    holdFor: { minutes: 30 },
     relistFrequency: { hours: 1 },
     stallTimeout: { minutes: 3 },
     batchDelay: { seconds: 1 },
@@ -61,6 +64,14 @@ function optionalDuration(
 /** Milliseconds in a duration. */
 export function durationMs(duration: HumanDuration): number {
   return Duration.fromObject(duration).toMillis();
+}
+
+/**
+ * The longest one scheduled run of a cluster lasts (the task's timeout): a
+ * watch run holds its cluster for `watch.holdFor`, a poll run `timeout`.
+ */
+export function runTimeout(options: CollectionOptions): HumanDuration {
+  return options.mode === 'watch' ? options.watch.holdFor : options.timeout;
 }
 
 /** The age of a cluster's last successful run after which its data is stale. */
@@ -119,6 +130,11 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
   }
   const watch: WatchOptions = {
     batchSize,
+    holdFor: optionalDuration(
+      config,
+      'collection.watch.holdFor',
+      DEFAULT_COLLECTION_OPTIONS.watch.holdFor,
+    ),
     relistFrequency: optionalDuration(
       config,
       'collection.watch.relistFrequency',
@@ -136,6 +152,7 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
     ),
   };
   for (const key of [
+    'holdFor',
     'relistFrequency',
     'stallTimeout',
     'batchDelay',

@@ -6,7 +6,11 @@ import type { KubernetesResourceKind } from '@dr-posture/plugin-disaster-recover
 import type { ClusterConfig } from '../clusters/readClusterConfigs';
 import type { ResourceStore } from '../database/ResourceStore';
 import { collectCluster } from './collectCluster';
-import { durationMs, type CollectionOptions } from './readCollectionOptions';
+import {
+  durationMs,
+  runTimeout,
+  type CollectionOptions,
+} from './readCollectionOptions';
 import { sleepUnlessAborted } from './retryPolicy';
 import { watchCluster, type WatchSettings } from './watchCluster';
 
@@ -29,8 +33,8 @@ export function watchSettingsOf(options: CollectionOptions): WatchSettings {
   return {
     relistAfterMs: durationMs(options.watch.relistFrequency),
     stallTimeoutMs,
-    // The stream is reopened anyway when the run ends.
-    watchTimeoutSeconds: Math.ceil(durationMs(options.timeout) / 1000),
+    // Every reopened stream costs a request, so a stream lasts the run.
+    watchTimeoutSeconds: Math.ceil(durationMs(options.watch.holdFor) / 1000),
     batchMaxEvents: options.watch.batchSize,
     batchMaxDelayMs: durationMs(options.watch.batchDelay),
     checkpointMs: Math.min(MAX_CHECKPOINT_MS, stallTimeoutMs / 2),
@@ -41,11 +45,13 @@ export function watchSettingsOf(options: CollectionOptions): WatchSettings {
  * One scheduled task per cluster, so that backend replicas share clusters
  * through the scheduler's database locks and one slow cluster delays no
  * other. With `poll` each run lists the cluster. With `watch` each run
- * holds the cluster's watches until just before its timeout and the next
- * run follows at once, resuming them from the store: a replica that dies
- * holding a cluster loses its lock at the timeout and another one claims
- * the cluster, and no two replicas ever watch one cluster at once. A run
- * that failed waits out its time, so a failing cluster is tried once a
+ * holds the cluster's watches for `watch.holdFor` and the next run follows
+ * at once, resuming them from the store: no two replicas ever watch one
+ * cluster at once, and a replica that dies holding a cluster loses its
+ * lock when the hold ends, to whichever replica claims the cluster next.
+ * Handing over reopens every stream, so a long hold keeps an idle watch
+ * cheap; a short one hands a dead replica's clusters on sooner. A run that
+ * failed waits out `timeout`, so a failing cluster is tried once a
  * timeout, not in a loop.
  */
 export async function scheduleCollection(options: {
@@ -58,6 +64,7 @@ export async function scheduleCollection(options: {
 }): Promise<void> {
   const { scheduler, resourceKinds, store, logger, collection } = options;
   const timeoutMs = durationMs(collection.timeout);
+  const runMs = durationMs(runTimeout(collection));
   const settings = watchSettingsOf(collection);
   for (const cluster of options.clusters) {
     const common = {
@@ -73,10 +80,11 @@ export async function scheduleCollection(options: {
       id: `collect-cluster:${cluster.name}`,
       frequency:
         collection.mode === 'watch' ? WATCH_HANDOVER : collection.frequency,
-      timeout: collection.timeout,
+      timeout: runTimeout(collection),
       initialDelay: collection.initialDelay,
       fn: async signal => {
-        const deadline = Date.now() + timeoutMs - DEADLINE_MARGIN_MS;
+        const startedAt = Date.now();
+        const deadline = startedAt + runMs - DEADLINE_MARGIN_MS;
         if (collection.mode === 'poll') {
           await collectCluster({ ...common, deadline, signal });
           return;
@@ -88,7 +96,10 @@ export async function scheduleCollection(options: {
           signal,
         });
         if (result.status === 'failed') {
-          await sleepUnlessAborted(deadline - Date.now(), signal);
+          await sleepUnlessAborted(
+            Math.min(deadline, startedAt + timeoutMs) - Date.now(),
+            signal,
+          );
         }
       },
     });

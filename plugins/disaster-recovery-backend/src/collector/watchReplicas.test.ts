@@ -19,11 +19,11 @@ function backendOn(knex: Knex, simulator: Simulator) {
     clusters: simulatedClustersConfig(simulator.clusters),
     collection: {
       mode: 'watch',
-      // Short runs (15 s of a listing or watching), so that
-      // clusters change hands often.
+      // Short holds (15 s of a listing or watching), so that clusters
+      // change hands often.
       timeout: { seconds: 20 },
       initialDelay: { seconds: 0 },
-      watch: { batchDelay: { milliseconds: 200 } },
+      watch: { holdFor: { seconds: 20 }, batchDelay: { milliseconds: 200 } },
     },
     evaluation: { fullFrequency: { hours: 1 } },
   });
