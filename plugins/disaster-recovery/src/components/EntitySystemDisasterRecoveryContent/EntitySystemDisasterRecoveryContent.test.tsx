@@ -30,6 +30,14 @@ const API = 'component:default/api';
 const DB = 'component:default/db';
 const CART = 'component:default/cart';
 
+/** The names the restore order links to, in order. */
+async function restoreOrderNames() {
+  const order = await screen.findByRole('list', { name: 'Restore order' });
+  return within(order)
+    .getAllByRole('link')
+    .map(l => l.textContent);
+}
+
 async function renderSystem(options: { titles?: boolean } = {}) {
   const { titles = true } = options;
   const getSystemPosture = jest.fn(async () => ({
@@ -142,12 +150,11 @@ describe('EntitySystemDisasterRecoveryContent', () => {
   it('gives the restore order and no estimate while a posture is unreadable', async () => {
     await renderSystem();
 
-    const order = await screen.findByRole('list', { name: 'Restore order' });
-    expect(
-      within(order)
-        .getAllByRole('link')
-        .map(l => l.textContent),
-    ).toEqual(['Orders DB', 'Shop API', 'Cart']);
+    expect(await restoreOrderNames()).toEqual([
+      'Orders DB',
+      'Shop API',
+      'Cart',
+    ]);
     expect(
       await screen.findByText('The posture of Cart could not be read.'),
     ).toBeVisible();
@@ -159,12 +166,7 @@ describe('EntitySystemDisasterRecoveryContent', () => {
   it('names untitled components as the catalog does, without kind and namespace', async () => {
     await renderSystem({ titles: false });
 
-    const order = await screen.findByRole('list', { name: 'Restore order' });
-    expect(
-      within(order)
-        .getAllByRole('link')
-        .map(l => l.textContent),
-    ).toEqual(['db', 'api', 'cart']);
+    expect(await restoreOrderNames()).toEqual(['db', 'api', 'cart']);
     expect(
       await screen.findByText('The posture of cart could not be read.'),
     ).toBeVisible();

@@ -81,6 +81,16 @@ function viewport(width: number) {
   });
 }
 
+/** The table row of the entity linked as `name`. */
+function rowOf(name: string) {
+  return screen.getByRole('link', { name }).closest('tr')!;
+}
+
+/** The table's column headers, once it shows. */
+async function columnHeaders() {
+  return (await screen.findAllByRole('columnheader')).map(h => h.textContent);
+}
+
 describe('OverviewTab views', () => {
   const matchMedia = window.matchMedia;
   afterEach(() => {
@@ -220,21 +230,7 @@ describe('OverviewTab views', () => {
     ];
     await renderOverview(async () => page);
 
-    const headers = (await screen.findAllByRole('columnheader')).map(
-      h => h.textContent,
-    );
-    expect(headers).toEqual([
-      'Entity',
-      'Status',
-      'Tier',
-      'RPO',
-      'RTO',
-      'Last clean backup',
-      'Last drill',
-      'Failing checks',
-    ]);
-    const row = screen.getByRole('link', { name: 'Service 0' }).closest('tr')!;
-    expect(within(row).getByText('team-payments · commerce')).toBeVisible();
+    const row = rowOf('Service 0');
     expect(within(row).getByText('15 min')).toBeVisible();
     expect(within(row).getByText('4 h')).toBeVisible();
     expect(within(row).queryByText('Drill recency')).not.toBeVisible();
@@ -249,49 +245,37 @@ describe('OverviewTab views', () => {
     expect(within(row).getByText('3-2-1 copies')).toBeVisible();
   });
 
-  it('gives owner and system columns of their own from 1920 px', async () => {
-    viewport(1920);
-    await renderOverview(async () => overviewPage(1));
+  const WIDE = ['RPO', 'RTO', 'Last clean backup', 'Last drill'];
+  it.each<[number, string[], string[]]>([
+    [
+      1920,
+      ['Entity', 'Status', 'Owner', 'System', 'Tier', ...WIDE],
+      ['team-payments', 'commerce', '15 min', '4 h'],
+    ],
+    // Owner and system under the entity: ten columns overflow the card.
+    [
+      1440,
+      ['Entity', 'Status', 'Tier', ...WIDE],
+      ['team-payments · commerce', '15 min', '4 h'],
+    ],
+    // The objectives under the tier too.
+    [
+      1024,
+      ['Entity', 'Status', 'Tier', 'Last clean backup', 'Last drill'],
+      ['team-payments · commerce', 'RPO 15 min · RTO 4 h'],
+    ],
+  ])(
+    'lays the table out in columns at %i px',
+    async (width, headers, texts) => {
+      viewport(width);
+      await renderOverview(async () => overviewPage(1));
 
-    const headers = (await screen.findAllByRole('columnheader')).map(
-      h => h.textContent,
-    );
-    expect(headers).toEqual([
-      'Entity',
-      'Status',
-      'Owner',
-      'System',
-      'Tier',
-      'RPO',
-      'RTO',
-      'Last clean backup',
-      'Last drill',
-      'Failing checks',
-    ]);
-    const row = screen.getByRole('link', { name: 'Service 0' }).closest('tr')!;
-    expect(within(row).getByText('team-payments')).toBeVisible();
-    expect(within(row).getByText('commerce')).toBeVisible();
-  });
-
-  it('folds owner, system and objectives into fewer columns at 1024 px', async () => {
-    viewport(1024);
-    await renderOverview(async () => overviewPage(1));
-
-    const headers = (await screen.findAllByRole('columnheader')).map(
-      h => h.textContent,
-    );
-    expect(headers).toEqual([
-      'Entity',
-      'Status',
-      'Tier',
-      'Last clean backup',
-      'Last drill',
-      'Failing checks',
-    ]);
-    const row = screen.getByRole('link', { name: 'Service 0' }).closest('tr')!;
-    expect(within(row).getByText('team-payments · commerce')).toBeVisible();
-    expect(within(row).getByText('RPO 15 min · RTO 4 h')).toBeVisible();
-  });
+      expect(await columnHeaders()).toEqual([...headers, 'Failing checks']);
+      for (const text of texts) {
+        expect(within(rowOf('Service 0')).getByText(text)).toBeVisible();
+      }
+    },
+  );
 
   it('shows a card per entity at 390 px, sorted from a menu', async () => {
     viewport(390);
