@@ -91,17 +91,19 @@ describe('OverviewTab', () => {
     const getOverview = jest.fn(async () => overviewPage(3));
     await renderOverview(getOverview);
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Tier' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Last drill' }),
+    );
     await waitFor(() =>
       expect(lastQuery(getOverview)).toMatchObject({
-        sort: 'tier',
+        sort: 'lastDrillAt',
         order: 'asc',
       }),
     );
-    await userEvent.click(screen.getByRole('button', { name: 'Tier' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Last drill' }));
     await waitFor(() =>
       expect(lastQuery(getOverview)).toMatchObject({
-        sort: 'tier',
+        sort: 'lastDrillAt',
         order: 'desc',
       }),
     );

@@ -160,10 +160,12 @@ describe('OverviewTab views', () => {
     await renderOverview(getOverview, { routeEntries: ['/?pageSize=25'] });
     expect(await screen.findByText('The whole estate')).toBeVisible();
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Tier' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Last drill' }),
+    );
     await waitFor(() =>
       expect(screen.getByLabelText('Address')).toHaveTextContent(
-        '?sort=tier&order=asc&pageSize=25',
+        '?sort=lastDrillAt&order=asc&pageSize=25',
       ),
     );
     await userEvent.click(
@@ -171,13 +173,13 @@ describe('OverviewTab views', () => {
     );
     expect(await screen.findByText('26–27 of 27')).toBeVisible();
     expect(screen.getByLabelText('Address')).toHaveTextContent(
-      '?sort=tier&order=asc&pageSize=25&cursor=c2',
+      '?sort=lastDrillAt&order=asc&pageSize=25&cursor=c2',
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'Browser back' }));
     expect(await screen.findByText('1–2 of 27')).toBeVisible();
     expect(lastQuery(getOverview)).toMatchObject({
-      sort: 'tier',
+      sort: 'lastDrillAt',
       cursor: undefined,
     });
     await userEvent.click(screen.getByRole('button', { name: 'Browser back' }));
@@ -258,11 +260,11 @@ describe('OverviewTab views', () => {
       ['Entity', 'Status', 'Tier', ...WIDE],
       ['team-payments · commerce', '15 min', '4 h'],
     ],
-    // The objectives under the tier too.
+    // Tier and objectives under the status too.
     [
       1024,
-      ['Entity', 'Status', 'Tier', 'Last clean backup', 'Last drill'],
-      ['team-payments · commerce', 'RPO 15 min · RTO 4 h'],
+      ['Entity', 'Status', 'Last clean backup', 'Last drill'],
+      ['team-payments · commerce', 'Tier 1 · RPO 15 min · RTO 4 h'],
     ],
   ])(
     'lays the table out in columns at %i px',

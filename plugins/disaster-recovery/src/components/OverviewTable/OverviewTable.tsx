@@ -28,8 +28,9 @@ import { OverviewCards } from './OverviewCards';
 /**
  * How much room the table has beside the sidebar: every column (`full`,
  * from 1920 px), owner and system under the entity (`wide`, e.g. at
- * 1440 px, where ten columns overflow the card), the objectives under the
- * tier too (`compact`, e.g. at 1024 px), or one card per entity on a phone.
+ * 1440 px, where ten columns overflow the card), tier and objectives under
+ * the status too, in narrower cells (`compact`, e.g. at 1024 px), or one
+ * card per entity on a phone.
  */
 export type OverviewLayout = 'full' | 'wide' | 'compact' | 'cards';
 
@@ -44,10 +45,11 @@ export function useOverviewLayout(): OverviewLayout {
   return wide ? 'wide' : 'compact';
 }
 
-const useStyles = makeStyles({
+const useStyles = makeStyles(theme => ({
   nowrap: { whiteSpace: 'nowrap' },
   checks: { minWidth: 160 },
-});
+  narrow: { padding: theme.spacing(0.75, 1) },
+}));
 
 interface Column {
   title: string;
@@ -80,9 +82,22 @@ const COLUMNS: Column[] = [
   {
     title: 'Status',
     sort: 'status',
-    layouts: ['full', 'wide', 'compact'],
+    layouts: ['full', 'wide'],
     style: 'nowrap',
     cell: row => <PostureStatus status={row.status} />,
+  },
+  {
+    title: 'Status',
+    sort: 'status',
+    layouts: ['compact'],
+    cell: row => (
+      <TwoLines
+        main={<PostureStatus status={row.status} />}
+        caption={`${
+          row.tier ? `Tier ${row.tier}` : 'No tier'
+        } · ${objectivesLine(row)}`}
+      />
+    ),
   },
   {
     title: 'Owner',
@@ -101,14 +116,6 @@ const COLUMNS: Column[] = [
     sort: 'tier',
     layouts: ['full', 'wide'],
     cell: row => row.tier ?? 'none',
-  },
-  {
-    title: 'Tier',
-    sort: 'tier',
-    layouts: ['compact'],
-    cell: row => (
-      <TwoLines main={row.tier ?? 'none'} caption={objectivesLine(row)} />
-    ),
   },
   {
     title: 'RPO',
@@ -152,6 +159,8 @@ export function OverviewTable(props: OverviewRowsProps) {
   const classes = useStyles();
   if (layout === 'cards') return <OverviewCards {...props} />;
   const columns = COLUMNS.filter(c => c.layouts.includes(layout));
+  // Small cells pad 40 px across; beside the sidebar at 1024 px that is a column.
+  const cellClass = layout === 'compact' ? classes.narrow : '';
   return (
     <TableContainer>
       <div style={{ height: 4 }}>
@@ -167,7 +176,7 @@ export function OverviewTable(props: OverviewRowsProps) {
             {columns.map(column => (
               <TableCell
                 key={column.title}
-                className={classes.nowrap}
+                className={`${classes.nowrap} ${cellClass}`}
                 sortDirection={column.sort === sort ? order : false}
               >
                 {column.sort ? (
@@ -196,7 +205,9 @@ export function OverviewTable(props: OverviewRowsProps) {
               {columns.map(column => (
                 <TableCell
                   key={column.title}
-                  className={column.style && classes[column.style]}
+                  className={`${
+                    column.style ? classes[column.style] : ''
+                  } ${cellClass}`}
                 >
                   {column.cell(row, now)}
                 </TableCell>
