@@ -48,7 +48,7 @@ export function useOverviewLayout(): OverviewLayout {
 const useStyles = makeStyles(theme => ({
   nowrap: { whiteSpace: 'nowrap' },
   checks: { minWidth: 160 },
-  narrow: { padding: theme.spacing(0.75, 1) },
+  narrow: { padding: theme.spacing(0.75, 1), '&$checks': { minWidth: 120 } },
 }));
 
 interface Column {
