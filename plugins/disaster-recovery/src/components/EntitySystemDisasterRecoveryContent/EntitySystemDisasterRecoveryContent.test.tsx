@@ -155,6 +155,18 @@ describe('EntitySystemDisasterRecoveryContent', () => {
       'Shop API',
       'Cart',
     ]);
+    // Each step: why it is there, then what a drill measured, as sentences.
+    const steps = within(
+      screen.getByRole('list', { name: 'Restore order' }),
+    ).getAllByRole('listitem');
+    for (const step of steps) {
+      expect(step).toHaveTextContent(
+        /(Its last measured drill restored it in .+|No drill measured its restore time)\.$/,
+      );
+    }
+    expect(steps[2]).toHaveTextContent(
+      'Tier 2 No drill measured its restore time.',
+    );
     expect(
       await screen.findByText('The posture of Cart could not be read.'),
     ).toBeVisible();

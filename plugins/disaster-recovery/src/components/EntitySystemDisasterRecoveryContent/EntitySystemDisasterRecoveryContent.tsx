@@ -143,12 +143,12 @@ export function EntitySystemDisasterRecoveryContent() {
                 <li key={ref}>
                   <EntityRefLink entityRef={ref} title={nameOf(ref)} />
                   <Typography variant="body2" color="textSecondary">
-                    {step?.reason ?? 'Not in the restore plan'}
+                    {step?.reason ?? 'Not in the restore plan.'}
                     {drill
-                      ? ` · restored in ${formatDuration(
+                      ? ` Its last measured drill restored it in ${formatDuration(
                           drill.achievedRtoMs,
-                        )} by its last measured drill`
-                      : ' · restore time not measured'}
+                        )}.`
+                      : ' No drill measured its restore time.'}
                   </Typography>
                 </li>
               );
