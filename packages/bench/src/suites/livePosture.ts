@@ -150,22 +150,19 @@ async function measureCpu(
   try {
     const database = await createDatabase(`${prefix}db`);
     return await runJsonChild<LiveCpuOutput>({
-      args: [
-        '--expose-gc',
-        ...typescriptNodeArgs(WORKER, [
-          JSON.stringify(
-            workerInput(
-              simulator,
-              sizes.cpuEstate,
-              sizes,
-              'cpu',
-              mode,
-              database,
-              path.join(workDir, `live-cpu-${mode}.stop`),
-            ),
+      args: typescriptNodeArgs(WORKER, [
+        JSON.stringify(
+          workerInput(
+            simulator,
+            sizes.cpuEstate,
+            sizes,
+            'cpu',
+            mode,
+            database,
+            path.join(workDir, `live-cpu-${mode}.stop`),
           ),
-        ]),
-      ],
+        ),
+      ]),
       cwd: REPO_ROOT,
       logFile: path.join(workDir, `live-cpu-${mode}.log`),
     });
@@ -348,7 +345,7 @@ export async function benchLivePosture(
       cpuEstate.days
     } days: its first collection, then with nothing changing. Watching: held streams for ${formatSeconds(
       sizes.idleMs / 1000,
-    )}, plus the hour's handovers at the default \`watch.holdFor\` (${formatSeconds(
+    )} from 45 s after the first collection, plus the hour's handovers at the default \`watch.holdFor\` (${formatSeconds(
       durationMs(DEFAULT_COLLECTION_OPTIONS.watch.holdFor) / 1000,
     )}; one is measured: every run stops and the next resumes and reopens its streams) and its safety-net relists at the default \`watch.relistFrequency\` (one complete no-change listing of every cluster each). Polling: one no-change listing of every cluster times the listings of an hour at the default 5 minutes.`,
     table: {
