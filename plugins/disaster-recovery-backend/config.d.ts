@@ -84,7 +84,8 @@ export interface Config {
          * over reopens every stream, so a longer hold costs less CPU; a
          * replica that dies without shutting down keeps its clusters until
          * the hold ends (they show as stale after `staleAfterIntervals`
-         * meanwhile). Default: 30 minutes.
+         * meanwhile). At most `relistFrequency`, since a run relists only
+         * when it starts. Default: 30 minutes.
          * @visibility backend
          */
         holdFor?: HumanDuration | string;

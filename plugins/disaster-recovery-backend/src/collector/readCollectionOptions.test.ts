@@ -107,6 +107,11 @@ describe('collection mode and watch settings', () => {
       'collection.watch.holdFor must be a positive duration',
     ],
     [
+      'a hold longer than the relist interval',
+      { watch: { holdFor: '2h' } },
+      'collection.watch.holdFor must not be longer than collection.watch.relistFrequency',
+    ],
+    [
       'a zero stall timeout',
       { watch: { stallTimeout: { seconds: 0 } } },
       'collection.watch.stallTimeout must be a positive duration',

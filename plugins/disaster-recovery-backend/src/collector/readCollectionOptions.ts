@@ -163,6 +163,13 @@ export function readCollectionOptions(rootConfig: Config): CollectionOptions {
       );
     }
   }
+  // A run relists only when it starts, so a longer hold would stretch the
+  // safety net.
+  if (durationMs(watch.holdFor) > durationMs(watch.relistFrequency)) {
+    throw new InputError(
+      'disasterRecovery.collection.watch.holdFor must not be longer than collection.watch.relistFrequency: a watch relists only when a run starts',
+    );
+  }
   return {
     mode,
     watch,
