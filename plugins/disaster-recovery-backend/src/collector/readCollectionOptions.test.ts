@@ -54,7 +54,7 @@ describe('collection mode and watch settings', () => {
       watchTimeoutSeconds: 1_800,
       batchMaxEvents: 200,
       batchMaxDelayMs: 1_000,
-      checkpointMs: 30_000,
+      checkpointMs: 90_000,
     });
   });
 

@@ -24,8 +24,11 @@ const DEADLINE_MARGIN_MS = 5_000;
  */
 const WATCH_HANDOVER = { seconds: 2 };
 
-/** How often a healthy watch records its cluster current, at most. */
-const MAX_CHECKPOINT_MS = 30_000;
+/**
+ * How often a healthy watch records its cluster current, at most: each is
+ * a write, and staleness counts in collection intervals (minutes).
+ */
+const MAX_CHECKPOINT_MS = 120_000;
 
 /** The watch settings of `watch` mode from the collection options. */
 export function watchSettingsOf(options: CollectionOptions): WatchSettings {
