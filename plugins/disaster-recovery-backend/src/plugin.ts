@@ -136,9 +136,7 @@ export const disasterRecoveryPlugin = createBackendPlugin({
         // A run ends within its task timeout, so one open longer belongs
         // to a process that died; younger ones may be another replica's.
         const closed = await store.closeAbandonedRuns({
-          startedBefore: new Date(
-            Date.now() - durationMs(runTimeout(options)),
-          ),
+          startedBefore: new Date(Date.now() - durationMs(runTimeout(options))),
           now: new Date(),
         });
         if (closed > 0) {

@@ -128,6 +128,29 @@ export function streamWatch(
     }
     return object;
   };
+  const timers: NodeJS.Timeout[] = [];
+  let unsubscribe = () => {};
+  let closed = false;
+  const close = () => {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    unsubscribe();
+    timers.forEach(clearTimeout);
+    onClose();
+  };
+  let dropping = false;
+  const dropAfter = (ms: number) => {
+    if (dropping) return;
+    dropping = true;
+    timers.push(
+      setTimeout(() => {
+        res.destroy();
+        close();
+      }, ms),
+    );
+  };
   // A stall set while the stream is open silences it too, and for good, as
   // a stuck connection: what it held back is never sent, so no later
   // bookmark claims the client has it.
@@ -144,29 +167,6 @@ export function streamWatch(
     if (cluster.faults.watchDropAfterMs !== undefined) {
       dropAfter(cluster.faults.watchDropAfterMs);
     }
-  };
-  const timers: NodeJS.Timeout[] = [];
-  let dropping = false;
-  const dropAfter = (ms: number) => {
-    if (dropping) return;
-    dropping = true;
-    timers.push(
-      setTimeout(() => {
-        res.destroy();
-        close();
-      }, ms),
-    );
-  };
-  let unsubscribe = () => {};
-  let closed = false;
-  const close = () => {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    unsubscribe();
-    timers.forEach(clearTimeout);
-    onClose();
   };
   res.on('close', close);
 
