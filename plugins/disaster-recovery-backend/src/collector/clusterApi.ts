@@ -29,16 +29,33 @@ export type ListPageFn = (
   signal: AbortSignal,
 ) => Promise<ListPage>;
 
+/** What a listing reads of each object. */
+export type ListRepresentation = 'objects' | 'metadata';
+
+/**
+ * Asks for metadata only, as kubectl does for `get -o name`: a server that
+ * cannot answer so sends the full objects instead, whose metadata is the same.
+ */
+const METADATA_ACCEPT =
+  'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
+
 /**
  * Per-request options that hand `signal` to the client's fetch, the way the
- * client's own `setHeaderOptions` adds a header (it has no signal option).
+ * client's own `setHeaderOptions` adds a header (it has no signal option),
+ * and, for a metadata listing, ask for metadata only.
  */
-function abortedBy(signal: AbortSignal): ConfigurationOptions {
+function abortedBy(
+  signal: AbortSignal,
+  representation: ListRepresentation = 'objects',
+): ConfigurationOptions {
   return {
     middleware: [
       {
         pre: request => {
           request.setSignal(signal);
+          if (representation === 'metadata') {
+            request.setHeaderParam('Accept', METADATA_ACCEPT);
+          }
           return new Observable(Promise.resolve(request));
         },
         post: response => new Observable(Promise.resolve(response)),
@@ -66,8 +83,14 @@ const CORE_LISTERS: Record<string, CoreLister> = {
     api.listPersistentVolumeClaimForAllNamespaces(page, options),
 };
 
-/** A page lister for one cluster, on @kubernetes/client-node. */
-export function createListPage(kubeConfig: KubeConfig): ListPageFn {
+/**
+ * A page lister for one cluster, on @kubernetes/client-node; with
+ * `metadata`, its items hold only `metadata` (uid, resourceVersion, names).
+ */
+export function createListPage(
+  kubeConfig: KubeConfig,
+  representation: ListRepresentation = 'objects',
+): ListPageFn {
   const custom = kubeConfig.makeApiClient(CustomObjectsApi);
   const core = kubeConfig.makeApiClient(CoreV1Api);
   return async (kind, limit, continueToken, signal) => {
@@ -84,7 +107,7 @@ export function createListPage(kubeConfig: KubeConfig): ListPageFn {
       const page = await list(
         core,
         { limit, _continue: continueToken },
-        abortedBy(signal),
+        abortedBy(signal, representation),
       );
       return {
         items: page.items,
@@ -94,7 +117,7 @@ export function createListPage(kubeConfig: KubeConfig): ListPageFn {
     }
     const page = (await custom.listClusterCustomObject(
       { group, version, plural: kind.plural, limit, _continue: continueToken },
-      abortedBy(signal),
+      abortedBy(signal, representation),
     )) as {
       items?: unknown[];
       metadata?: { continue?: string; resourceVersion?: string };

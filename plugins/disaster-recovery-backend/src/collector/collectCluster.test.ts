@@ -244,6 +244,46 @@ describe('collectCluster against the simulator', () => {
       );
     });
 
+    it('re-collects from metadata alone, reading in full only the kind that changed', async () => {
+      const cluster = simulator.clusters[0].name;
+      await collect(simulator, store, cluster);
+      const readInFull: string[] = [];
+      const upsertPage = store.upsertPage.bind(store);
+      const watchedStore: ResourceStore = Object.assign(Object.create(store), {
+        upsertPage: async (
+          ...args: Parameters<ResourceStore['upsertPage']>
+        ) => {
+          readInFull.push(args[1]);
+          return upsertPage(...args);
+        },
+      });
+
+      const unchanged = await collect(simulator, watchedStore, cluster);
+      expect(unchanged).toMatchObject({
+        status: 'succeeded',
+        written: 0,
+        deleted: 0,
+      });
+      expect(readInFull).toEqual([]);
+      const served = servedCounts(simulator, cluster);
+      expect(unchanged.seen).toBe(
+        Object.values(served).reduce((sum, n) => sum + n, 0),
+      );
+
+      const [backup] = simulator.objects(cluster, 'velero.io/v1', 'Backup');
+      simulator.apply(cluster, {
+        ...backup,
+        metadata: {
+          ...backup.metadata,
+          labels: { ...backup.metadata.labels, relabelled: 'yes' },
+        },
+      });
+      const changed = await collect(simulator, watchedStore, cluster);
+      expect(changed).toMatchObject({ status: 'succeeded', written: 1 });
+      expect(new Set(readInFull)).toEqual(new Set([BACKUP.id]));
+      expect(await storedCounts(store, cluster)).toEqual(served);
+    });
+
     it('marks removed backups deleted after the next complete run and keeps their history', async () => {
       const cluster = simulator.clusters[0].name;
       await collect(simulator, store, cluster);

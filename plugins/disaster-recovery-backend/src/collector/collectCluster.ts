@@ -7,6 +7,7 @@ import { describeCollectionError } from './describeCollectionError';
 import { discoverServed } from './discoverServed';
 import { kubeConfigFor } from './kubeConfigFor';
 import { listAllPages } from './listAllPages';
+import { listUnchanged, type KindListing } from './listUnchanged';
 import { writeObjects } from './writeObjects';
 
 /** The default of `disasterRecovery.collection.maxDeletedShare`. */
@@ -58,7 +59,9 @@ function errorMessage(error: unknown): string {
 
 /**
  * Collects every resource kind from one cluster into the store. Each page is
- * written as it arrives; malformed objects are skipped and reported; only a
+ * written as it arrives; a cluster collected before has each kind's
+ * metadata listed first, and a kind is read in full only when an object is
+ * new or at a version the store does not hold; malformed objects are skipped and reported; only a
  * run that listed every kind completely marks vanished objects deleted. A
  * failed run keeps all stored data (its cluster goes stale when no run
  * succeeds for long enough). Aborting `signal` stops the run at once: the
@@ -73,6 +76,7 @@ export async function collectCluster(
   const runId = await store.startRun(cluster.name, startedAt);
   const kubeConfig = kubeConfigFor(cluster);
   const listPage = createListPage(kubeConfig);
+  const listMetadataPage = createListPage(kubeConfig, 'metadata');
   const servedGroupVersions = createServedGroupVersions(kubeConfig);
   const requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
   const seenUids = new Map<string, Set<string>>();
@@ -115,6 +119,35 @@ export async function collectCluster(
     };
   };
 
+  /** Lists one kind in full, writing what is new or changed. */
+  const listInFull = async (
+    kind: KubernetesResourceKind,
+  ): Promise<KindListing> => {
+    const seen = new Set<string>();
+    const outcome = await listAllPages({
+      listPage,
+      kind,
+      pageSize,
+      deadline,
+      requestTimeoutMs,
+      maxRetryDelayMs: options.maxRetryDelayMs,
+      signal: options.signal,
+      onPage: items =>
+        writeObjects({
+          cluster: cluster.name,
+          kind,
+          objects: items,
+          store,
+          logger,
+          seenAt: now(),
+          counts,
+          details,
+          onSeen: uid => seen.add(uid),
+        }),
+    });
+    return { ...outcome, seen };
+  };
+
   try {
     const served = await discoverServed(servedGroupVersions, {
       deadline,
@@ -122,6 +155,9 @@ export async function collectCluster(
       maxRetryDelayMs: options.maxRetryDelayMs,
       signal: options.signal,
     });
+    // A cluster collected before is mostly unchanged: each kind's metadata
+    // is listed first, and only kinds with something new are read in full.
+    const recollecting = (await store.countLive(cluster.name)) > 0;
     for (const kind of resourceKinds) {
       const kindCounts = { seen: 0, skipped: 0 };
       details.kinds[kind.id] = kindCounts;
@@ -132,34 +168,22 @@ export async function collectCluster(
         seenUids.set(kind.id, new Set());
         continue;
       }
-      const seen = new Set<string>();
-      const outcome = await listAllPages({
-        listPage,
-        kind,
-        pageSize,
-        deadline,
-        requestTimeoutMs,
-        maxRetryDelayMs: options.maxRetryDelayMs,
-        signal: options.signal,
-        onPage: items =>
-          writeObjects({
-            cluster: cluster.name,
-            kind,
-            objects: items,
-            store,
-            logger,
-            seenAt: now(),
-            counts,
-            details,
-            onSeen: uid => {
-              if (!seen.has(uid)) {
-                seen.add(uid);
-                kindCounts.seen += 1;
-                counts.seen += 1;
-              }
-            },
-          }),
-      });
+      const { seen, ...outcome } =
+        (recollecting
+          ? await listUnchanged({
+              listMetadataPage,
+              kind,
+              cluster: cluster.name,
+              store,
+              pageSize,
+              deadline,
+              requestTimeoutMs,
+              maxRetryDelayMs: options.maxRetryDelayMs,
+              signal: options.signal,
+            })
+          : undefined) ?? (await listInFull(kind));
+      kindCounts.seen = seen.size;
+      counts.seen += seen.size;
       seenUids.set(kind.id, seen);
       listVersions.set(kind.id, outcome.resourceVersion);
       if (outcome.restarts > 0) {

@@ -20,7 +20,7 @@ function describeObject(kind: KubernetesResourceKind, object: unknown): string {
 }
 
 /** An object's uid and resourceVersion, when its metadata has both. */
-function identityOf(
+export function identityOf(
   object: unknown,
 ): { uid: string; resourceVersion: string } | undefined {
   const metadata = (
