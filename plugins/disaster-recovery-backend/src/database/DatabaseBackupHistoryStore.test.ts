@@ -196,10 +196,15 @@ describe('DatabaseBackupHistoryStore', () => {
       expect(await history.page({ groups: [], limit: 10 })).toEqual({
         entries: [],
       });
-      expect((await history.listGroups()).map(g => g.cluster)).toEqual([
-        'prod',
-        'prod',
+      const all = await history.listGroups();
+      expect(all.map(g => g.cluster)).toEqual(['prod', 'prod']);
+      const keys = all.map(g => g.key);
+      expect(keys).toEqual([...keys].sort());
+      expect(await history.listGroupKeys()).toEqual(keys);
+      expect(await history.listGroups([keys[1], 'no-such-group'])).toEqual([
+        all[1],
       ]);
+      expect(await history.listGroups([])).toEqual([]);
       await knex.destroy();
     },
   );

@@ -5,6 +5,7 @@ import {
   historyColumnsOf,
   type BackupGroup,
 } from './backupHistoryColumns';
+import { chunks } from './chunks';
 import { finishedRecord } from './finishedRecord';
 import { toIso } from './toIso';
 
@@ -71,6 +72,8 @@ const MERGED_PARTS = 200;
 
 /** Rows read and updated per step of the start-up backfill. */
 const BACKFILL_BATCH = 500;
+/** Group keys per `where in` list. */
+const KEY_CHUNK = 500;
 
 /** `(a, b, c) > (x, y, z)` in ascending order, spelled out for every engine. */
 function afterInOrder(
@@ -101,16 +104,43 @@ export class DatabaseBackupHistoryStore {
     return new DatabaseBackupHistoryStore(db);
   }
 
-  /** Every Velero backup group, for the evaluator to judge. */
-  async listGroups(): Promise<BackupGroup[]> {
-    const rows = await this.db('backup_groups')
-      .select('group_key', 'cluster', 'scope')
-      .orderBy('group_key');
+  /**
+   * Every Velero backup group, or those of `keys`, in key order, for the
+   * evaluator to judge.
+   */
+  async listGroups(keys?: readonly string[]): Promise<BackupGroup[]> {
+    const select = () =>
+      this.db('backup_groups')
+        .select('group_key', 'cluster', 'scope')
+        .orderBy('group_key');
+    const rows = keys
+      ? (
+          await Promise.all(
+            chunks(keys, KEY_CHUNK).map(batch =>
+              select().whereIn('group_key', batch),
+            ),
+          )
+        )
+          .flat()
+          .sort((a, b) => (a.group_key < b.group_key ? -1 : 1))
+      : await select();
     return rows.map(row => ({
       key: row.group_key,
       cluster: row.cluster,
       scope: JSON.parse(row.scope),
     }));
+  }
+
+  /**
+   * The key of every Velero backup group, in key order. A key hashes its
+   * group's scope, so a group never changes: keys alone tell which came
+   * and went.
+   */
+  async listGroupKeys(): Promise<string[]> {
+    const rows = await this.db('backup_groups')
+      .select('group_key')
+      .orderBy('group_key');
+    return rows.map(row => row.group_key);
   }
 
   /**

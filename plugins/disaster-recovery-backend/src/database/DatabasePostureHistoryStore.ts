@@ -9,6 +9,7 @@ import {
 } from '@dr-posture/plugin-disaster-recovery-common';
 import type { Knex } from 'knex';
 import type { StoredPosture } from './DatabasePostureStore';
+import { chunks } from './chunks';
 
 /** Where an entity stands against its RPO (see the API's `RpoStanding`). */
 export type RpoStanding = NonNullable<PostureHistoryItem['rpoStanding']>;
@@ -84,14 +85,6 @@ interface Row {
 }
 
 const CHUNK = 500;
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) {
-    out.push(items.slice(i, i + CHUNK));
-  }
-  return out;
-}
 
 function revisionOf(row: Row): PostureRevision {
   return {
@@ -221,7 +214,7 @@ export class DatabasePostureHistoryStore {
         .filter(ref => latest.get(ref)?.status)
         .map(ref => nextRevision(latest.get(ref), ref, now, undefined)),
     ].filter(revision => revision !== undefined);
-    for (const batch of chunks(revisions)) {
+    for (const batch of chunks(revisions, CHUNK)) {
       await tx('posture_history').insert(
         batch.map(({ change, after }) => ({
           entity_ref: change.entityRef,
@@ -249,7 +242,7 @@ export class DatabasePostureHistoryStore {
     refs: readonly string[],
   ): Promise<Map<string, Row>> {
     const latest = new Map<string, Row>();
-    for (const batch of chunks(refs)) {
+    for (const batch of chunks(refs, CHUNK)) {
       const rows: Row[] = await latestRevisionsOf(db, q =>
         q.whereIn('entity_ref', batch),
       ).select('h.*');
@@ -332,7 +325,7 @@ export class DatabasePostureHistoryStore {
         .where('changed_at_ms', '<', before)
         .groupBy('entity_ref');
     let deleted = 0;
-    for (const batch of chunks(latest)) {
+    for (const batch of chunks(latest, CHUNK)) {
       deleted += await this.db('posture_history')
         .where('changed_at_ms', '<', before)
         .andWhere(inner => {

@@ -22,19 +22,12 @@ import {
   type StoredObjectRow,
   type WatchPosition,
 } from './ResourceStore';
+import { chunks } from './chunks';
 
 /** Rows per statement: well under SQLite's bound-variable limit. */
 const WRITE_CHUNK = 200;
 /** Uids per `where in` list. */
 const UID_CHUNK = 500;
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
 
 const NO_HISTORY = {
   history_group: null,

@@ -287,17 +287,28 @@ export class EvaluationInputs {
     return changed;
   }
 
-  /** Reads backup groups again; returns the representatives added or gone. */
+  /**
+   * Brings backup groups up to date; returns the representatives added or
+   * gone. A group's key hashes its scope, so a group never changes: only
+   * the keys are read, and the groups of new keys.
+   */
   async refreshBackupGroups(): Promise<VeleroBackupRecord[]> {
-    const groups = await EvaluationInputs.groups(this.sources);
-    const keyed = (list: VeleroBackupRecord[]) =>
-      new Map(list.map(g => [g.uid, JSON.stringify(g)]));
-    const [was, is] = [keyed(this.backupGroups), keyed(groups)];
-    const changed = [
-      ...groups.filter(g => was.get(g.uid) !== is.get(g.uid)),
-      ...this.backupGroups.filter(g => !is.has(g.uid)),
-    ];
-    this.backupGroups = groups;
-    return changed;
+    const keys = await this.sources.history.listGroupKeys();
+    const known = new Map(this.backupGroups.map(g => [g.uid, g]));
+    const current = new Set(keys);
+    const gone = this.backupGroups.filter(g => !current.has(g.uid));
+    const newKeys = keys.filter(key => !known.has(key));
+    if (newKeys.length === 0 && gone.length === 0) return [];
+    const added = new Map(
+      (await this.sources.history.listGroups(newKeys))
+        .map(representativeBackup)
+        .map(g => [g.uid, g]),
+    );
+    // A group pruned between the two reads is left out.
+    this.backupGroups = keys.flatMap(key => {
+      const group = known.get(key) ?? added.get(key);
+      return group ? [group] : [];
+    });
+    return [...added.values(), ...gone];
   }
 }
