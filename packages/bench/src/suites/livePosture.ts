@@ -124,6 +124,20 @@ function workerInput(
   };
 }
 
+/**
+ * Writes the worker's input to a file and returns its path: the entities
+ * of a large estate are more than a command line holds (E2BIG).
+ */
+function inputFile(
+  workDir: string,
+  name: string,
+  input: LiveWorkerInput,
+): string {
+  const file = path.join(workDir, `${name}.input.json`);
+  fs.writeFileSync(file, JSON.stringify(input));
+  return file;
+}
+
 function startScale(estate: ScaleEstate): Promise<Simulator> {
   // In this process, the worker's CPU alone is the collector's.
   return startSimulator({
@@ -151,7 +165,9 @@ async function measureCpu(
     const database = await createDatabase(`${prefix}db`);
     return await runJsonChild<LiveCpuOutput>({
       args: typescriptNodeArgs(WORKER, [
-        JSON.stringify(
+        inputFile(
+          workDir,
+          `live-cpu-${mode}`,
           workerInput(
             simulator,
             sizes.cpuEstate,
@@ -232,7 +248,9 @@ async function measureLatency(
   // The postures table exists before the worker's first write is awaited.
   await applyDatabaseMigrations(knex);
   const worker = runJsonChild({
-    args: typescriptNodeArgs(WORKER, [JSON.stringify(input)]),
+    args: typescriptNodeArgs(WORKER, [
+      inputFile(workDir, `live-latency-${mode}`, input),
+    ]),
     cwd: REPO_ROOT,
     logFile: path.join(workDir, `live-latency-${mode}.log`),
   });

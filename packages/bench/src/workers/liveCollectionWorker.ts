@@ -20,7 +20,7 @@ import { watchCluster, type WatchSettings } from '../liveInternals';
 import type { SimulatedCluster } from '../infra/simulatorProcess';
 import { openWorkerDatabase, quietLogger } from './workerInput';
 
-/** What the suite hands the worker (as JSON in argv). */
+/** What the suite hands the worker (as a JSON file named in argv). */
 export interface LiveWorkerInput {
   job: 'cpu' | 'latency';
   mode: 'watch' | 'poll';
@@ -78,7 +78,9 @@ const cpuSeconds = () => {
 };
 
 async function main() {
-  const input = JSON.parse(process.argv[2]) as LiveWorkerInput;
+  const input = JSON.parse(
+    fs.readFileSync(process.argv[2], 'utf8'),
+  ) as LiveWorkerInput;
   const knex = await openWorkerDatabase(input);
   const store = DatabaseResourceStore.create(knex);
   const resourceKinds = builtInResourceKinds();
