@@ -217,6 +217,45 @@ describe('watchCluster against the simulator', () => {
       expect(await storedUids(store)).toEqual(servedBackupUids());
     });
 
+    it('records a held watch current together with the versions its bookmarks reach', async () => {
+      const writes: string[] = [];
+      const counting: ResourceStore = Object.assign(Object.create(store), {
+        confirmCurrent: (
+          ...args: Parameters<ResourceStore['confirmCurrent']>
+        ) => {
+          writes.push(args[2] ? 'current+position' : 'current');
+          return store.confirmCurrent(...args);
+        },
+        saveWatchPosition: (
+          ...args: Parameters<ResourceStore['saveWatchPosition']>
+        ) => {
+          writes.push('position');
+          return store.saveWatchPosition(...args);
+        },
+      });
+      const startedAt = Date.now();
+      const run = watch(counting, { runMs: 2_500 });
+      await waitFor('the watches', watching(store));
+
+      // One change: the other kinds' bookmarks (every 300 ms) then carry
+      // its newer version without an event of their own.
+      const [template] = simulator.objects(cluster, 'velero.io/v1', 'Backup');
+      simulator.apply(cluster, copyOf(template, 'bookmarked'));
+      const result = await run;
+
+      expect(result).toMatchObject({ status: 'succeeded', events: 1 });
+      expect(writes).toContain('current+position');
+      const position = await store.watchPosition(cluster);
+      expect(new Set(Object.values(position!.versions)).size).toBe(1);
+      const [health] = (await store.listClusterHealth()).filter(
+        h => h.name === cluster,
+      );
+      // Whole seconds: not every database keeps more.
+      expect(Date.parse(health.lastSuccessAt!)).toBeGreaterThanOrEqual(
+        Math.floor(startedAt / 1000) * 1000,
+      );
+    });
+
     it('lists again once the periodic relist is due', async () => {
       const result = await watch(store, {
         runMs: 800,

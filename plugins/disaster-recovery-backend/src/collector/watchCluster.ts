@@ -352,8 +352,18 @@ export async function watchCluster(
       }
     };
 
-    /** Writes what is buffered, then saves the versions it reaches. */
-    const flush = (): Promise<void> => {
+    /** Every kind heard from lately: the store is current. */
+    const healthy = () =>
+      kinds.every(
+        kind => Date.now() - heardAt.get(kind.id)! < settings.stallTimeoutMs,
+      );
+
+    /**
+     * Writes what is buffered, then saves the versions it reaches; with
+     * `checkpoint`, while healthy, records the cluster current in the same
+     * write.
+     */
+    const flush = (checkpoint = false): Promise<void> => {
       flushing = flushing.then(async () => {
         if (stop?.kind === 'failed') return;
         clearTimeout(flushTimer);
@@ -364,13 +374,17 @@ export async function watchCluster(
         const versions = { ...latest };
         try {
           if (events.length > 0) await writeBatch(events);
-          if (Object.keys(versions).some(id => versions[id] !== saved[id])) {
-            await store.saveWatchPosition(cluster.name, {
-              listedAt: from.listedAt,
-              versions,
-            });
-            saved = versions;
+          const position = Object.keys(versions).some(
+            id => versions[id] !== saved[id],
+          )
+            ? { listedAt: from.listedAt, versions }
+            : undefined;
+          if (checkpoint && !stop && healthy()) {
+            await store.confirmCurrent(cluster.name, now(), position);
+          } else if (position) {
+            await store.saveWatchPosition(cluster.name, position);
           }
+          if (position) saved = versions;
         } catch (error) {
           end({ kind: 'failed', cause: error });
         }
@@ -445,20 +459,8 @@ export async function watchCluster(
       }
     };
 
-    /** Every kind heard from lately: the store is current. */
-    const healthy = () =>
-      kinds.every(
-        kind => Date.now() - heardAt.get(kind.id)! < settings.stallTimeoutMs,
-      );
     const checkpoint = setInterval(() => {
-      flush().then(async () => {
-        if (stop || !healthy()) return;
-        try {
-          await store.confirmCurrent(cluster.name, now());
-        } catch (error) {
-          end({ kind: 'failed', cause: error });
-        }
-      });
+      flush(true);
     }, settings.checkpointMs);
     const atDeadline = setTimeout(
       () => stopping.abort(),

@@ -29,6 +29,14 @@ const WRITE_CHUNK = 200;
 /** Uids per `where in` list. */
 const UID_CHUNK = 500;
 
+/** The `clusters` columns that hold where a cluster's watches stand. */
+function watchPositionColumns(position: WatchPosition) {
+  return {
+    watch_versions: JSON.stringify(position.versions),
+    watch_listed_at: position.listedAt,
+  };
+}
+
 const NO_HISTORY = {
   history_group: null,
   history_at: null,
@@ -388,12 +396,17 @@ export class DatabaseResourceStore implements ResourceStore {
     return Number(live);
   }
 
-  async confirmCurrent(cluster: string, at: Date): Promise<void> {
+  async confirmCurrent(
+    cluster: string,
+    at: Date,
+    position?: WatchPosition,
+  ): Promise<void> {
     await this.db('clusters')
       .update({
         last_success_at: at,
         last_error: null,
         last_error_detail: null,
+        ...(position ? watchPositionColumns(position) : {}),
       })
       .where({ name: cluster });
   }
@@ -415,10 +428,7 @@ export class DatabaseResourceStore implements ResourceStore {
     position: WatchPosition,
   ): Promise<void> {
     await this.db('clusters')
-      .update({
-        watch_versions: JSON.stringify(position.versions),
-        watch_listed_at: position.listedAt,
-      })
+      .update(watchPositionColumns(position))
       .where({ name: cluster });
   }
 

@@ -117,9 +117,14 @@ export interface ResourceStore {
   countLive(cluster: string): Promise<number>;
   /**
    * Records that the store held everything the cluster served as of `at`
-   * (a watch confirmed it): the cluster's last success, whatever run is open.
+   * (a watch confirmed it): the cluster's last success, whatever run is open;
+   * with `position`, saves where the watches stand in the same write.
    */
-  confirmCurrent(cluster: string, at: Date): Promise<void>;
+  confirmCurrent(
+    cluster: string,
+    at: Date,
+    position?: WatchPosition,
+  ): Promise<void>;
   /** Where the cluster's watches stand, if they were ever started. */
   watchPosition(cluster: string): Promise<WatchPosition | undefined>;
   /** Saves where the cluster's watches stand. */
