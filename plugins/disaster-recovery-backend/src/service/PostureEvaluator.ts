@@ -266,7 +266,10 @@ export class PostureEvaluator {
         if (normalised) marked.add(normalised);
       }
     }
-    const groups = await inputs.refreshBackupGroups();
+    // A new backup group is written with its backup's queued change (one
+    // transaction), and groups go only when history is pruned, which the
+    // next full evaluation reads: a round without changes has none.
+    const groups = objects.length > 0 ? await inputs.refreshBackupGroups() : [];
     const changed: RecordChange[] = [
       ...inputs.applyRows(objects, await resources.readRows(objects), now),
       // A backup group stands for its backups in history.
