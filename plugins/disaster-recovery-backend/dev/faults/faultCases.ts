@@ -88,16 +88,22 @@ function apiFault(
   };
 }
 
-/** A store whose `upsertPage` awaits `onPage` with the page number first. */
+/**
+ * A store that awaits `onPage` with the page number first whenever a listed
+ * page is compared with it (`storedVersions`): every page is, whether the
+ * run writes it or finds it unchanged from metadata alone.
+ */
 function storeWithPageHook(
   store: ResourceStore,
   onPage: (page: number) => void | Promise<void>,
 ): ResourceStore {
   let pages = 0;
   return Object.assign(Object.create(store), {
-    upsertPage: async (...args: Parameters<ResourceStore['upsertPage']>) => {
+    storedVersions: async (
+      ...args: Parameters<ResourceStore['storedVersions']>
+    ) => {
       await onPage(++pages);
-      return store.upsertPage(...args);
+      return store.storedVersions(...args);
     },
   });
 }
