@@ -33,8 +33,9 @@ export type ListPageFn = (
 export type ListRepresentation = 'objects' | 'metadata';
 
 /**
- * Asks for metadata only, as kubectl does for `get -o name`: a server that
- * cannot answer so sends the full objects instead, whose metadata is the same.
+ * Asks for metadata only, as client-go's metadata client does; a server
+ * that cannot answer so sends the full objects instead, whose metadata is
+ * the same.
  */
 const METADATA_ACCEPT =
   'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';

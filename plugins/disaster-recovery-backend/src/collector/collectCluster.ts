@@ -61,8 +61,9 @@ function errorMessage(error: unknown): string {
  * Collects every resource kind from one cluster into the store. Each page is
  * written as it arrives; a cluster collected before has each kind's
  * metadata listed first, and a kind is read in full only when an object is
- * new or at a version the store does not hold; malformed objects are skipped and reported; only a
- * run that listed every kind completely marks vanished objects deleted. A
+ * new or at a version the store does not hold; malformed objects are
+ * skipped and reported; only a run that listed every kind completely marks
+ * vanished objects deleted. A
  * failed run keeps all stored data (its cluster goes stale when no run
  * succeeds for long enough). Aborting `signal` stops the run at once: the
  * request in flight is aborted and the run recorded as failed.

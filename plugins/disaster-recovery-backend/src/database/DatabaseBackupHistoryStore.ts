@@ -105,7 +105,7 @@ export class DatabaseBackupHistoryStore {
   }
 
   /**
-   * Every Velero backup group, or those of `keys`, in key order, for the
+   * Every Velero backup group in key order, or those of `keys`, for the
    * evaluator to judge.
    */
   async listGroups(keys?: readonly string[]): Promise<BackupGroup[]> {
@@ -120,9 +120,7 @@ export class DatabaseBackupHistoryStore {
               select().whereIn('group_key', batch),
             ),
           )
-        )
-          .flat()
-          .sort((a, b) => (a.group_key < b.group_key ? -1 : 1))
+        ).flat()
       : await select();
     return rows.map(row => ({
       key: row.group_key,
