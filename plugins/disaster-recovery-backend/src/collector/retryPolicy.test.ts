@@ -125,6 +125,26 @@ describe('retryPolicy', () => {
     ).rejects.toThrow('HTTP 403');
   });
 
+  it('gives the error before an attempt the deadline cut short', async () => {
+    const deadline = Date.now() + 1_000;
+    let calls = 0;
+    const request = async () => {
+      calls += 1;
+      if (calls === 1) throw apiError(500);
+      // The second attempt had only what was left of the budget.
+      jest.spyOn(Date, 'now').mockReturnValue(deadline);
+      throw new Error('Kubernetes API request timed out after 1 ms');
+    };
+    try {
+      await expect(
+        withRetries(request, { deadline, sleep: async () => {} }),
+      ).rejects.toThrow('HTTP 500');
+      expect(calls).toBe(2);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
   it('gives up when the wait Retry-After asks for would pass the deadline', async () => {
     const sleep = jest.fn(async () => {});
     await expect(

@@ -133,7 +133,10 @@ export function sleepUnlessAborted(
 
 /**
  * Runs `request`, retrying retryable failures as long as the next attempt
- * would start before the deadline and the run was not aborted.
+ * would start before the deadline and the run was not aborted. An attempt
+ * that ends past the deadline was cut short by it (its timeout is what was
+ * left of the budget), so the error before it is the one given: "HTTP 500",
+ * not "timed out after 1 ms".
  */
 export async function withRetries<T>(
   request: () => Promise<T>,
@@ -145,14 +148,17 @@ export async function withRetries<T>(
     sleep = sleepUnlessAborted,
     ...delayOptions
   } = options;
+  let previous: unknown;
   for (let attempt = 0; ; attempt++) {
     try {
       return await request();
     } catch (error) {
       throwIfRunAborted(signal);
       if (!isRetryable(error)) throw error;
+      if (attempt > 0 && Date.now() >= deadline) throw previous;
       const delay = retryDelayMs(error, attempt, delayOptions);
       if (Date.now() + delay >= deadline) throw error;
+      previous = error;
       await sleep(delay, signal);
       throwIfRunAborted(signal);
     }
